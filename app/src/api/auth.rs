@@ -1,0 +1,84 @@
+//! Login, logout and "who am I".
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::CurrentUser;
+
+/// Checks the password, starts a session (cookie) and sends the browser home.
+#[server(prefix = "/api", endpoint = "auth/login")]
+pub async fn login(login: String, password: String) -> Result<CurrentUser, AppError> {
+    use std::time::Instant;
+
+    use axum::http::{header::SET_COOKIE, HeaderValue};
+
+    use crate::auth::*;
+    use crate::store::users;
+
+    let state = crate::state::state()?;
+    let login = login.trim().to_lowercase();
+    state.throttle.check(&login, Instant::now()).map_err(AppError::Throttled)?;
+    let found = users::find_for_login(&state.db, &login).await?;
+    let verified = match &found {
+        Some((_, hash)) => verify_password(&password, hash),
+        None => {
+            // Spend the same time as a real check, so response time does not reveal logins.
+            verify_password(&password, dummy_hash());
+            false
+        }
+    };
+    let Some((user, _)) = found.filter(|_| verified) else {
+        state.throttle.failed(&login, Instant::now());
+        tracing::info!(login = %login, "failed login");
+        return Err(AppError::field("password", crate::i18n::tr::LOGIN_FAILED));
+    };
+    state.throttle.succeeded(&login);
+    let token = new_session_token();
+    users::create_session(&state.db, &token_hash(&token), user.id, SESSION_TTL_SECONDS).await?;
+    let response = expect_context::<leptos_axum::ResponseOptions>();
+    let cookie = HeaderValue::from_str(&session_cookie(&token, state.secure_cookies)).map_err(AppError::internal)?;
+    response.insert_header(SET_COOKIE, cookie);
+    tracing::info!(user_id = user.id, role = user.role.code(), "logged in");
+    leptos_axum::redirect(home_path(&user));
+    Ok(user)
+}
+
+/// Ends the session and sends the browser to the login page.
+#[server(prefix = "/api", endpoint = "auth/logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use axum::http::{header::SET_COOKIE, HeaderValue};
+
+    let state = crate::state::state()?;
+    if let Some(token) = crate::state::request_token() {
+        crate::store::users::delete_session(&state.db, &crate::auth::token_hash(&token)).await?;
+    }
+    let response = expect_context::<leptos_axum::ResponseOptions>();
+    let cookie = HeaderValue::from_str(&crate::auth::expired_cookie(state.secure_cookies))
+        .map_err(AppError::internal)?;
+    response.insert_header(SET_COOKIE, cookie);
+    leptos_axum::redirect("/login");
+    Ok(())
+}
+
+/// The logged-in user, or `None` for an anonymous caller.
+#[server(prefix = "/api", endpoint = "auth/whoami")]
+pub async fn whoami() -> Result<Option<CurrentUser>, AppError> {
+    crate::state::current_user().await
+}
+
+/// Where each role starts.
+pub fn home_path(user: &CurrentUser) -> &'static str {
+    use crate::models::UserRole::*;
+    match user.role {
+        Methodologist => "/district",
+        Curator => "/participants",
+        Mentor | Mentee => "/me",
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn dummy_hash() -> &'static str {
+    use std::sync::OnceLock;
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| crate::auth::hash_password("not-a-real-password").unwrap_or_default())
+}

@@ -1,0 +1,147 @@
+//! The participant base: list, read, save, delete; the district overview; one's own profile.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::Json;
+
+use crate::error::AppError;
+use crate::models::*;
+
+/// A school's base as the list page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantPage {
+    pub organisation: Organisation,
+    pub participants: Vec<Participant>,
+    /// Whether the caller may change this base (its curator).
+    pub can_edit: bool,
+}
+
+/// Lists a school's participants. Curators see their own school; a methodologist names one.
+#[server(prefix = "/api", endpoint = "participants/list", input = Json)]
+pub async fn list_participants(
+    organisation_id: Option<i64>,
+    filter: ParticipantFilter,
+) -> Result<ParticipantPage, AppError> {
+    use crate::store::{orgs, participants};
+    let user = crate::state::require_user().await?;
+    let place = super::school_for(&user, organisation_id).await?;
+    let db = crate::state::db()?;
+    Ok(ParticipantPage {
+        organisation: orgs::organisation(&db, place.organisation_id).await?,
+        participants: participants::list(&db, place.organisation_id, &filter).await?,
+        can_edit: crate::access::can_write_school(&user, place),
+    })
+}
+
+/// One participant: for the school's curator and methodologist, and for the person themself.
+#[server(prefix = "/api", endpoint = "participants/get", input = Json)]
+pub async fn get_participant(id: i64) -> Result<Participant, AppError> {
+    let user = crate::state::require_user().await?;
+    let db = crate::state::db()?;
+    let (participant, place) = crate::store::participants::get(&db, id).await?;
+    if !crate::access::can_read_participant(&user, place, id) {
+        // Same answer as a missing record: do not reveal that it exists.
+        return Err(AppError::NotFound);
+    }
+    Ok(participant)
+}
+
+/// Adds (`id` = `None`) or updates a participant of the curator's own school; returns the id.
+#[server(prefix = "/api", endpoint = "participants/save", input = Json)]
+pub async fn save_participant(id: Option<i64>, input: ParticipantInput) -> Result<i64, AppError> {
+    use crate::store::participants;
+    let user = crate::state::require_user().await?;
+    let own_school = super::school_for(&user, None).await?;
+    if !crate::access::can_write_school(&user, own_school) {
+        return Err(AppError::Forbidden);
+    }
+    let data = NewParticipant::parse(&input).map_err(AppError::Validation)?;
+    let db = crate::state::db()?;
+    match id {
+        None => {
+            let mut conn = db.pool.acquire().await?;
+            let id = participants::insert(&mut conn, own_school.organisation_id, None, &data).await?;
+            tracing::info!(participant_id = id, "participant added");
+            Ok(id)
+        }
+        Some(id) => {
+            let (_, place) = participants::get(&db, id).await?;
+            if place != own_school {
+                return Err(AppError::NotFound);
+            }
+            participants::update(&db, id, &data).await?;
+            Ok(id)
+        }
+    }
+}
+
+/// Removes a participant of the curator's own school.
+#[server(prefix = "/api", endpoint = "participants/delete", input = Json)]
+pub async fn delete_participant(id: i64) -> Result<(), AppError> {
+    use crate::store::participants;
+    let user = crate::state::require_user().await?;
+    let db = crate::state::db()?;
+    let (_, place) = participants::get(&db, id).await?;
+    if !crate::access::can_write_school(&user, place) {
+        return Err(AppError::NotFound);
+    }
+    participants::delete(&db, id).await.map_err(|e| match e {
+        sqlx::Error::Database(_) => AppError::Refused(crate::i18n::tr::ERR_IN_PAIR.into()),
+        other => other.into(),
+    })
+}
+
+/// The district page: its figures and its schools.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DistrictPage {
+    pub district: District,
+    pub organisations: Vec<OrganisationSummary>,
+}
+
+/// For a methodologist: the district's figures and every school's counts.
+#[server(prefix = "/api", endpoint = "district/overview", input = Json)]
+pub async fn district_overview() -> Result<DistrictPage, AppError> {
+    use crate::store::orgs;
+    let user = crate::state::require_user().await?;
+    if user.role != UserRole::Methodologist {
+        return Err(AppError::Forbidden);
+    }
+    let db = crate::state::db()?;
+    Ok(DistrictPage {
+        district: orgs::district(&db, user.district_id).await?,
+        organisations: orgs::summaries(&db, user.district_id).await?,
+    })
+}
+
+/// A pair as its member sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyPair {
+    pub pair: Pair,
+    /// Names of the other people in the pair or group.
+    pub partners: Vec<String>,
+}
+
+/// A mentor's or mentee's own record and pairs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub participant: Participant,
+    pub pairs: Vec<MyPair>,
+}
+
+/// For a mentor or mentee: themself and their pairs, nothing else.
+#[server(prefix = "/api", endpoint = "me/profile", input = Json)]
+pub async fn my_profile() -> Result<Profile, AppError> {
+    use crate::store::{participants, programmes};
+    let user = crate::state::require_user().await?;
+    let Some(participant_id) = user.participant_id else {
+        return Err(AppError::Forbidden);
+    };
+    let db = crate::state::db()?;
+    let (participant, _) = participants::get(&db, participant_id).await?;
+    let pairs = programmes::pairs_of(&db, participant_id)
+        .await?
+        .into_iter()
+        .map(|(pair, partners)| MyPair { pair, partners })
+        .collect();
+    Ok(Profile { participant, pairs })
+}

@@ -1,0 +1,82 @@
+//! The one error type that crosses the wire between server functions and the browser.
+//!
+//! Layers below (store, import) return their own errors; server functions map them here.
+//! `Internal` never carries the cause to the client: the cause is logged on the server.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+/// Field name → Russian message shown next to that field.
+pub type FieldErrors = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Input did not parse into domain types; nothing was changed.
+    #[error("Проверьте выделенные поля")]
+    Validation(FieldErrors),
+    /// A rule of the domain refused the action (e.g. an import with bad rows).
+    #[error("{0}")]
+    Refused(String),
+    /// The caller is not logged in (or the session expired).
+    #[error("Войдите в систему")]
+    Unauthorized,
+    /// The caller is logged in but may not do or see this.
+    #[error("Недостаточно прав")]
+    Forbidden,
+    /// The thing does not exist, or the caller may not know it exists.
+    #[error("Не найдено")]
+    NotFound,
+    /// Too many failed logins; try again after the given number of seconds.
+    #[error("Слишком много неудачных попыток входа. Повторите через {0} с")]
+    Throttled(u64),
+    /// The server failed; the details are in the server's log.
+    #[error("Ошибка сервера. Введённые данные сохранены на странице — попробуйте ещё раз")]
+    Internal,
+    /// The request never reached the server function or its answer could not be read
+    /// (network down, bad encoding).
+    #[error("Нет связи с сервером: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    /// A validation error for a single field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        Self::Validation(BTreeMap::from([(field.to_owned(), message.into())]))
+    }
+
+    /// The message for `field`, when this is a validation error naming it.
+    pub fn field_message(&self, field: &str) -> Option<String> {
+        match self {
+            Self::Validation(errors) => errors.get(field).cloned(),
+            _ => None,
+        }
+    }
+
+    /// Log the cause on the server and return an opaque `Internal`.
+    #[cfg(feature = "ssr")]
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(error = %cause, "internal error");
+        Self::Internal
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        Self::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        match error {
+            sqlx::Error::RowNotFound => Self::NotFound,
+            other => Self::internal(other),
+        }
+    }
+}

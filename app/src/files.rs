@@ -1,0 +1,287 @@
+//! Participant lists as files: reading CSV and XLSX for import, writing them for export
+//! (server only). The columns are the same both ways, so an export imports back.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+
+use crate::i18n::ru;
+use crate::models::{NewParticipant, Participant, ParticipantInput};
+
+/// The file's columns: header as written, and which input field it fills.
+pub const COLUMNS: &[(&str, Field)] = &[
+    ("Фамилия", Field::LastName),
+    ("Имя", Field::FirstName),
+    ("Отчество", Field::MiddleName),
+    ("Роль", Field::Role),
+    ("Категория", Field::Kind),
+    ("Предметы", Field::Subjects),
+    ("Стаж", Field::Experience),
+    ("Квалификационная категория", Field::Qualification),
+    ("Класс", Field::Grade),
+    ("Успеваемость", Field::Achievement),
+    ("Компетенции", Field::Competences),
+    ("Запросы", Field::Requests),
+    ("Дефициты", Field::Deficits),
+    ("Ресурс времени", Field::Capacity),
+];
+
+/// Columns without which no row can be valid.
+const REQUIRED: &[Field] = &[Field::LastName, Field::FirstName, Field::Role, Field::Kind];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    LastName,
+    FirstName,
+    MiddleName,
+    Role,
+    Kind,
+    Subjects,
+    Experience,
+    Qualification,
+    Grade,
+    Achievement,
+    Competences,
+    Requests,
+    Deficits,
+    Capacity,
+}
+
+impl Field {
+    fn slot(self, input: &mut ParticipantInput) -> &mut String {
+        match self {
+            Field::LastName => &mut input.last_name,
+            Field::FirstName => &mut input.first_name,
+            Field::MiddleName => &mut input.middle_name,
+            Field::Role => &mut input.role,
+            Field::Kind => &mut input.kind,
+            Field::Subjects => &mut input.subjects,
+            Field::Experience => &mut input.experience_years,
+            Field::Qualification => &mut input.qualification,
+            Field::Grade => &mut input.grade,
+            Field::Achievement => &mut input.achievement,
+            Field::Competences => &mut input.competences,
+            Field::Requests => &mut input.requests,
+            Field::Deficits => &mut input.deficits,
+            Field::Capacity => &mut input.capacity,
+        }
+    }
+}
+
+/// A data row of a file: its 1-based line number (the header is line 1) and its fields.
+pub type FileRow = (usize, ParticipantInput);
+
+/// The largest file accepted.
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+
+/// Reads an uploaded file: XLSX by its ZIP signature, otherwise CSV.
+pub fn read_participants(bytes: &[u8]) -> Result<Vec<FileRow>, String> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ru::IMPORT_TOO_BIG.into());
+    }
+    let table = if bytes.starts_with(b"PK\x03\x04") { xlsx_table(bytes)? } else { csv_table(bytes)? };
+    rows_from_table(table)
+}
+
+fn csv_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
+    let text = decode_text(bytes);
+    let first_line = text.lines().next().unwrap_or_default();
+    let delimiter = if first_line.matches(';').count() >= first_line.matches(',').count() { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|record| {
+            record
+                .map(|r| r.iter().map(str::to_owned).collect())
+                .map_err(|_| ru::IMPORT_BAD_FILE.to_owned())
+        })
+        .collect()
+}
+
+/// UTF-8 (with or without BOM), else Windows-1251 as Russian Excel writes CSV.
+fn decode_text(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => encoding_rs::WINDOWS_1251.decode(bytes).0.into_owned(),
+    }
+}
+
+fn xlsx_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
+    let mut workbook: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|_| ru::IMPORT_BAD_FILE.to_owned())?;
+    let range = workbook
+        .worksheet_range_at(0)
+        .ok_or_else(|| ru::IMPORT_EMPTY.to_owned())?
+        .map_err(|_| ru::IMPORT_BAD_FILE.to_owned())?;
+    Ok(range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell {
+                    Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+                    Data::Empty => String::new(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect())
+}
+
+fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<FileRow>, String> {
+    let mut lines = table.into_iter().enumerate();
+    let Some((_, header)) = lines.next() else {
+        return Err(ru::IMPORT_EMPTY.into());
+    };
+    let normalise = |h: &str| crate::models::text::search_fold(h.trim());
+    let mapping: Vec<Option<Field>> = header
+        .iter()
+        .map(|h| {
+            let h = normalise(h);
+            COLUMNS.iter().find(|(name, _)| normalise(name) == h).map(|(_, f)| *f)
+        })
+        .collect();
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .filter(|field| !mapping.contains(&Some(**field)))
+        .filter_map(|field| COLUMNS.iter().find(|(_, f)| f == field).map(|(name, _)| *name))
+        .collect();
+    if !missing.is_empty() {
+        return Err(ru::import_missing_columns(&missing.join(", ")));
+    }
+    let rows: Vec<FileRow> = lines
+        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
+        .map(|(index, cells)| {
+            let mut input = ParticipantInput::default();
+            for (cell, field) in cells.iter().zip(&mapping) {
+                if let Some(field) = field {
+                    *field.slot(&mut input) = cell.trim().to_owned();
+                }
+            }
+            (index + 1, input)
+        })
+        .collect();
+    if rows.is_empty() {
+        return Err(ru::IMPORT_EMPTY.into());
+    }
+    Ok(rows)
+}
+
+/// One exported line: the labels a person reads, which import accepts back.
+fn export_cells(data: &NewParticipant) -> Vec<String> {
+    let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+    vec![
+        data.last_name.clone(),
+        data.first_name.clone(),
+        data.middle_name.clone().unwrap_or_default(),
+        ru::participant_role(data.role).into(),
+        ru::participant_kind(data.kind).into(),
+        data.subjects.join("; "),
+        number(data.experience_years),
+        data.qualification.map(ru::qualification).unwrap_or_default().into(),
+        data.grade.clone().unwrap_or_default(),
+        data.achievement.map(ru::achievement).unwrap_or_default().into(),
+        data.competences.join("; "),
+        data.requests.join("; "),
+        data.deficits.join("; "),
+        number(data.capacity),
+    ]
+}
+
+/// The base as CSV (UTF-8 with BOM and `;`, which Excel in a Russian locale opens directly).
+pub fn write_csv(participants: &[Participant]) -> Result<Vec<u8>, csv::Error> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
+        writer.write_record(COLUMNS.iter().map(|(name, _)| *name))?;
+        for p in participants {
+            writer.write_record(export_cells(&p.data))?;
+        }
+        writer.flush()?;
+    }
+    Ok(out)
+}
+
+/// The base as an XLSX workbook with a bold, frozen header.
+pub fn write_xlsx(participants: &[Participant]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Участники")?;
+    let bold = Format::new().set_bold();
+    for (col, (name, _)) in COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *name, &bold)?;
+        sheet.set_column_width(col as u16, if col < 3 { 16 } else { 22 })?;
+    }
+    for (row, p) in participants.iter().enumerate() {
+        for (col, cell) in export_cells(&p.data).iter().enumerate() {
+            let is_number = matches!(COLUMNS[col].1, Field::Experience | Field::Capacity);
+            match cell.parse::<f64>() {
+                Ok(n) if is_number => sheet.write_number(row as u32 + 1, col as u16, n)?,
+                _ => sheet.write_string(row as u32 + 1, col as u16, cell)?,
+            };
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    workbook.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: &str = "Фамилия;Имя;Отчество;Роль;Категория;Предметы;Стаж;Ресурс времени\n\
+        Белова;Анна;Игоревна;Наставник;Педагог;математика;15;2\n\
+        ;;;;;;;\n\
+        Громов;Олег;;наставляемый;педагог;физика;1;\n";
+
+    #[test]
+    fn csv_rows_keep_their_file_line_numbers_and_skip_blank_lines() {
+        let rows = read_participants(CSV.as_bytes()).expect("readable");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].0, 2);
+        assert_eq!(rows[1].0, 4);
+        assert_eq!(rows[1].1.last_name, "Громов");
+        assert_eq!(rows[0].1.capacity, "2");
+    }
+
+    #[test]
+    fn windows_1251_and_commas_are_understood() {
+        let text = "Фамилия,Имя,Роль,Категория\nЕршова,Вера,Наставляемый,Обучающийся\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+        let rows = read_participants(&bytes).expect("readable");
+        assert_eq!(rows[0].1.first_name, "Вера");
+    }
+
+    #[test]
+    fn a_file_without_required_columns_is_refused_by_name() {
+        let error = read_participants("Фамилия;Предметы\nИванова;химия\n".as_bytes()).expect_err("refused");
+        assert!(error.contains("Имя") && error.contains("Роль") && error.contains("Категория"), "{error}");
+    }
+
+    #[test]
+    fn an_exported_base_imports_back_unchanged_through_csv_and_xlsx() {
+        let data: Vec<Participant> = read_participants(CSV.as_bytes())
+            .expect("readable")
+            .iter()
+            .enumerate()
+            .map(|(i, (_, input))| Participant {
+                id: i as i64,
+                organisation_id: 1,
+                programme_id: None,
+                data: NewParticipant::parse(input).expect("valid"),
+            })
+            .collect();
+        for bytes in [write_csv(&data).expect("csv"), write_xlsx(&data).expect("xlsx")] {
+            let back: Vec<NewParticipant> = read_participants(&bytes)
+                .expect("readable")
+                .iter()
+                .map(|(_, input)| NewParticipant::parse(input).expect("valid"))
+                .collect();
+            assert_eq!(back, data.iter().map(|p| p.data.clone()).collect::<Vec<_>>());
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! Русская локаль: every string a user sees.
+
+use crate::models::*;
+
+pub const APP_NAME: &str = "Наставник";
+pub const APP_TAGLINE: &str = "Программы наставничества в школах";
+
+// --- Navigation and common words ---------------------------------------------------------
+pub const NAV_PARTICIPANTS: &str = "База участников";
+pub const NAV_IMPORT: &str = "Импорт";
+pub const NAV_PROGRAMMES: &str = "Программы";
+pub const NAV_DISTRICT: &str = "Муниципалитет";
+pub const NAV_ME: &str = "Мой профиль";
+pub const LOGOUT: &str = "Выйти";
+pub const SAVE: &str = "Сохранить";
+pub const SAVING: &str = "Сохраняем…";
+pub const SAVED: &str = "Сохранено";
+pub const CANCEL: &str = "Отмена";
+pub const DELETE: &str = "Удалить";
+pub const CONFIRM_DELETE: &str = "Удалить участника из базы?";
+pub const LOADING: &str = "Загрузка…";
+pub const NOTHING_FOUND: &str = "Никого не найдено";
+pub const ALL: &str = "Все";
+pub const NOT_SET: &str = "—";
+pub const FORBIDDEN_PAGE: &str = "Эта страница доступна только куратору или координатору.";
+pub const NOT_FOUND_PAGE: &str = "Страница не найдена";
+
+// --- Login -------------------------------------------------------------------------------
+pub const LOGIN_TITLE: &str = "Вход";
+pub const LOGIN_FIELD: &str = "Логин";
+pub const PASSWORD_FIELD: &str = "Пароль";
+pub const LOGIN_BUTTON: &str = "Войти";
+pub const LOGIN_FAILED: &str = "Неверный логин или пароль";
+pub const LOGGED_IN_AS: &str = "Вы вошли как";
+
+// --- Participant base --------------------------------------------------------------------
+pub const PARTICIPANTS_TITLE: &str = "База наставников и наставляемых";
+pub const SEARCH_PLACEHOLDER: &str = "Поиск по ФИО, предмету, компетенциям";
+pub const FILTER_ROLE: &str = "Роль";
+pub const FILTER_KIND: &str = "Категория";
+pub const FILTER_SUBJECT: &str = "Предмет";
+pub const ADD_PARTICIPANT: &str = "Добавить участника";
+pub const EDIT_PARTICIPANT: &str = "Участник";
+pub const NEW_PARTICIPANT: &str = "Новый участник";
+pub const EXPORT_XLSX: &str = "Экспорт XLSX";
+pub const EXPORT_CSV: &str = "Экспорт CSV";
+pub const COL_NAME: &str = "ФИО";
+pub const COL_ROLE: &str = "Роль";
+pub const COL_KIND: &str = "Категория";
+pub const COL_DETAILS: &str = "Предметы / класс";
+pub const COL_CAPACITY: &str = "Ресурс";
+pub const FOUND: &str = "Найдено";
+
+pub const F_LAST_NAME: &str = "Фамилия";
+pub const F_FIRST_NAME: &str = "Имя";
+pub const F_MIDDLE_NAME: &str = "Отчество";
+pub const F_ROLE: &str = "Роль в программе";
+pub const F_KIND: &str = "Категория участника";
+pub const F_SUBJECTS: &str = "Предметы";
+pub const F_EXPERIENCE: &str = "Педагогический стаж, лет";
+pub const F_QUALIFICATION: &str = "Квалификационная категория";
+pub const F_GRADE: &str = "Класс";
+pub const F_ACHIEVEMENT: &str = "Успеваемость";
+pub const F_COMPETENCES: &str = "Компетенции";
+pub const F_REQUESTS: &str = "Запросы";
+pub const F_DEFICITS: &str = "Профессиональные дефициты";
+pub const F_CAPACITY: &str = "Ресурс времени (сколько наставляемых)";
+pub const HINT_LIST: &str = "Через точку с запятой";
+pub const CHOOSE: &str = "Выберите…";
+pub const ERR_IN_PAIR: &str = "Участник состоит в паре: сначала уберите его из пары";
+
+pub const ERR_NAME_REQUIRED: &str = "Заполните поле";
+pub const ERR_NAME_CHARS: &str = "Только буквы, пробел, дефис и апостроф";
+pub const ERR_ROLE: &str = "Выберите роль: наставник или наставляемый";
+pub const ERR_KIND: &str = "Выберите категорию: педагог, обучающийся, родитель, выпускник/работодатель";
+pub const ERR_QUALIFICATION: &str = "Неизвестная категория: без категории, соответствие, первая или высшая";
+pub const ERR_ACHIEVEMENT: &str = "Успеваемость: высокая, средняя или низкая";
+pub const ERR_EXPERIENCE: &str = "Стаж — целое число лет от 0 до 60";
+pub const ERR_EXPERIENCE_REQUIRED: &str = "Укажите стаж педагога (0, если меньше года)";
+pub const ERR_CAPACITY: &str = "Ресурс времени — целое число от 1 до 10";
+pub const ERR_CAPACITY_REQUIRED: &str = "Укажите, сколько наставляемых может взять наставник";
+pub const ERR_CAPACITY_MENTEE: &str = "Ресурс времени указывается только для наставника";
+pub const ERR_GRADE: &str = "Класс — число от 1 до 11 и буква, например 7Б";
+pub const ERR_GRADE_REQUIRED: &str = "Укажите класс обучающегося";
+
+pub fn err_too_long(max: usize) -> String {
+    format!("Не длиннее {max} символов")
+}
+pub fn err_too_many_items(max: usize) -> String {
+    format!("Не больше {max} пунктов")
+}
+pub fn err_item_too_long(max: usize) -> String {
+    format!("Каждый пункт — не длиннее {max} символов")
+}
+
+// --- Import ------------------------------------------------------------------------------
+pub const IMPORT_TITLE: &str = "Импорт списка участников";
+pub const IMPORT_HELP: &str = "Файл CSV (UTF-8 или Windows-1251, разделитель «;» или «,») или XLSX. Первая строка — заголовки: Фамилия, Имя, Отчество, Роль, Категория, Предметы, Стаж, Квалификационная категория, Класс, Успеваемость, Компетенции, Запросы, Дефициты, Ресурс времени.";
+pub const IMPORT_CHOOSE: &str = "Выберите файл";
+pub const IMPORT_CHECK: &str = "Проверить файл";
+pub const IMPORT_CHECKING: &str = "Проверяем файл…";
+pub const IMPORT_ROWS_OK: &str = "строк без ошибок";
+pub const IMPORT_ROWS_BAD: &str = "строк с ошибками";
+pub const IMPORT_LINE: &str = "Строка";
+pub const IMPORT_ERRORS: &str = "Ошибки";
+pub const IMPORT_ROW_OK: &str = "OK";
+pub const IMPORT_COMMIT: &str = "Импортировать";
+pub const IMPORT_DROP_BAD: &str = "Исключить строки с ошибками и импортировать остальные";
+pub const IMPORT_BLOCKED: &str = "В файле есть строки с ошибками. Исправьте файл и загрузите его снова или явно исключите эти строки — до тех пор ничего не импортируется.";
+pub const IMPORT_PROGRESS: &str = "Импорт";
+pub const IMPORT_EMPTY: &str = "В файле нет строк с данными";
+pub const IMPORT_BAD_FILE: &str = "Не удалось прочитать файл: нужен CSV или XLSX";
+pub const IMPORT_TOO_BIG: &str = "Файл больше 10 МБ";
+pub const IMPORT_NO_FILE: &str = "Выберите файл для импорта";
+pub fn import_missing_columns(columns: &str) -> String {
+    format!("В файле нет обязательных столбцов: {columns}")
+}
+pub fn import_done(count: usize) -> String {
+    format!("Импортировано участников: {count}")
+}
+pub fn import_refused(bad: usize) -> String {
+    format!("Импорт отменён: строк с ошибками — {bad}. Ничего не импортировано.")
+}
+
+// --- Programmes --------------------------------------------------------------------------
+pub const PROGRAMMES_TITLE: &str = "Программы наставничества";
+pub const PROGRAMME_FORM: &str = "Форма";
+pub const PROGRAMME_VARIANTS: &str = "Модели взаимодействия";
+pub const PROGRAMME_PERIOD: &str = "Период";
+pub const PROGRAMME_STAGES: &str = "Этапы программы";
+pub const STAGE_DATE: &str = "Дата";
+pub const STAGE_STATUS: &str = "Статус";
+pub const COUNTS: &str = "Участники";
+pub const MENTORS: &str = "Наставников";
+pub const MENTEES: &str = "Наставляемых";
+pub const PAIRS: &str = "Пар и групп";
+
+// --- District ----------------------------------------------------------------------------
+pub const DISTRICT_TITLE: &str = "Муниципалитет";
+pub const DISTRICT_TEACHERS: &str = "Педагогов в муниципалитете";
+pub const DISTRICT_UNDER_35: &str = "из них до 35 лет";
+pub const DISTRICT_YOUNG: &str = "молодых специалистов (стаж до 3 лет)";
+pub const DISTRICT_ORGS: &str = "Организаций, реализующих наставничество";
+pub const ORGANISATION: &str = "Организация";
+pub const STUDENTS: &str = "Обучающихся";
+pub const TEACHERS: &str = "Педагогов";
+
+// --- Profile -----------------------------------------------------------------------------
+pub const ME_TITLE: &str = "Мой профиль";
+pub const MY_PAIRS: &str = "Мои пары";
+pub const NO_PAIRS: &str = "Пары ещё не сформированы";
+
+// --- Labels of domain values -------------------------------------------------------------
+pub fn user_role(role: UserRole) -> &'static str {
+    match role {
+        UserRole::Methodologist => "Муниципальный координатор",
+        UserRole::Curator => "Куратор",
+        UserRole::Mentor => "Наставник",
+        UserRole::Mentee => "Наставляемый",
+    }
+}
+
+pub fn participant_role(role: ParticipantRole) -> &'static str {
+    match role {
+        ParticipantRole::Mentor => "Наставник",
+        ParticipantRole::Mentee => "Наставляемый",
+    }
+}
+
+pub fn participant_kind(kind: ParticipantKind) -> &'static str {
+    match kind {
+        ParticipantKind::Teacher => "Педагог",
+        ParticipantKind::Student => "Обучающийся",
+        ParticipantKind::Parent => "Родитель",
+        ParticipantKind::GraduateEmployer => "Выпускник/работодатель",
+    }
+}
+
+pub fn qualification(q: Qualification) -> &'static str {
+    match q {
+        Qualification::None => "Без категории",
+        Qualification::Conformity => "Соответствие",
+        Qualification::First => "Первая",
+        Qualification::Highest => "Высшая",
+    }
+}
+
+pub fn achievement(a: Achievement) -> &'static str {
+    match a {
+        Achievement::High => "Высокая",
+        Achievement::Middle => "Средняя",
+        Achievement::Low => "Низкая",
+    }
+}
+
+pub fn form(f: MentoringForm) -> &'static str {
+    match f {
+        MentoringForm::TeacherTeacher => "Учитель – учитель",
+        MentoringForm::TeacherGroup => "Педагог – группа педагогов",
+        MentoringForm::TeacherStudent => "Учитель – ученик",
+        MentoringForm::StudentStudent => "Ученик – ученик",
+    }
+}
+
+pub fn variant(v: Variant) -> &'static str {
+    match v {
+        Variant::ExperiencedYoung => "Опытный педагог – молодой специалист",
+        Variant::Trainee => "Стажёрская пара",
+        Variant::Reverse => "Реверсивное наставничество",
+        Variant::SharedDeficits => "Группа педагогов с общими дефицитами",
+        Variant::ActiveIndifferent => "Активный профессионал – равнодушный потребитель",
+        Variant::ColleagueYoungColleague => "Коллега – молодой коллега",
+        Variant::StrongWeak => "Успевающий – неуспевающий",
+        Variant::LeaderPassive => "Лидер – пассивный",
+        Variant::PeerToPeer => "Равный – равному",
+        Variant::AdaptedNonAdapted => "Адаптированный – неадаптированный",
+    }
+}
+
+pub fn stage(s: Stage) -> &'static str {
+    match s {
+        Stage::Preparation => "Подготовка условий",
+        Stage::MenteeBase => "Формирование базы наставляемых",
+        Stage::MentorBase => "Формирование базы наставников",
+        Stage::MentorTraining => "Отбор и обучение наставников",
+        Stage::Pairing => "Формирование пар и групп",
+        Stage::Work => "Организация работы пар и групп",
+        Stage::Completion => "Завершение программы",
+    }
+}
+
+pub fn stage_status(s: StageStatus) -> &'static str {
+    match s {
+        StageStatus::NotStarted => "Не начат",
+        StageStatus::InProgress => "В работе",
+        StageStatus::Done => "Завершён",
+    }
+}
+
+pub fn pair_status(s: PairStatus) -> &'static str {
+    match s {
+        PairStatus::Draft => "Черновик",
+        PairStatus::Fixed => "Закреплена",
+        PairStatus::Finished => "Завершена",
+    }
+}
+
+pub fn relationship(kind: RelationshipKind) -> &'static str {
+    match kind {
+        RelationshipKind::FormerClassTeacher => "Бывший классный руководитель",
+        RelationshipKind::Relative => "Родственник",
+        RelationshipKind::LineManager => "Непосредственный руководитель",
+    }
+}

@@ -1,0 +1,168 @@
+//! Programmes, their forms, variants and seven stages; pairs and prior relationships.
+
+use serde::{Deserialize, Serialize};
+
+use super::coded_enum;
+
+coded_enum! {
+    /// Форма наставничества.
+    MentoringForm {
+        TeacherTeacher = "teacher_teacher",
+        TeacherGroup = "teacher_group",
+        TeacherStudent = "teacher_student",
+        StudentStudent = "student_student",
+    }
+}
+
+coded_enum! {
+    /// Модель взаимодействия (variant) within a form.
+    Variant {
+        ExperiencedYoung = "experienced_young",
+        Trainee = "trainee",
+        Reverse = "reverse",
+        SharedDeficits = "shared_deficits",
+        ActiveIndifferent = "active_indifferent",
+        ColleagueYoungColleague = "colleague_young",
+        StrongWeak = "strong_weak",
+        LeaderPassive = "leader_passive",
+        PeerToPeer = "peer_to_peer",
+        AdaptedNonAdapted = "adapted_non_adapted",
+    }
+}
+
+impl Variant {
+    /// The form this variant belongs to.
+    pub fn form(self) -> MentoringForm {
+        use Variant::*;
+        match self {
+            ExperiencedYoung | Trainee | Reverse => MentoringForm::TeacherTeacher,
+            SharedDeficits => MentoringForm::TeacherGroup,
+            ActiveIndifferent | ColleagueYoungColleague => MentoringForm::TeacherStudent,
+            StrongWeak | LeaderPassive | PeerToPeer | AdaptedNonAdapted => {
+                MentoringForm::StudentStudent
+            }
+        }
+    }
+}
+
+impl MentoringForm {
+    /// The variants the sources name for this form.
+    pub fn variants(self) -> impl Iterator<Item = Variant> {
+        Variant::ALL.iter().copied().filter(move |v| v.form() == self)
+    }
+}
+
+coded_enum! {
+    /// The seven stages of the target model, in order.
+    Stage {
+        Preparation = "preparation",
+        MenteeBase = "mentee_base",
+        MentorBase = "mentor_base",
+        MentorTraining = "mentor_training",
+        Pairing = "pairing",
+        Work = "work",
+        Completion = "completion",
+    }
+}
+
+coded_enum! {
+    /// How far a stage has got.
+    StageStatus {
+        NotStarted = "not_started",
+        InProgress = "in_progress",
+        Done = "done",
+    }
+}
+
+/// A programme of one school.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Programme {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub title: String,
+    pub form: MentoringForm,
+    pub variants: Vec<Variant>,
+    /// ISO dates, `YYYY-MM-DD`.
+    pub starts_on: String,
+    pub ends_on: String,
+}
+
+/// One of a programme's seven stages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeStage {
+    pub stage: Stage,
+    pub status: StageStatus,
+    /// When the status was last set (ISO date), if ever.
+    pub date: Option<String>,
+}
+
+/// A programme with its stages, for the programme page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeDetail {
+    pub programme: Programme,
+    pub organisation_name: String,
+    pub stages: Vec<ProgrammeStage>,
+    pub mentors: i64,
+    pub mentees: i64,
+    pub pairs: i64,
+}
+
+coded_enum! {
+    /// Where a pair or group is in its life.
+    PairStatus {
+        Draft = "draft",
+        Fixed = "fixed",
+        Finished = "finished",
+    }
+}
+
+/// A mentor with one or more mentees (a group when more than one).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pair {
+    pub id: i64,
+    pub programme_id: i64,
+    pub mentor_id: i64,
+    pub mentee_ids: Vec<i64>,
+    pub variant: Variant,
+    pub status: PairStatus,
+    pub fixed_on: Option<String>,
+}
+
+coded_enum! {
+    /// A prior relationship that makes two people a poor pair.
+    RelationshipKind {
+        FormerClassTeacher = "former_class_teacher",
+        Relative = "relative",
+        LineManager = "line_manager",
+    }
+}
+
+/// A recorded prior relationship between two participants.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Relationship {
+    pub id: i64,
+    pub participant_id: i64,
+    pub other_id: i64,
+    pub other_name: String,
+    pub kind: RelationshipKind,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_form_has_the_variants_the_sources_name() {
+        let counts: Vec<usize> = MentoringForm::ALL.iter().map(|f| f.variants().count()).collect();
+        assert_eq!(counts, vec![3, 1, 2, 4]);
+    }
+
+    #[test]
+    fn codes_round_trip_and_unknown_codes_are_refused() {
+        for stage in Stage::ALL {
+            assert_eq!(Stage::from_code(stage.code()), Some(*stage));
+        }
+        assert_eq!(Stage::ALL.len(), 7);
+        assert_eq!(Variant::from_code("weak_weak"), None);
+    }
+}

@@ -1,0 +1,101 @@
+//! Districts and their organisations.
+
+use sqlx::Row;
+
+use super::Db;
+use crate::access::Place;
+use crate::models::{District, Organisation, OrganisationSummary};
+
+pub async fn create_district(db: &Db, district: &District) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO districts (name, teachers_total, teachers_under_35, young_specialists,
+            organisations_total, organisations_in_mentoring)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(&district.name)
+    .bind(district.teachers_total)
+    .bind(district.teachers_under_35)
+    .bind(district.young_specialists)
+    .bind(district.organisations_total)
+    .bind(district.organisations_in_mentoring)
+    .fetch_one(&db.pool)
+    .await?
+    .try_get("id")
+}
+
+pub async fn create_organisation(db: &Db, org: &Organisation) -> Result<i64, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO organisations (district_id, name, students_total, teachers_total)
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(org.district_id)
+    .bind(&org.name)
+    .bind(org.students_total)
+    .bind(org.teachers_total)
+    .fetch_one(&db.pool)
+    .await?
+    .try_get("id")
+}
+
+pub async fn district(db: &Db, id: i64) -> Result<District, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM districts WHERE id = $1").bind(id).fetch_one(&db.pool).await?;
+    Ok(District {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        teachers_total: row.try_get("teachers_total")?,
+        teachers_under_35: row.try_get("teachers_under_35")?,
+        young_specialists: row.try_get("young_specialists")?,
+        organisations_total: row.try_get("organisations_total")?,
+        organisations_in_mentoring: row.try_get("organisations_in_mentoring")?,
+    })
+}
+
+/// The place (district and school) of an organisation, for access checks.
+pub async fn place(db: &Db, organisation_id: i64) -> Result<Place, sqlx::Error> {
+    let row = sqlx::query("SELECT district_id FROM organisations WHERE id = $1")
+        .bind(organisation_id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(Place { district_id: row.try_get("district_id")?, organisation_id })
+}
+
+pub async fn organisation(db: &Db, id: i64) -> Result<Organisation, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM organisations WHERE id = $1").bind(id).fetch_one(&db.pool).await?;
+    Ok(Organisation {
+        id: row.try_get("id")?,
+        district_id: row.try_get("district_id")?,
+        name: row.try_get("name")?,
+        students_total: row.try_get("students_total")?,
+        teachers_total: row.try_get("teachers_total")?,
+    })
+}
+
+/// Every organisation of a district with its counts of mentors, mentees and programmes.
+pub async fn summaries(db: &Db, district_id: i64) -> Result<Vec<OrganisationSummary>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT o.id, o.district_id, o.name, o.students_total, o.teachers_total,
+            (SELECT COUNT(*) FROM participants p WHERE p.organisation_id = o.id AND p.role = 'mentor') AS mentors,
+            (SELECT COUNT(*) FROM participants p WHERE p.organisation_id = o.id AND p.role = 'mentee') AS mentees,
+            (SELECT COUNT(*) FROM programmes g WHERE g.organisation_id = o.id) AS programmes
+         FROM organisations o WHERE o.district_id = $1 ORDER BY o.name",
+    )
+    .bind(district_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(OrganisationSummary {
+                organisation: Organisation {
+                    id: row.try_get("id")?,
+                    district_id: row.try_get("district_id")?,
+                    name: row.try_get("name")?,
+                    students_total: row.try_get("students_total")?,
+                    teachers_total: row.try_get("teachers_total")?,
+                },
+                mentors: row.try_get("mentors")?,
+                mentees: row.try_get("mentees")?,
+                programmes: row.try_get("programmes")?,
+            })
+        })
+        .collect()
+}

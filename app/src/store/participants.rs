@@ -1,0 +1,223 @@
+//! Participants: list with search and filters, read, insert (one or many), update, delete.
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+use super::{now_unix, Db};
+use crate::access::Place;
+use crate::models::text::search_fold;
+use crate::models::*;
+
+const COLUMNS: &str = "p.id, p.organisation_id, p.programme_id, p.last_name, p.first_name, \
+    p.middle_name, p.role, p.kind, p.subjects, p.experience_years, p.qualification, p.grade, \
+    p.achievement, p.competences, p.requests, p.deficits, p.capacity";
+
+/// The school's participants that match `filter`, ordered by name.
+#[tracing::instrument(name = "Listing participants", skip(db))]
+pub async fn list(
+    db: &Db,
+    organisation_id: i64,
+    filter: &ParticipantFilter,
+) -> Result<Vec<Participant>, sqlx::Error> {
+    let search = format!("%{}%", search_fold(filter.search.trim()));
+    let subject = format!("%{}%", search_fold(filter.subject.trim()));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM participants p
+         WHERE p.organisation_id = $1
+           AND p.search_key LIKE $2
+           AND ($3 = '' OR p.role = $3)
+           AND ($4 = '' OR p.kind = $4)
+           AND p.subjects_key LIKE $5
+         ORDER BY p.last_name, p.first_name, p.id"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(organisation_id)
+        .bind(search)
+        .bind(filter.role.map(|r| r.code()).unwrap_or_default())
+        .bind(filter.kind.map(|k| k.code()).unwrap_or_default())
+        .bind(subject)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// One participant with the place it belongs to (for access checks).
+pub async fn get(db: &Db, id: i64) -> Result<(Participant, Place), sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS}, o.district_id FROM participants p
+         JOIN organisations o ON o.id = p.organisation_id WHERE p.id = $1"
+    );
+    let row = sqlx::query(&sql).bind(id).fetch_one(&db.pool).await?;
+    let participant = from_row(&row)?;
+    let place = Place {
+        district_id: row.try_get("district_id")?,
+        organisation_id: participant.organisation_id,
+    };
+    Ok((participant, place))
+}
+
+/// Inserts one participant on an open connection (so imports can share a transaction).
+pub async fn insert(
+    conn: &mut AnyConnection,
+    organisation_id: i64,
+    programme_id: Option<i64>,
+    data: &NewParticipant,
+) -> Result<i64, sqlx::Error> {
+    let now = now_unix().to_string();
+    let row = sqlx::query(
+        "INSERT INTO participants (organisation_id, programme_id, last_name, first_name,
+            middle_name, role, kind, subjects, experience_years, qualification, grade,
+            achievement, competences, requests, deficits, capacity, search_key, subjects_key,
+            created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+            $18, $19, $19)
+         RETURNING id",
+    )
+    .bind(organisation_id)
+    .bind(programme_id);
+    let row = bind_data(row, data).bind(now).fetch_one(&mut *conn).await?;
+    row.try_get("id")
+}
+
+/// Replaces a participant's data.
+pub async fn update(db: &Db, id: i64, data: &NewParticipant) -> Result<(), sqlx::Error> {
+    let query = sqlx::query(
+        "UPDATE participants SET last_name = $1, first_name = $2, middle_name = $3, role = $4,
+            kind = $5, subjects = $6, experience_years = $7, qualification = $8, grade = $9,
+            achievement = $10, competences = $11, requests = $12, deficits = $13,
+            capacity = $14, search_key = $15, subjects_key = $16, updated_at = $17
+         WHERE id = $18",
+    );
+    let result = bind_data(query, data)
+        .bind(now_unix().to_string())
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    if result.rows_affected() == 0 {
+        return Err(sqlx::Error::RowNotFound);
+    }
+    Ok(())
+}
+
+/// Removes a participant with their relationships; refused while they are in a pair.
+pub async fn delete(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    let result = sqlx::query("DELETE FROM participants WHERE id = $1").bind(id).execute(&db.pool).await?;
+    if result.rows_affected() == 0 {
+        return Err(sqlx::Error::RowNotFound);
+    }
+    Ok(())
+}
+
+/// Counts mentors and mentees of a school (or of a programme when given).
+pub async fn count_by_role(
+    db: &Db,
+    organisation_id: i64,
+    programme_id: Option<i64>,
+) -> Result<(i64, i64), sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT
+            COALESCE(SUM(CASE WHEN role = 'mentor' THEN 1 ELSE 0 END), 0) AS mentors,
+            COALESCE(SUM(CASE WHEN role = 'mentee' THEN 1 ELSE 0 END), 0) AS mentees
+         FROM participants WHERE organisation_id = $1 AND ($2 < 0 OR programme_id = $2)",
+    )
+    .bind(organisation_id)
+    .bind(programme_id.unwrap_or(-1))
+    .fetch_one(&db.pool)
+    .await?;
+    Ok((row.try_get("mentors")?, row.try_get("mentees")?))
+}
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds the 16 data columns in the order `insert` and `update` list them.
+fn bind_data<'q>(query: AnyQuery<'q>, data: &NewParticipant) -> AnyQuery<'q> {
+    query
+        .bind(data.last_name.clone())
+        .bind(data.first_name.clone())
+        .bind(data.middle_name.clone())
+        .bind(data.role.code())
+        .bind(data.kind.code())
+        .bind(to_json(&data.subjects))
+        .bind(data.experience_years)
+        .bind(data.qualification.map(|q| q.code()))
+        .bind(data.grade.clone())
+        .bind(data.achievement.map(|a| a.code()))
+        .bind(to_json(&data.competences))
+        .bind(to_json(&data.requests))
+        .bind(to_json(&data.deficits))
+        .bind(data.capacity)
+        .bind(search_key(data))
+        .bind(search_fold(&data.subjects.join(" | ")))
+}
+
+/// What the search box matches: name, subjects, competences, requests, class.
+fn search_key(data: &NewParticipant) -> String {
+    let mut parts = vec![data.full_name()];
+    parts.extend(data.subjects.iter().cloned());
+    parts.extend(data.competences.iter().cloned());
+    parts.extend(data.requests.iter().cloned());
+    parts.extend(data.deficits.iter().cloned());
+    parts.extend(data.grade.iter().cloned());
+    search_fold(&parts.join(" | "))
+}
+
+fn to_json(items: &[String]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
+}
+
+fn from_json(raw: &str) -> Result<Vec<String>, sqlx::Error> {
+    serde_json::from_str(raw).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+fn decode_code<T>(raw: Option<String>, parse: fn(&str) -> Option<T>) -> Result<Option<T>, sqlx::Error> {
+    match raw {
+        None => Ok(None),
+        Some(code) => parse(&code)
+            .map(Some)
+            .ok_or_else(|| sqlx::Error::Decode(format!("unknown code {code:?}").into())),
+    }
+}
+
+fn required<T>(raw: String, parse: fn(&str) -> Option<T>) -> Result<T, sqlx::Error> {
+    decode_code(Some(raw), parse)?.ok_or(sqlx::Error::RowNotFound)
+}
+
+pub(crate) fn from_row(row: &AnyRow) -> Result<Participant, sqlx::Error> {
+    Ok(Participant {
+        id: row.try_get("id")?,
+        organisation_id: row.try_get("organisation_id")?,
+        programme_id: row.try_get("programme_id")?,
+        data: NewParticipant {
+            last_name: row.try_get("last_name")?,
+            first_name: row.try_get("first_name")?,
+            middle_name: row.try_get("middle_name")?,
+            role: required(row.try_get("role")?, ParticipantRole::from_code)?,
+            kind: required(row.try_get("kind")?, ParticipantKind::from_code)?,
+            subjects: from_json(&row.try_get::<String, _>("subjects")?)?,
+            experience_years: row.try_get("experience_years")?,
+            qualification: decode_code(row.try_get("qualification")?, Qualification::from_code)?,
+            grade: row.try_get("grade")?,
+            achievement: decode_code(row.try_get("achievement")?, Achievement::from_code)?,
+            competences: from_json(&row.try_get::<String, _>("competences")?)?,
+            requests: from_json(&row.try_get::<String, _>("requests")?)?,
+            deficits: from_json(&row.try_get::<String, _>("deficits")?)?,
+            capacity: row.try_get("capacity")?,
+        },
+    })
+}
+
+/// Records a prior relationship (former class teacher, relative, line manager).
+pub async fn add_relationship(
+    db: &Db,
+    participant_id: i64,
+    other_id: i64,
+    kind: RelationshipKind,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query("INSERT INTO relationships (participant_id, other_id, kind) VALUES ($1, $2, $3) RETURNING id")
+        .bind(participant_id)
+        .bind(other_id)
+        .bind(kind.code())
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("id")
+}

@@ -1,0 +1,217 @@
+//! Programmes with their seven stages, and the pairs formed in them.
+
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use super::{today, Db};
+use crate::access::Place;
+use crate::models::*;
+
+/// Creates a programme and its seven stages, all «не начат».
+pub async fn create(db: &Db, programme: &Programme) -> Result<i64, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let variants: Vec<&str> = programme.variants.iter().map(|v| v.code()).collect();
+    let id: i64 = sqlx::query(
+        "INSERT INTO programmes (organisation_id, title, form, variants, starts_on, ends_on)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(programme.organisation_id)
+    .bind(&programme.title)
+    .bind(programme.form.code())
+    .bind(serde_json::to_string(&variants).unwrap_or_else(|_| "[]".into()))
+    .bind(&programme.starts_on)
+    .bind(&programme.ends_on)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get("id")?;
+    for (position, stage) in Stage::ALL.iter().enumerate() {
+        sqlx::query("INSERT INTO programme_stages (programme_id, stage, position) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(stage.code())
+            .bind(position as i64)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A school's programmes, newest first.
+pub async fn list(db: &Db, organisation_id: i64) -> Result<Vec<Programme>, sqlx::Error> {
+    let rows = sqlx::query("SELECT * FROM programmes WHERE organisation_id = $1 ORDER BY starts_on DESC, id DESC")
+        .bind(organisation_id)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter().map(programme_from_row).collect()
+}
+
+/// The place of a programme, for access checks before anything else is read.
+pub async fn place(db: &Db, programme_id: i64) -> Result<Place, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT g.organisation_id, o.district_id FROM programmes g
+         JOIN organisations o ON o.id = g.organisation_id WHERE g.id = $1",
+    )
+    .bind(programme_id)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(Place { district_id: row.try_get("district_id")?, organisation_id: row.try_get("organisation_id")? })
+}
+
+/// A programme with its stages and counts.
+pub async fn detail(db: &Db, programme_id: i64) -> Result<ProgrammeDetail, sqlx::Error> {
+    let row = sqlx::query("SELECT * FROM programmes WHERE id = $1").bind(programme_id).fetch_one(&db.pool).await?;
+    let programme = programme_from_row(&row)?;
+    let organisation_name: String = sqlx::query("SELECT name FROM organisations WHERE id = $1")
+        .bind(programme.organisation_id)
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("name")?;
+    let stage_rows = sqlx::query(
+        "SELECT stage, status, date FROM programme_stages WHERE programme_id = $1 ORDER BY position",
+    )
+    .bind(programme_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let stages = stage_rows
+        .iter()
+        .map(|row| {
+            Ok(ProgrammeStage {
+                stage: decode(row.try_get("stage")?, Stage::from_code)?,
+                status: decode(row.try_get("status")?, StageStatus::from_code)?,
+                date: row.try_get("date")?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let (mentors, mentees) =
+        super::participants::count_by_role(db, programme.organisation_id, Some(programme_id)).await?;
+    let pairs: i64 = sqlx::query("SELECT COUNT(*) AS n FROM pairs WHERE programme_id = $1")
+        .bind(programme_id)
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("n")?;
+    Ok(ProgrammeDetail { programme, organisation_name, stages, mentors, mentees, pairs })
+}
+
+/// Sets a stage's status; the date defaults to today.
+pub async fn set_stage(
+    db: &Db,
+    programme_id: i64,
+    stage: Stage,
+    status: StageStatus,
+    date: Option<String>,
+) -> Result<(), sqlx::Error> {
+    let date = match status {
+        StageStatus::NotStarted => None,
+        _ => Some(date.unwrap_or_else(today)),
+    };
+    let result = sqlx::query(
+        "UPDATE programme_stages SET status = $1, date = $2 WHERE programme_id = $3 AND stage = $4",
+    )
+    .bind(status.code())
+    .bind(date)
+    .bind(programme_id)
+    .bind(stage.code())
+    .execute(&db.pool)
+    .await?;
+    if result.rows_affected() == 0 {
+        return Err(sqlx::Error::RowNotFound);
+    }
+    Ok(())
+}
+
+/// Records a pair or group in one transaction.
+pub async fn create_pair(db: &Db, pair: &Pair) -> Result<i64, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let id: i64 = sqlx::query(
+        "INSERT INTO pairs (programme_id, mentor_id, variant, status, fixed_on)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(pair.programme_id)
+    .bind(pair.mentor_id)
+    .bind(pair.variant.code())
+    .bind(pair.status.code())
+    .bind(pair.fixed_on.clone())
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get("id")?;
+    for mentee_id in &pair.mentee_ids {
+        sqlx::query("INSERT INTO pair_mentees (pair_id, mentee_id, programme_id) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(mentee_id)
+            .bind(pair.programme_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The pairs a participant is in, as mentor or as mentee, with the other side's names.
+pub async fn pairs_of(db: &Db, participant_id: i64) -> Result<Vec<(Pair, Vec<String>)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT DISTINCT p.* FROM pairs p LEFT JOIN pair_mentees m ON m.pair_id = p.id
+         WHERE p.mentor_id = $1 OR m.mentee_id = $1 ORDER BY p.id",
+    )
+    .bind(participant_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut pairs = Vec::new();
+    for row in &rows {
+        let id: i64 = row.try_get("id")?;
+        let members = sqlx::query(
+            "SELECT x.id, x.last_name, x.first_name FROM participants x
+             WHERE x.id IN (SELECT mentee_id FROM pair_mentees WHERE pair_id = $1)
+                OR x.id = (SELECT mentor_id FROM pairs WHERE id = $1)
+             ORDER BY x.last_name",
+        )
+        .bind(id)
+        .fetch_all(&db.pool)
+        .await?;
+        let mut mentee_ids = Vec::new();
+        let mut names = Vec::new();
+        let mentor_id: i64 = row.try_get("mentor_id")?;
+        for member in &members {
+            let member_id: i64 = member.try_get("id")?;
+            if member_id != mentor_id {
+                mentee_ids.push(member_id);
+            }
+            if member_id != participant_id {
+                let last: String = member.try_get("last_name")?;
+                let first: String = member.try_get("first_name")?;
+                names.push(format!("{last} {first}"));
+            }
+        }
+        let pair = Pair {
+            id,
+            programme_id: row.try_get("programme_id")?,
+            mentor_id,
+            mentee_ids,
+            variant: decode(row.try_get("variant")?, Variant::from_code)?,
+            status: decode(row.try_get("status")?, PairStatus::from_code)?,
+            fixed_on: row.try_get("fixed_on")?,
+        };
+        pairs.push((pair, names));
+    }
+    Ok(pairs)
+}
+
+fn programme_from_row(row: &AnyRow) -> Result<Programme, sqlx::Error> {
+    let variants: Vec<String> = serde_json::from_str(&row.try_get::<String, _>("variants")?)
+        .map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    Ok(Programme {
+        id: row.try_get("id")?,
+        organisation_id: row.try_get("organisation_id")?,
+        title: row.try_get("title")?,
+        form: decode(row.try_get("form")?, MentoringForm::from_code)?,
+        variants: variants
+            .iter()
+            .map(|code| decode(code.clone(), Variant::from_code))
+            .collect::<Result<_, _>>()?,
+        starts_on: row.try_get("starts_on")?,
+        ends_on: row.try_get("ends_on")?,
+    })
+}
+
+fn decode<T>(code: String, parse: fn(&str) -> Option<T>) -> Result<T, sqlx::Error> {
+    parse(&code).ok_or_else(|| sqlx::Error::Decode(format!("unknown code {code:?}").into()))
+}

@@ -1,0 +1,191 @@
+//! Import a participant list: pick a file, see every row checked, then import all or nothing.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::session::RequireRole;
+use crate::api::import::{commit_import, preview_import, ImportBatch, ImportPreview, BATCH_ROWS};
+use crate::error::AppError;
+use crate::i18n::tr;
+use crate::models::UserRole;
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    view! {
+        <RequireRole roles=&[UserRole::Curator]>
+            <Import/>
+        </RequireRole>
+    }
+}
+
+/// Where a commit stands: batches sent of all, and the outcome.
+#[derive(Clone, Debug, PartialEq)]
+enum CommitState {
+    Idle,
+    Sending { sent: usize, total: usize },
+    Done(usize),
+    Failed(String),
+}
+
+#[component]
+fn Import() -> impl IntoView {
+    let preview = Action::new_local(|data: &web_sys::FormData| preview_import(data.clone().into()));
+    let drop_invalid = RwSignal::new(false);
+    let commit = RwSignal::new(CommitState::Idle);
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        commit.set(CommitState::Idle);
+        drop_invalid.set(false);
+        let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
+            return;
+        };
+        if let Ok(data) = web_sys::FormData::new_with_form(&form) {
+            preview.dispatch_local(data);
+        }
+    };
+
+    let start_commit = move |preview: ImportPreview| {
+        let rows = preview.rows;
+        let batches: Vec<_> = rows.chunks(BATCH_ROWS).map(|c| c.to_vec()).collect();
+        let total = rows.len();
+        let import_key = format!("{}", js_sys::Date::now());
+        let drop = drop_invalid.get_untracked();
+        spawn_local(async move {
+            let count = batches.len();
+            let mut sent = 0;
+            commit.set(CommitState::Sending { sent, total });
+            for (index, rows) in batches.into_iter().enumerate() {
+                sent += rows.len();
+                let batch = ImportBatch { import_key: import_key.clone(), rows, drop_invalid: drop, last: index + 1 == count };
+                match commit_import(batch).await {
+                    Ok(imported) if index + 1 == count => commit.set(CommitState::Done(imported)),
+                    Ok(_) => commit.set(CommitState::Sending { sent, total }),
+                    Err(error) => {
+                        commit.set(CommitState::Failed(error.to_string()));
+                        return;
+                    }
+                }
+            }
+        });
+    };
+
+    view! {
+        <h1>{tr::IMPORT_TITLE}</h1>
+        <p class="muted">{tr::IMPORT_HELP}</p>
+        <form class="card toolbar" on:submit=on_submit>
+            <label class="field grow">
+                <span>{tr::IMPORT_CHOOSE}</span>
+                <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required/>
+            </label>
+            <button type="submit" class="button primary" disabled=move || preview.pending().get()>
+                {move || if preview.pending().get() { tr::IMPORT_CHECKING } else { tr::IMPORT_CHECK }}
+            </button>
+        </form>
+        {move || match preview.value().get() {
+            None => ().into_any(),
+            Some(Err(error)) => view! { <p class="notice error" role="alert">{message(&error)}</p> }.into_any(),
+            Some(Ok(result)) => {
+                let invalid = result.invalid();
+                let valid = result.valid();
+                let for_commit = result.clone();
+                view! {
+                    <section class="card">
+                        <p data-testid="import-summary">
+                            <strong>{valid}</strong> " " {tr::IMPORT_ROWS_OK} " · "
+                            <strong class:error={move || invalid > 0}>{invalid}</strong> " " {tr::IMPORT_ROWS_BAD}
+                        </p>
+                        {(invalid > 0).then(|| view! {
+                            <p class="notice error" data-testid="import-blocked">{tr::IMPORT_BLOCKED}</p>
+                            <label class="inline check">
+                                <input type="checkbox" prop:checked=drop_invalid
+                                    on:change=move |ev| drop_invalid.set(event_target_checked(&ev))/>
+                                {tr::IMPORT_DROP_BAD}
+                            </label>
+                        })}
+                        <PreviewTable preview=result/>
+                        <div class="actions">
+                            <button class="button primary"
+                                disabled=move || (invalid > 0 && !drop_invalid.get())
+                                    || matches!(commit.get(), CommitState::Sending { .. } | CommitState::Done(_))
+                                on:click=move |_| start_commit(for_commit.clone())>
+                                {tr::IMPORT_COMMIT}
+                            </button>
+                            <CommitStatus state=commit/>
+                        </div>
+                    </section>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+fn message(error: &AppError) -> String {
+    match error {
+        AppError::Refused(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[component]
+fn CommitStatus(state: RwSignal<CommitState>) -> impl IntoView {
+    move || match state.get() {
+        CommitState::Idle => ().into_any(),
+        CommitState::Sending { sent, total } => view! {
+            <label class="grow">{tr::IMPORT_PROGRESS} " " {sent} " / " {total}
+                <progress max=total value=sent></progress>
+            </label>
+        }.into_any(),
+        CommitState::Done(count) => view! { <p class="success" role="status" data-testid="import-done">{tr::import_done(count)}</p> }.into_any(),
+        CommitState::Failed(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
+    }
+}
+
+#[component]
+fn PreviewTable(preview: ImportPreview) -> impl IntoView {
+    view! {
+        <div class="scroll">
+        <table class="table compact">
+            <thead><tr>
+                <th>{tr::IMPORT_LINE}</th><th>{tr::F_LAST_NAME}</th><th>{tr::F_FIRST_NAME}</th>
+                <th>{tr::F_ROLE}</th><th>{tr::F_KIND}</th><th>{tr::IMPORT_ERRORS}</th>
+            </tr></thead>
+            <tbody>
+                {preview.rows.into_iter().map(|row| {
+                    let bad = !row.errors.is_empty();
+                    let errors = row.errors.iter().map(|(field, text)| format!("{}: {text}", field_label(field))).collect::<Vec<_>>().join("; ");
+                    view! {
+                        <tr class:row-error=bad data-testid=if bad { "row-bad" } else { "row-ok" }>
+                            <td>{row.line}</td><td>{row.input.last_name}</td><td>{row.input.first_name}</td>
+                            <td>{row.input.role}</td><td>{row.input.kind}</td>
+                            <td>{if bad { errors } else { tr::IMPORT_ROW_OK.to_owned() }}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        </div>
+    }
+}
+
+/// The column a field comes from, to name it in a row's errors.
+fn field_label(field: &str) -> &'static str {
+    match field {
+        "last_name" => tr::F_LAST_NAME,
+        "first_name" => tr::F_FIRST_NAME,
+        "middle_name" => tr::F_MIDDLE_NAME,
+        "role" => tr::F_ROLE,
+        "kind" => tr::F_KIND,
+        "subjects" => tr::F_SUBJECTS,
+        "experience_years" => tr::F_EXPERIENCE,
+        "qualification" => tr::F_QUALIFICATION,
+        "grade" => tr::F_GRADE,
+        "achievement" => tr::F_ACHIEVEMENT,
+        "competences" => tr::F_COMPETENCES,
+        "requests" => tr::F_REQUESTS,
+        "deficits" => tr::F_DEFICITS,
+        "capacity" => tr::F_CAPACITY,
+        _ => tr::NOT_SET,
+    }
+}

@@ -1,0 +1,42 @@
+//! The login page. A plain form: it works before the WASM has loaded.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use super::use_session;
+use crate::api::auth::home_path;
+use crate::error::AppError;
+use crate::i18n::tr;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let session = use_session();
+    let error = move || match session.login.value().get() {
+        Some(Err(AppError::Validation(errors))) => errors.get("password").cloned(),
+        Some(Err(other)) => Some(other.to_string()),
+        _ => None,
+    };
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                session.user.await.ok().flatten().map(|user| view! { <Redirect path=home_path(&user)/> })
+            })}
+        </Transition>
+        <section class="card narrow">
+            <h1>{tr::LOGIN_TITLE}</h1>
+            <p class="muted">{tr::APP_TAGLINE}</p>
+            <ActionForm action=session.login attr:class="stack">
+                <label class="field">
+                    <span>{tr::LOGIN_FIELD}</span>
+                    <input name="login" autocomplete="username" required autocapitalize="none"/>
+                </label>
+                <label class="field">
+                    <span>{tr::PASSWORD_FIELD}</span>
+                    <input name="password" type="password" autocomplete="current-password" required/>
+                </label>
+                {move || error().map(|message| view! { <p class="error" role="alert">{message}</p> })}
+                <button type="submit" class="button primary">{tr::LOGIN_BUTTON}</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,67 @@
+//! Pages and components. One file per page; shared pieces in `widgets`.
+
+mod district;
+mod import;
+mod login;
+mod me;
+mod participant_form;
+mod participants;
+mod programmes;
+mod session;
+pub mod widgets;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::i18n::tr;
+pub use session::{use_session, Session};
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="ru">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: session context, header and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    session::provide_session();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/nastavnik.css"/>
+        <Title text=tr::APP_NAME/>
+        <Router>
+            <session::Header/>
+            <main class="page">
+                <Routes fallback=|| view! { <p class="notice">{tr::NOT_FOUND_PAGE}</p> }>
+                    <Route path=path!("/") view=session::Home/>
+                    <Route path=path!("/login") view=login::LoginPage/>
+                    <Route path=path!("/participants") view=participants::ParticipantsPage/>
+                    <Route path=path!("/participants/new") view=participant_form::ParticipantFormPage/>
+                    <Route path=path!("/participants/:id") view=participant_form::ParticipantFormPage/>
+                    <Route path=path!("/import") view=import::ImportPage/>
+                    <Route path=path!("/programmes") view=programmes::ProgrammesPage/>
+                    <Route path=path!("/programmes/:id") view=programmes::ProgrammePage/>
+                    <Route path=path!("/district") view=district::DistrictPage/>
+                    <Route path=path!("/me") view=me::MePage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

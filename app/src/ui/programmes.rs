@@ -1,0 +1,109 @@
+//! A school's programmes and a programme's seven stages.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::session::RequireRole;
+use crate::api::programmes::{get_programme, list_programmes, SetStageStatus};
+use crate::i18n::tr;
+use crate::models::*;
+
+const READERS: &[UserRole] = &[UserRole::Curator, UserRole::Methodologist];
+
+#[component]
+pub fn ProgrammesPage() -> impl IntoView {
+    let query = use_query_map();
+    let organisation_id = move || query.with(|q| q.get("org").and_then(|v| v.parse::<i64>().ok()));
+    let programmes = Resource::new(organisation_id, list_programmes);
+    view! {
+        <RequireRole roles=READERS>
+            <h1>{tr::PROGRAMMES_TITLE}</h1>
+            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match programmes.await {
+                        Err(error) => view! { <p class="notice error">{error.to_string()}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="cards">
+                                {list.into_iter().map(|p| view! {
+                                    <li class="card">
+                                        <A href=format!("/programmes/{}", p.id)><strong>{p.title.clone()}</strong></A>
+                                        <p class="muted">{tr::form(p.form)} " · " {p.starts_on.clone()} " — " {p.ends_on.clone()}</p>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+#[component]
+pub fn ProgrammePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    let set_stage = ServerAction::<SetStageStatus>::new();
+    let detail = Resource::new(move || (id(), set_stage.version().get()), |(id, _)| get_programme(id));
+    let session = super::use_session();
+    view! {
+        <RequireRole roles=READERS>
+            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    let can_edit = matches!(session.user.await, Ok(Some(ref u)) if u.role == UserRole::Curator);
+                    match detail.await {
+                        Err(error) => view! { <p class="notice error">{error.to_string()}</p> }.into_any(),
+                        Ok(d) => view! { <ProgrammeView detail=d can_edit set_stage/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+#[component]
+fn ProgrammeView(detail: ProgrammeDetail, can_edit: bool, set_stage: ServerAction<SetStageStatus>) -> impl IntoView {
+    let programme_id = detail.programme.id;
+    let p = detail.programme;
+    view! {
+        <h1>{p.title.clone()}</h1>
+        <p class="muted">{detail.organisation_name}</p>
+        <dl class="facts">
+            <dt>{tr::PROGRAMME_FORM}</dt><dd>{tr::form(p.form)}</dd>
+            <dt>{tr::PROGRAMME_VARIANTS}</dt>
+            <dd>{p.variants.iter().map(|v| view! { <span class="chip">{tr::variant(*v)}</span> }).collect_view()}</dd>
+            <dt>{tr::PROGRAMME_PERIOD}</dt><dd>{p.starts_on.clone()} " — " {p.ends_on.clone()}</dd>
+            <dt>{tr::COUNTS}</dt>
+            <dd>{tr::MENTORS} ": " {detail.mentors} " · " {tr::MENTEES} ": " {detail.mentees} " · " {tr::PAIRS} ": " {detail.pairs}</dd>
+        </dl>
+        <h2>{tr::PROGRAMME_STAGES}</h2>
+        <ol class="stages">
+            {detail.stages.into_iter().map(|s| {
+                let stage = s.stage;
+                view! {
+                    <li class=format!("stage {}", s.status.code()) data-testid="stage">
+                        <span class="stage-name">{tr::stage(stage)}</span>
+                        <span class="stage-date">{s.date.clone().unwrap_or_default()}</span>
+                        {if can_edit {
+                            view! {
+                                <select aria-label=format!("{} — {}", tr::STAGE_STATUS, tr::stage(stage))
+                                    on:change=move |ev| {
+                                        if let Some(status) = StageStatus::from_code(&event_target_value(&ev)) {
+                                            set_stage.dispatch(SetStageStatus { programme_id, stage, status });
+                                        }
+                                    }>
+                                    {StageStatus::ALL.iter().map(|st| view! {
+                                        <option value=st.code() selected=*st == s.status>{tr::stage_status(*st)}</option>
+                                    }).collect_view()}
+                                </select>
+                            }.into_any()
+                        } else {
+                            view! { <span class="badge">{tr::stage_status(s.status)}</span> }.into_any()
+                        }}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}

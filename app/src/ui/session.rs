@@ -1,0 +1,105 @@
+//! Who is logged in, shared by every page; the header; the role guard.
+
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, A};
+
+use crate::api::auth::{home_path, whoami, Login, Logout};
+use crate::error::AppError;
+use crate::i18n::tr;
+use crate::models::{CurrentUser, UserRole};
+
+/// The session context: the current user and the actions that change it.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub user: Resource<Result<Option<CurrentUser>, AppError>>,
+    pub login: ServerAction<Login>,
+    pub logout: ServerAction<Logout>,
+}
+
+pub fn provide_session() {
+    let login = ServerAction::<Login>::new();
+    let logout = ServerAction::<Logout>::new();
+    let user = Resource::new(move || (login.version().get(), logout.version().get()), |_| whoami());
+    provide_context(Session { user, login, logout });
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// The top bar: the app's name, the caller's pages, who they are, and logout.
+#[component]
+pub fn Header() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <header class="topbar">
+            <A href="/" attr:class="brand">{tr::APP_NAME}</A>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    session.user.await.ok().flatten().map(|user| view! { <UserNav user/> })
+                })}
+            </Transition>
+        </header>
+    }
+}
+
+#[component]
+fn UserNav(user: CurrentUser) -> impl IntoView {
+    let session = use_session();
+    let links: Vec<(&str, &str)> = match user.role {
+        UserRole::Curator => vec![
+            ("/participants", tr::NAV_PARTICIPANTS),
+            ("/import", tr::NAV_IMPORT),
+            ("/programmes", tr::NAV_PROGRAMMES),
+        ],
+        UserRole::Methodologist => vec![("/district", tr::NAV_DISTRICT)],
+        UserRole::Mentor | UserRole::Mentee => vec![("/me", tr::NAV_ME)],
+    };
+    view! {
+        <nav class="nav">
+            {links.into_iter().map(|(href, label)| view! { <A href=href>{label}</A> }).collect_view()}
+        </nav>
+        <div class="who">
+            <span class="who-name" data-testid="who">{user.display_name.clone()}</span>
+            <span class="who-role">{tr::user_role(user.role)}</span>
+            <ActionForm action=session.logout>
+                <button type="submit" class="button secondary">{tr::LOGOUT}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+/// `/`: sends each role to its start page, and anonymous visitors to login.
+#[component]
+pub fn Home() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match session.user.await {
+                    Ok(Some(user)) => view! { <Redirect path=home_path(&user)/> }.into_any(),
+                    _ => view! { <Redirect path="/login"/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Shows `children` only to the given roles: anonymous visitors go to login, others see
+/// a refusal. (The server functions refuse them too; this only spares a useless page.)
+#[component]
+pub fn RequireRole(roles: &'static [UserRole], children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let children = StoredValue::new(children);
+    view! {
+        <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match session.user.await {
+                    Ok(Some(user)) if roles.contains(&user.role) => children.read_value()().into_any(),
+                    Ok(Some(_)) => view! { <p class="notice error" data-testid="forbidden">{tr::FORBIDDEN_PAGE}</p> }.into_any(),
+                    _ => view! { <Redirect path="/login"/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,88 @@
+//! The command line: every setting is a flag with an environment variable.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Nastavnik — school mentoring programmes: participant base, pairs, questionnaires, reports.
+///
+/// Without a subcommand, `serve` runs with its defaults: a SQLite database in ./data,
+/// demo data on first start, http://127.0.0.1:3000.
+#[derive(Debug, Parser)]
+#[command(name = "nastavnik", version, about, long_about)]
+pub struct Cli {
+    /// Database: `sqlite://PATH?mode=rwc` (embedded default) or `postgres://USER:PASS@HOST/DB`.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/nastavnik.db?mode=rwc", global = true)]
+    pub database_url: String,
+
+    /// Log filter in RUST_LOG syntax, e.g. `info` or `nastavnik=debug,tower_http=info`.
+    #[arg(long, env = "RUST_LOG", default_value = "info,sqlx=warn", global = true)]
+    pub log: String,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web application (the default).
+    Serve(ServeArgs),
+    /// Load the demo district (schools, programmes, participants, accounts) into an empty database.
+    Demo,
+    /// Import participants of one school from a CSV or XLSX file; a file with bad rows imports nothing.
+    Import {
+        /// The file to read (`.csv` or `.xlsx`).
+        file: PathBuf,
+        /// Id of the school (organisation) the participants join.
+        #[arg(long)]
+        organisation: i64,
+    },
+    /// Export one school's participants to CSV or XLSX (chosen by the file's extension).
+    Export {
+        /// The file to write (`.csv` or `.xlsx`).
+        file: PathBuf,
+        /// Id of the school (organisation).
+        #[arg(long)]
+        organisation: i64,
+    },
+    /// Write a consistent copy of a live SQLite database (`VACUUM INTO`), safe while serving.
+    Backup {
+        /// Where to write the copy; must not exist.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "NASTAVNIK_ADDR")]
+    pub addr: Option<std::net::SocketAddr>,
+    /// Do not load demo data into an empty database.
+    #[arg(long, env = "NASTAVNIK_NO_DEMO")]
+    pub no_demo: bool,
+    /// Mark session cookies `Secure`: set this when users reach the app over HTTPS.
+    #[arg(long, env = "NASTAVNIK_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+}
+
+impl Default for ServeArgs {
+    fn default() -> Self {
+        Self { addr: None, no_demo: false, secure_cookies: false }
+    }
+}
+
+/// Runs the chosen subcommand.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Serve(args) => crate::startup::serve(&cli.database_url, args).await,
+        Command::Demo => {
+            let db = app::store::connect(&cli.database_url).await?;
+            let logins = crate::demo::load(&db).await?;
+            crate::demo::print_logins(&logins);
+            Ok(())
+        }
+        Command::Import { file, organisation } => crate::ops::import(&cli.database_url, &file, organisation).await,
+        Command::Export { file, organisation } => crate::ops::export(&cli.database_url, &file, organisation).await,
+        Command::Backup { file } => crate::ops::backup(&cli.database_url, &file).await,
+    }
+}

@@ -1,0 +1,214 @@
+//! The demo district, loaded on first start. Every name is invented; the sizes follow the
+//! figures in the domain notes (the 3 + 3 + 1 pilot, the school of 100 students and 7
+//! teachers across six variants, the district totals of the forum talk).
+
+use app::auth::hash_password;
+use app::models::*;
+use app::store::{orgs, participants, programmes, users, Db};
+
+/// The password of every demo account.
+pub const DEMO_PASSWORD: &str = "demo2026";
+
+/// A demo account to print: login and who it is.
+pub struct DemoLogin {
+    pub login: &'static str,
+    pub who: String,
+}
+
+const LAST: &[(&str, &str)] = &[
+    ("Андреев", "Андреева"), ("Белов", "Белова"), ("Виноградов", "Виноградова"), ("Голубев", "Голубева"),
+    ("Давыдов", "Давыдова"), ("Ершов", "Ершова"), ("Жуков", "Жукова"), ("Зимин", "Зимина"),
+    ("Калинин", "Калинина"), ("Лебедев", "Лебедева"), ("Миронов", "Миронова"), ("Никитин", "Никитина"),
+    ("Орлов", "Орлова"), ("Поляков", "Полякова"), ("Рябов", "Рябова"), ("Соколов", "Соколова"),
+    ("Тихонов", "Тихонова"), ("Уваров", "Уварова"), ("Фролов", "Фролова"), ("Чернов", "Чернова"),
+];
+const MALE: &[&str] = &["Алексей", "Борис", "Виктор", "Глеб", "Денис", "Егор", "Иван", "Кирилл", "Лев", "Матвей", "Никита", "Олег"];
+const FEMALE: &[&str] = &["Алина", "Вера", "Дарья", "Елена", "Ирина", "Ксения", "Мария", "Надежда", "Ольга", "Полина", "София", "Юлия"];
+const PATRONYMIC: &[(&str, &str)] = &[
+    ("Андреевич", "Андреевна"), ("Викторович", "Викторовна"), ("Игоревич", "Игоревна"),
+    ("Павлович", "Павловна"), ("Сергеевич", "Сергеевна"), ("Юрьевич", "Юрьевна"),
+];
+const SUBJECTS: &[&str] = &["математика", "русский язык", "физика", "история", "биология", "английский язык", "информатика", "химия"];
+
+/// Deterministic invented names: the n-th person of the demo. Distinct for the first
+/// 480 people (240 of each gender).
+fn person(n: usize, adult: bool) -> (String, String, Option<String>) {
+    let female = n % 2 == 0;
+    let k = n / 2;
+    let (male_last, female_last) = LAST[k % LAST.len()];
+    let names = if female { FEMALE } else { MALE };
+    // Same last name (same k % 20) ⇒ different k / 20 ⇒ different first name, for 12 rounds.
+    let first = names[(k / LAST.len() + (k % LAST.len()) * 5) % names.len()];
+    let last = if female { female_last } else { male_last };
+    let middle = adult.then(|| {
+        let (m, f) = PATRONYMIC[k % PATRONYMIC.len()];
+        (if female { f } else { m }).to_owned()
+    });
+    (last.to_owned(), first.to_owned(), middle)
+}
+
+fn teacher(n: usize, role: ParticipantRole, experience: i64, subject: &str) -> NewParticipant {
+    let (last_name, first_name, middle_name) = person(n, true);
+    let mentor = role == ParticipantRole::Mentor;
+    NewParticipant {
+        last_name,
+        first_name,
+        middle_name,
+        role,
+        kind: ParticipantKind::Teacher,
+        subjects: vec![subject.to_owned()],
+        experience_years: Some(experience),
+        qualification: Some(if experience >= 10 { Qualification::Highest } else if experience >= 3 { Qualification::First } else { Qualification::None }),
+        grade: None,
+        achievement: None,
+        competences: if mentor { vec!["предметно-методическая".into(), "коммуникативная".into()] } else { vec![] },
+        requests: if mentor { vec![] } else { vec!["подбор заданий разного уровня сложности".into()] },
+        deficits: if mentor { vec![] } else { vec!["работа с документацией".into(), "дисциплина на уроке".into()] },
+        capacity: mentor.then_some(if experience >= 10 { 3 } else { 2 }),
+    }
+}
+
+fn student(n: usize, role: ParticipantRole, grade: &str, achievement: Achievement, capacity: Option<i64>) -> NewParticipant {
+    let (last_name, first_name, _) = person(n, false);
+    NewParticipant {
+        last_name,
+        first_name,
+        middle_name: None,
+        role,
+        kind: ParticipantKind::Student,
+        subjects: vec![],
+        experience_years: None,
+        qualification: None,
+        grade: Some(grade.to_owned()),
+        achievement: Some(achievement),
+        competences: if role == ParticipantRole::Mentor { vec!["помощь с домашним заданием".into()] } else { vec![] },
+        requests: if role == ParticipantRole::Mentee { vec!["подтянуть математику".into()] } else { vec![] },
+        deficits: vec![],
+        capacity,
+    }
+}
+
+async fn add(db: &Db, org: i64, programme: Option<i64>, data: &NewParticipant) -> anyhow::Result<i64> {
+    let mut conn = db.pool.acquire().await?;
+    Ok(participants::insert(&mut conn, org, programme, data).await?)
+}
+
+fn programme(org: i64, title: &str, form: MentoringForm, variants: Vec<Variant>) -> Programme {
+    Programme { id: 0, organisation_id: org, title: title.into(), form, variants, starts_on: "2026-09-01".into(), ends_on: "2027-05-31".into() }
+}
+
+fn fixed_pair(programme_id: i64, mentor_id: i64, mentee_ids: Vec<i64>, variant: Variant) -> Pair {
+    Pair { id: 0, programme_id, mentor_id, mentee_ids, variant, status: PairStatus::Fixed, fixed_on: Some("2026-09-15".into()) }
+}
+
+/// Loads the demo district and returns the accounts to print.
+pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
+    let hash = hash_password(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let district_id = orgs::create_district(db, &District {
+        id: 0,
+        name: "Северный муниципальный округ".into(),
+        teachers_total: 579,
+        teachers_under_35: 114,
+        young_specialists: 46,
+        organisations_total: 32,
+        organisations_in_mentoring: 26,
+    })
+    .await?;
+    let school = |name: &str, students: i64, teachers: i64| Organisation {
+        id: 0, district_id, name: name.into(), students_total: students, teachers_total: teachers,
+    };
+    let lyceum = orgs::create_organisation(db, &school("МБОУ «Лицей № 1»", 640, 48)).await?;
+    let school7 = orgs::create_organisation(db, &school("МБОУ «Средняя школа № 7»", 820, 61)).await?;
+    let school12 = orgs::create_organisation(db, &school("МБОУ «Основная школа № 12»", 310, 27)).await?;
+    let mut logins = Vec::new();
+    let mut account = |login: &'static str, name: String, role: UserRole, org: Option<i64>, participant: Option<i64>| {
+        logins.push(DemoLogin { login, who: format!("{} — {name}", app::i18n::tr::user_role(role)) });
+        (login, name, role, org, participant)
+    };
+    let mut accounts = vec![
+        account("metodist", "Виноградова Елена Павловна".into(), UserRole::Methodologist, None, None),
+        account("kurator1", "Зимина Ольга Сергеевна".into(), UserRole::Curator, Some(lyceum), None),
+        account("kurator7", "Орлов Денис Игоревич".into(), UserRole::Curator, Some(school7), None),
+        account("kurator12", "Рябова Надежда Юрьевна".into(), UserRole::Curator, Some(school12), None),
+    ];
+
+    // The pilot: 3 mentors, 3 young teachers, 1 curator — 7 participants.
+    let pilot = programmes::create(db, &programme(lyceum, "Наставничество молодых педагогов", MentoringForm::TeacherTeacher, vec![Variant::ExperiencedYoung])).await?;
+    let mut pilot_mentors = Vec::new();
+    let mut pilot_mentees = Vec::new();
+    for i in 0..3 {
+        pilot_mentors.push(add(db, lyceum, Some(pilot), &teacher(100 + i, ParticipantRole::Mentor, 15 + i as i64 * 4, SUBJECTS[i])).await?);
+        pilot_mentees.push(add(db, lyceum, Some(pilot), &teacher(200 + i, ParticipantRole::Mentee, i as i64, SUBJECTS[i])).await?);
+    }
+    for (mentor, mentee) in pilot_mentors.iter().zip(&pilot_mentees) {
+        programmes::create_pair(db, &fixed_pair(pilot, *mentor, vec![*mentee], Variant::ExperiencedYoung)).await?;
+    }
+    participants::add_relationship(db, pilot_mentees[2], pilot_mentors[1], RelationshipKind::FormerClassTeacher).await?;
+    for (i, status) in [StageStatus::Done, StageStatus::Done, StageStatus::Done, StageStatus::Done, StageStatus::Done, StageStatus::InProgress].iter().enumerate() {
+        programmes::set_stage(db, pilot, Stage::ALL[i], *status, Some(format!("2026-09-{:02}", 1 + i * 3))).await?;
+    }
+    let mentor_name = participants::get(db, pilot_mentors[0]).await?.0.full_name();
+    let mentee_name = participants::get(db, pilot_mentees[0]).await?.0.full_name();
+    accounts.push(account("nastavnik1", mentor_name, UserRole::Mentor, Some(lyceum), Some(pilot_mentors[0])));
+    accounts.push(account("molodoy1", mentee_name, UserRole::Mentee, Some(lyceum), Some(pilot_mentees[0])));
+
+    // School № 7: 100 students and 7 teachers across six variants (20, 20, 10, 24, 25, 1).
+    let peers = programmes::create(db, &programme(school7, "Ученик – ученик", MentoringForm::StudentStudent,
+        vec![Variant::StrongWeak, Variant::LeaderPassive, Variant::PeerToPeer, Variant::AdaptedNonAdapted])).await?;
+    let mut n = 300;
+    for (variant, students, grade) in [(Variant::StrongWeak, 20, "8А"), (Variant::LeaderPassive, 20, "6Б"), (Variant::PeerToPeer, 10, "9В"), (Variant::AdaptedNonAdapted, 24, "5А")] {
+        for _ in 0..students / 2 {
+            let (mentor_level, mentee_level) = match variant {
+                Variant::PeerToPeer => (Achievement::Middle, Achievement::Middle),
+                _ => (Achievement::High, Achievement::Low),
+            };
+            let mentor = add(db, school7, Some(peers), &student(n, ParticipantRole::Mentor, grade, mentor_level, Some(1))).await?;
+            let mentee = add(db, school7, Some(peers), &student(n + 1, ParticipantRole::Mentee, grade, mentee_level, None)).await?;
+            programmes::create_pair(db, &fixed_pair(peers, mentor, vec![mentee], variant)).await?;
+            n += 2;
+        }
+    }
+    let teachers_students = programmes::create(db, &programme(school7, "Учитель – ученик", MentoringForm::TeacherStudent,
+        vec![Variant::ActiveIndifferent, Variant::ColleagueYoungColleague])).await?;
+    for (t, (variant, group)) in [(Variant::ActiveIndifferent, 4), (Variant::ActiveIndifferent, 4), (Variant::ActiveIndifferent, 4),
+        (Variant::ActiveIndifferent, 4), (Variant::ActiveIndifferent, 4), (Variant::ActiveIndifferent, 5), (Variant::ColleagueYoungColleague, 1)]
+        .iter()
+        .enumerate()
+    {
+        let mut mentor = teacher(400 + t, ParticipantRole::Mentor, 12 + t as i64, SUBJECTS[t % SUBJECTS.len()]);
+        mentor.capacity = Some(*group);
+        let mentor_id = add(db, school7, Some(teachers_students), &mentor).await?;
+        let mut mentees = Vec::new();
+        for _ in 0..*group {
+            mentees.push(add(db, school7, Some(teachers_students), &student(n, ParticipantRole::Mentee, "10А", Achievement::Middle, None)).await?);
+            n += 1;
+        }
+        programmes::create_pair(db, &fixed_pair(teachers_students, mentor_id, mentees, *variant)).await?;
+    }
+
+    // School № 12: a new programme, base being collected, no pairs yet.
+    let starting = programmes::create(db, &programme(school12, "Педагог – группа педагогов", MentoringForm::TeacherGroup, vec![Variant::SharedDeficits])).await?;
+    programmes::set_stage(db, starting, Stage::Preparation, StageStatus::Done, Some("2026-10-01".into())).await?;
+    programmes::set_stage(db, starting, Stage::MenteeBase, StageStatus::InProgress, Some("2026-10-20".into())).await?;
+    add(db, school12, Some(starting), &teacher(500, ParticipantRole::Mentor, 22, "русский язык")).await?;
+    for i in 0..4 {
+        add(db, school12, Some(starting), &teacher(501 + i, ParticipantRole::Mentee, i as i64 % 3, SUBJECTS[(i + 3) % SUBJECTS.len()])).await?;
+    }
+
+    for (login, display_name, role, organisation_id, participant_id) in accounts.drain(..) {
+        users::create(db, &users::NewUser {
+            login, password_hash: &hash, display_name: &display_name, role, district_id, organisation_id, participant_id,
+        })
+        .await?;
+    }
+    Ok(logins)
+}
+
+/// Prints the demo accounts so a newcomer can log in at once.
+pub fn print_logins(logins: &[DemoLogin]) {
+    println!("\nДемо-данные загружены. Учётные записи (пароль у всех: {DEMO_PASSWORD}):");
+    for login in logins {
+        println!("  {:<12} {}", login.login, login.who);
+    }
+    println!();
+}

@@ -1,0 +1,84 @@
+//! Building the router and serving it.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use app::state::AppState;
+use app::store::{self, Db};
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tower_http::LatencyUnit;
+use tracing::Level;
+
+use crate::cli::ServeArgs;
+
+/// Leptos settings from cargo-leptos' environment, with defaults that work without it.
+pub fn leptos_options(addr: Option<SocketAddr>) -> anyhow::Result<LeptosOptions> {
+    let mut options = leptos::config::get_configuration(None)?.leptos_options;
+    if options.output_name.is_empty() {
+        options.output_name = "nastavnik".into();
+    }
+    if let Some(addr) = addr {
+        options.site_addr = addr;
+    }
+    Ok(options)
+}
+
+/// The whole HTTP surface: pages, server functions, exports, static files.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(app::App);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/health", get(|| async { "ok" }))
+        .route("/export/participants.csv", get(crate::routes::export_csv))
+        .route("/export/participants.xlsx", get(crate::routes::export_xlsx))
+        .leptos_routes_with_context(&state, routes, || (), move || app::shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .layer(CompressionLayer::new())
+        .layer(
+            TraceLayer::new_for_http()
+                // Path only: query strings and headers (cookies) stay out of the log.
+                .make_span_with(|request: &axum::http::Request<_>| {
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                })
+                .on_request(())
+                .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Millis)),
+        )
+        .with_state(state)
+}
+
+/// The state for a database.
+pub fn state(db: Db, leptos_options: LeptosOptions, secure_cookies: bool) -> AppState {
+    AppState {
+        leptos_options,
+        db,
+        throttle: Arc::default(),
+        imports: Arc::default(),
+        secure_cookies,
+    }
+}
+
+/// `nastavnik serve`: connect, migrate, load demo data into an empty database, serve.
+pub async fn serve(database_url: &str, args: ServeArgs) -> anyhow::Result<()> {
+    let options = leptos_options(args.addr)?;
+    let db = store::connect(database_url).await?;
+    tracing::info!(backend = ?db.backend, "database ready");
+    if !args.no_demo && store::users::count(&db).await? == 0 {
+        let logins = crate::demo::load(&db).await?;
+        crate::demo::print_logins(&logins);
+    }
+    let addr = options.site_addr;
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!("listening on http://{addr}");
+    println!("Наставник: http://{addr}");
+    axum::serve(listener, router(state(db, options, args.secure_cookies)))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,194 @@
+//! The access matrix: every server function, called by every kind of caller, answers
+//! exactly as the rules say, and a refused call carries none of the data it guards.
+
+use app::models::*;
+use app::store::{participants, Backend};
+use serde_json::{json, Value};
+use sqlx::Row;
+
+use super::helpers::{Caller, Reply, TestApp};
+
+struct World {
+    app: TestApp,
+    anonymous: Caller,
+    curator: Caller,
+    other_curator: Caller,
+    methodologist: Caller,
+    mentor: Caller,
+    mentee: Caller,
+    lyceum: i64,
+    pilot_programme: i64,
+    /// A lyceum participant that is none of the callers.
+    stranger: i64,
+    /// The stranger's name as JSON carries it: what no refused answer may contain.
+    stranger_name: String,
+    /// The same as a CSV export writes it.
+    stranger_csv: String,
+}
+
+async fn world() -> World {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let curator = app.login("curator", "kurator1").await;
+    let lyceum = curator.user.as_ref().and_then(|u| u.organisation_id).expect("curator's school");
+    let mentor = app.login("mentor", "nastavnik1").await;
+    let mentee = app.login("mentee", "molodoy1").await;
+    let own: Vec<i64> = [&mentor, &mentee].iter().filter_map(|c| c.user.as_ref()?.participant_id).collect();
+    let list = participants::list(&app.db, lyceum, &ParticipantFilter::default()).await.expect("list");
+    let stranger = list.iter().find(|p| !own.contains(&p.id)).expect("a third participant");
+    let pilot_programme: i64 = sqlx::query("SELECT id FROM programmes WHERE organisation_id = $1")
+        .bind(lyceum).fetch_one(&app.db.pool).await.expect("programme").try_get("id").expect("id");
+    World {
+        anonymous: TestApp::anonymous(),
+        other_curator: app.login("other curator", "kurator7").await,
+        methodologist: app.login("methodologist", "metodist").await,
+        stranger: stranger.id,
+        stranger_name: format!("\"last_name\":\"{}\",\"first_name\":\"{}\"", stranger.data.last_name, stranger.data.first_name),
+        stranger_csv: format!("{};{}", stranger.data.last_name, stranger.data.first_name),
+        curator, mentor, mentee, lyceum, pilot_programme, app,
+    }
+}
+
+impl World {
+    fn everyone(&self) -> [&Caller; 6] {
+        [&self.anonymous, &self.curator, &self.other_curator, &self.methodologist, &self.mentor, &self.mentee]
+    }
+}
+
+/// Checks one answer: `"ok"` or the name of the `AppError` variant; refusals must not
+/// contain `secret`.
+fn check(endpoint: &str, caller: &Caller, reply: &Reply, expected: &str, secret: &str) {
+    let got = if reply.ok() { "ok".to_owned() } else { reply.error_kind().unwrap_or_else(|| format!("HTTP {}", reply.status)) };
+    assert_eq!(got, expected, "{endpoint} as {}: {}", caller.name, reply.text);
+    if expected != "ok" {
+        assert!(!reply.text.contains(secret), "{endpoint} as {} leaked {secret}: {}", caller.name, reply.text);
+    }
+}
+
+/// Expected answers in the order of `World::everyone`:
+/// anonymous, curator, other curator, methodologist, mentor, mentee.
+async fn matrix(w: &World, endpoint: &str, args: Value, expected: [&str; 6]) {
+    for (caller, expected) in w.everyone().into_iter().zip(expected) {
+        let reply = w.app.call(caller, endpoint, args.clone()).await;
+        check(endpoint, caller, &reply, expected, &w.stranger_name);
+    }
+}
+
+const U: &str = "Unauthorized";
+const F: &str = "Forbidden";
+const N: &str = "NotFound";
+
+#[tokio::test]
+async fn every_server_function_answers_each_role_as_the_rules_say() {
+    let w = world().await;
+    let lyceum = Some(w.lyceum);
+    let filter = ParticipantFilter::default();
+
+    matrix(&w, "auth/whoami", json!({}), ["ok"; 6]).await;
+    matrix(&w, "participants/list", json!({ "organisation_id": lyceum, "filter": filter }), [U, "ok", F, "ok", F, F]).await;
+    matrix(&w, "participants/get", json!({ "id": w.stranger }), [U, "ok", N, "ok", N, N]).await;
+    matrix(&w, "programmes/list", json!({ "organisation_id": lyceum }), [U, "ok", F, "ok", F, F]).await;
+    matrix(&w, "programmes/get", json!({ "id": w.pilot_programme }), [U, "ok", N, "ok", N, N]).await;
+    matrix(&w, "programmes/stage", json!({ "programme_id": w.pilot_programme, "stage": "Completion", "status": "InProgress" }),
+        [U, "ok", N, F, N, N]).await;
+    matrix(&w, "district/overview", json!({}), [U, F, F, "ok", F, F]).await;
+    matrix(&w, "me/profile", json!({}), [U, F, F, F, "ok", "ok"]).await;
+
+    let stranger = participants::get(&w.app.db, w.stranger).await.expect("stranger").0;
+    let update = json!({ "id": w.stranger, "input": stranger.data.to_input() });
+    matrix(&w, "participants/save", update, [U, "ok", N, F, F, F]).await;
+    matrix(&w, "participants/delete", json!({ "id": w.stranger }), [U, "Refused", N, N, N, N]).await;
+    let batch = |key: &str| json!({ "batch": { "import_key": key, "rows": [], "drop_invalid": false, "last": false } });
+    matrix(&w, "import/commit", batch("k"), [U, "ok", "ok", F, F, F]).await;
+}
+
+#[tokio::test]
+async fn an_unfiltered_list_is_the_curators_own_school_and_nothing_for_others() {
+    let w = world().await;
+    let args = json!({ "organisation_id": null, "filter": ParticipantFilter::default() });
+    let own = w.app.call(&w.curator, "participants/list", args.clone()).await;
+    assert!(own.text.contains(&w.stranger_name));
+    let other = w.app.call(&w.other_curator, "participants/list", args.clone()).await;
+    assert!(other.ok() && !other.text.contains(&w.stranger_name), "{}", other.text);
+    for caller in [&w.methodologist, &w.mentor, &w.mentee] {
+        check("participants/list", caller, &w.app.call(caller, "participants/list", args.clone()).await, F, &w.stranger_name);
+    }
+}
+
+#[tokio::test]
+async fn mentors_and_mentees_read_themselves_and_their_pair_only() {
+    let w = world().await;
+    for caller in [&w.mentor, &w.mentee] {
+        let own_id = caller.user.as_ref().and_then(|u| u.participant_id).expect("linked participant");
+        assert!(w.app.call(caller, "participants/get", json!({ "id": own_id })).await.ok());
+        let profile = w.app.call(caller, "me/profile", json!({})).await.json();
+        assert_eq!(profile["pairs"].as_array().map(Vec::len), Some(1), "{profile}");
+    }
+    let profile = w.app.call(&w.mentee, "me/profile", json!({})).await.json();
+    let mentor_name = &w.mentor.user.as_ref().expect("user").display_name;
+    let partner = profile["pairs"][0]["partners"][0].as_str().expect("partner");
+    assert!(mentor_name.starts_with(partner), "{partner} vs {mentor_name}");
+}
+
+#[tokio::test]
+async fn a_curator_saves_into_their_own_school_and_bad_input_changes_nothing() {
+    let w = world().await;
+    let before = participants::list(&w.app.db, w.lyceum, &ParticipantFilter::default()).await.expect("list").len();
+    let bad = ParticipantInput { last_name: "Ку3нецова".into(), first_name: "".into(), role: "mentor".into(), kind: "teacher".into(), ..Default::default() };
+    let reply = w.app.call(&w.curator, "participants/save", json!({ "id": null, "input": bad })).await;
+    let errors = &reply.json()["Validation"];
+    assert_eq!(errors["last_name"], "Только буквы, пробел, дефис и апостроф");
+    assert_eq!(errors["first_name"], "Заполните поле");
+    assert_eq!(errors["experience_years"], "Укажите стаж педагога (0, если меньше года)");
+    assert_eq!(errors["capacity"], "Укажите, сколько наставляемых может взять наставник");
+    assert_eq!(participants::list(&w.app.db, w.lyceum, &ParticipantFilter::default()).await.expect("list").len(), before);
+
+    let good = ParticipantInput { last_name: "Кузнецова".into(), first_name: "Дарья".into(), role: "mentee".into(), kind: "teacher".into(), experience_years: "1".into(), ..Default::default() };
+    let reply = w.app.call(&w.curator, "participants/save", json!({ "id": null, "input": good })).await;
+    let id = reply.json().as_i64().expect("new id");
+    let (saved, place) = participants::get(&w.app.db, id).await.expect("saved");
+    assert_eq!((saved.data.last_name.as_str(), place.organisation_id), ("Кузнецова", w.lyceum));
+    // A participant in no pair can be deleted by the curator — and only by them.
+    assert_eq!(w.app.call(&w.other_curator, "participants/delete", json!({ "id": id })).await.error_kind().as_deref(), Some(N));
+    assert!(w.app.call(&w.curator, "participants/delete", json!({ "id": id })).await.ok());
+}
+
+#[tokio::test]
+async fn exports_follow_the_same_rules_as_the_list() {
+    let w = world().await;
+    let path = format!("/export/participants.csv?org={}", w.lyceum);
+    let expected = [401, 200, 403, 200, 403, 403];
+    for (caller, status) in w.everyone().into_iter().zip(expected) {
+        let reply = w.app.get(caller, &path).await;
+        assert_eq!(reply.status.as_u16(), status, "export as {}", caller.name);
+        assert_eq!(reply.text.contains(&w.stranger_csv), status == 200, "export as {}", caller.name);
+    }
+    let xlsx = w.app.get(&w.curator, "/export/participants.xlsx").await;
+    assert!(xlsx.ok() && xlsx.text.starts_with("PK"), "an XLSX is a ZIP");
+}
+
+#[tokio::test]
+async fn login_sets_a_safe_cookie_and_logout_ends_the_session() {
+    let w = world().await;
+    let reply = w.app.login_reply("kurator1", nastavnik::demo::DEMO_PASSWORD).await;
+    let cookie = reply.set_cookie.expect("cookie");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"), "{cookie}");
+    assert!(w.app.call(&w.curator, "auth/logout", json!({})).await.ok());
+    let after = w.app.call(&w.curator, "participants/list", json!({ "organisation_id": null, "filter": ParticipantFilter::default() })).await;
+    assert_eq!(after.error_kind().as_deref(), Some(U));
+}
+
+#[tokio::test]
+async fn wrong_passwords_are_throttled_even_for_the_right_one_afterwards() {
+    let w = world().await;
+    let wrong = w.app.login_reply("kurator7", "guess").await;
+    assert_eq!(wrong.json()["Validation"]["password"], "Неверный логин или пароль");
+    assert!(wrong.set_cookie.is_none());
+    for _ in 0..4 {
+        w.app.login_reply("kurator7", "guess").await;
+    }
+    let locked = w.app.login_reply("kurator7", nastavnik::demo::DEMO_PASSWORD).await;
+    assert!(locked.json()["Throttled"].as_u64().is_some_and(|s| s > 0), "{}", locked.text);
+    assert!(locked.set_cookie.is_none());
+    // Another account is not affected.
+    assert!(w.app.login_reply("kurator1", nastavnik::demo::DEMO_PASSWORD).await.ok());
+}

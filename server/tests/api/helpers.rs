@@ -1,0 +1,180 @@
+//! `TestApp`: the real router on a private database with the demo district loaded,
+//! and typed helpers to call it as each kind of user.
+
+use app::models::CurrentUser;
+use app::store::{self, Backend, Db};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+/// A fresh, empty database on a backend. SQLite: a temp file; PostgreSQL: a new database in
+/// the cluster at `TEST_POSTGRES_URL`.
+pub struct TestDb {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> TestDb {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
+                TestDb { url, _dir: Some(dir) }
+            }
+            Backend::Postgres => {
+                let admin = std::env::var("TEST_POSTGRES_URL").expect(
+                    "TEST_POSTGRES_URL is not set: run the README's test command (.ci/test), \
+                     which starts a throwaway PostgreSQL for these tests",
+                );
+                sqlx::any::install_default_drivers();
+                let name = format!("nastavnik_test_{}", app::auth::new_session_token()[..16].to_owned());
+                let pool = sqlx::AnyPool::connect(&admin).await.expect("connect to test PostgreSQL");
+                sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await.expect("create database");
+                pool.close().await;
+                let base = admin.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin);
+                TestDb { url: format!("{base}/{name}"), _dir: None }
+            }
+        }
+    }
+
+    pub async fn connect(&self) -> Db {
+        store::connect(&self.url).await.expect("connect and migrate")
+    }
+}
+
+pub struct TestApp {
+    pub db: Db,
+    pub router: Router,
+    pub _test_db: TestDb,
+}
+
+/// A logged-in (or anonymous) caller: the session cookie to send.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    pub name: &'static str,
+    pub cookie: Option<String>,
+    pub user: Option<CurrentUser>,
+}
+
+/// A response: status and body parsed as JSON when it is JSON.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub text: String,
+    pub set_cookie: Option<String>,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.text).unwrap_or(Value::Null)
+    }
+    pub fn ok(&self) -> bool {
+        self.status.is_success()
+    }
+    /// The `AppError` variant name of a refused call (`"Forbidden"`, `"Validation"`, …).
+    pub fn error_kind(&self) -> Option<String> {
+        match self.json() {
+            Value::String(s) => Some(s),
+            Value::Object(map) if !self.ok() => map.keys().next().cloned(),
+            _ => None,
+        }
+    }
+}
+
+impl TestApp {
+    /// The demo district on a fresh database: 4 schools' worth of data and every role.
+    pub async fn spawn(backend: Backend) -> TestApp {
+        let test_db = TestDb::new(backend).await;
+        let db = test_db.connect().await;
+        nastavnik::demo::load(&db).await.expect("demo data");
+        let options = nastavnik::startup::leptos_options(None).expect("leptos options");
+        let router = nastavnik::startup::router(nastavnik::startup::state(db.clone(), options, false));
+        TestApp { db, router, _test_db: test_db }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.expect("router answers");
+        let status = response.status();
+        let set_cookie = response
+            .headers()
+            .get(header::SET_COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        Reply { status, text: String::from_utf8_lossy(&bytes).into_owned(), set_cookie }
+    }
+
+    /// Calls a JSON server function at `/api/{endpoint}`.
+    pub async fn call(&self, caller: &Caller, endpoint: &str, args: Value) -> Reply {
+        let mut request = Request::post(format!("/api/{endpoint}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ACCEPT, "application/json");
+        if let Some(cookie) = &caller.cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::from(args.to_string())).expect("request")).await
+    }
+
+    /// GETs a plain route as `caller`.
+    pub async fn get(&self, caller: &Caller, path: &str) -> Reply {
+        let mut request = Request::get(path);
+        if let Some(cookie) = &caller.cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::empty()).expect("request")).await
+    }
+
+    /// Logs in through the real login server function.
+    pub async fn login_reply(&self, login: &str, password: &str) -> Reply {
+        let body = format!("login={login}&password={}", urlencode(password));
+        let request = Request::post("/api/auth/login")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from(body))
+            .expect("request");
+        self.send(request).await
+    }
+
+    pub async fn login(&self, name: &'static str, login: &str) -> Caller {
+        let reply = self.login_reply(login, nastavnik::demo::DEMO_PASSWORD).await;
+        let set_cookie = reply.set_cookie.clone().unwrap_or_else(|| panic!("{login} got no cookie: {reply:?}"));
+        let cookie = set_cookie.split(';').next().expect("cookie pair").to_owned();
+        let user: CurrentUser = serde_json::from_str(&reply.text).expect("login returns the user");
+        Caller { name, cookie: Some(cookie), user: Some(user) }
+    }
+
+    pub fn anonymous() -> Caller {
+        Caller { name: "anonymous", cookie: None, user: None }
+    }
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Runs an async test body once per backend, as `sqlite_NAME` and `postgres_NAME`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+            #[tokio::test]
+            async fn sqlite() {
+                ($body)(app::store::Backend::Sqlite).await
+            }
+            #[tokio::test]
+            async fn postgres() {
+                ($body)(app::store::Backend::Postgres).await
+            }
+        }
+    };
+}

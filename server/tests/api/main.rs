@@ -1,0 +1,8 @@
+//! Black-box tests of the server: one binary, so the 2-core machine links once.
+//! Store tests run on SQLite and on PostgreSQL (`TEST_POSTGRES_URL`, started by `.ci/test`).
+
+mod access;
+mod helpers;
+mod import;
+mod ops;
+mod store;

@@ -1,0 +1,63 @@
+//! Operator commands, run as a newcomer would: the real binary.
+
+use std::process::Command;
+
+use app::store::Backend;
+
+use super::helpers::TestDb;
+
+fn nastavnik(database_url: &str, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("run nastavnik")
+}
+
+#[tokio::test]
+async fn help_documents_every_subcommand_and_setting() {
+    let out = nastavnik("sqlite://unused.db", &["--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    for word in ["serve", "demo", "import", "export", "backup", "DATABASE_URL", "RUST_LOG"] {
+        assert!(help.contains(word), "--help lacks {word}:\n{help}");
+    }
+    let serve = String::from_utf8_lossy(&nastavnik("sqlite://unused.db", &["serve", "--help"]).stdout).into_owned();
+    for word in ["NASTAVNIK_ADDR", "NASTAVNIK_NO_DEMO", "NASTAVNIK_SECURE_COOKIES"] {
+        assert!(serve.contains(word), "serve --help lacks {word}:\n{serve}");
+    }
+}
+
+#[tokio::test]
+async fn demo_export_backup_and_import_work_from_the_command_line() {
+    let test_db = TestDb::new(Backend::Sqlite).await;
+    let dir = tempfile::tempdir().expect("dir");
+    let demo = nastavnik(&test_db.url, &["demo"]);
+    assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
+    assert!(String::from_utf8_lossy(&demo.stdout).contains("kurator1"));
+
+    let csv = dir.path().join("lyceum.csv");
+    let export = nastavnik(&test_db.url, &["export", csv.to_str().expect("path"), "--organisation", "1"]);
+    assert!(export.status.success(), "{}", String::from_utf8_lossy(&export.stderr));
+    let exported = std::fs::read_to_string(&csv).expect("csv");
+    assert_eq!(exported.lines().count(), 7, "header + 6 participants of the pilot:\n{exported}");
+
+    let backup = dir.path().join("copy.db");
+    let out = nastavnik(&test_db.url, &["backup", backup.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let copy_url = format!("sqlite://{}", backup.display());
+    let from_copy = dir.path().join("from-copy.csv");
+    assert!(nastavnik(&copy_url, &["export", from_copy.to_str().expect("path"), "--organisation", "1"]).status.success());
+    assert_eq!(std::fs::read_to_string(&from_copy).expect("csv"), exported, "the backup holds the same data");
+
+    // Re-importing the export into another school adds the same six people.
+    let import = nastavnik(&test_db.url, &["import", csv.to_str().expect("path"), "--organisation", "3"]);
+    assert!(import.status.success(), "{}", String::from_utf8_lossy(&import.stderr));
+    assert!(String::from_utf8_lossy(&import.stdout).contains("импортировано: 6"));
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "Фамилия;Имя;Роль;Категория\nОрлова;Ия;директор;педагог\n").expect("write");
+    let refused = nastavnik(&test_db.url, &["import", bad.to_str().expect("path"), "--organisation", "3"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("строка 2"));
+}

@@ -1,0 +1,162 @@
+//! The store on both backends: what a curator's actions leave in the database.
+
+use app::models::*;
+use app::models::percent;
+use app::store::{orgs, participants, programmes, users, Backend};
+use sqlx::Row;
+
+use super::helpers::{TestApp, TestDb};
+use crate::on_both_backends;
+
+fn teacher(last: &str, first: &str, subject: &str, role: ParticipantRole) -> NewParticipant {
+    NewParticipant::parse(&ParticipantInput {
+        last_name: last.into(),
+        first_name: first.into(),
+        role: role.code().into(),
+        kind: "teacher".into(),
+        subjects: subject.into(),
+        experience_years: "4".into(),
+        capacity: if role == ParticipantRole::Mentor { "2".into() } else { String::new() },
+        requests: "дисциплина на уроке".into(),
+        ..Default::default()
+    })
+    .expect("valid teacher")
+}
+
+async fn empty_school(backend: Backend) -> (TestDb, app::store::Db, i64) {
+    let test_db = TestDb::new(backend).await;
+    let db = test_db.connect().await;
+    let district = orgs::create_district(&db, &District {
+        id: 0, name: "Тестовый округ".into(), teachers_total: 0, teachers_under_35: 0,
+        young_specialists: 0, organisations_total: 1, organisations_in_mentoring: 1,
+    })
+    .await
+    .expect("district");
+    let org = orgs::create_organisation(&db, &Organisation {
+        id: 0, district_id: district, name: "Школа № 1".into(), students_total: 10, teachers_total: 5,
+    })
+    .await
+    .expect("organisation");
+    (test_db, db, org)
+}
+
+on_both_backends!(participants_are_saved_found_filtered_updated_and_deleted, |backend| async move {
+    let (_guard, db, org) = empty_school(backend).await;
+    let mut conn = db.pool.acquire().await.expect("conn");
+    let fedorova = participants::insert(&mut conn, org, None, &teacher("Фёдорова", "Анна", "Математика", ParticipantRole::Mentor)).await.expect("insert");
+    participants::insert(&mut conn, org, None, &teacher("Яковлев", "Илья", "физика", ParticipantRole::Mentee)).await.expect("insert");
+    drop(conn);
+
+    let all = participants::list(&db, org, &ParticipantFilter::default()).await.expect("list");
+    assert_eq!(all.iter().map(|p| p.data.last_name.as_str()).collect::<Vec<_>>(), vec!["Фёдорова", "Яковлев"]);
+
+    // Cyrillic search ignores case and ё/е on every backend.
+    let search = ParticipantFilter { search: "ФЕДОР".into(), ..Default::default() };
+    assert_eq!(participants::list(&db, org, &search).await.expect("search").len(), 1);
+    let subject = ParticipantFilter { subject: "МАТЕМ".into(), ..Default::default() };
+    assert_eq!(participants::list(&db, org, &subject).await.expect("subject")[0].id, fedorova);
+    let mentees = ParticipantFilter { role: Some(ParticipantRole::Mentee), ..Default::default() };
+    assert_eq!(participants::list(&db, org, &mentees).await.expect("role")[0].data.last_name, "Яковлев");
+    let parents = ParticipantFilter { kind: Some(ParticipantKind::Parent), ..Default::default() };
+    assert!(participants::list(&db, org, &parents).await.expect("kind").is_empty());
+
+    let mut changed = teacher("Фёдорова", "Анна", "математика; информатика", ParticipantRole::Mentor);
+    changed.capacity = Some(3);
+    participants::update(&db, fedorova, &changed).await.expect("update");
+    let (stored, place) = participants::get(&db, fedorova).await.expect("get");
+    assert_eq!(stored.data, changed);
+    assert_eq!(place.organisation_id, org);
+
+    participants::delete(&db, fedorova).await.expect("delete");
+    assert!(matches!(participants::get(&db, fedorova).await, Err(sqlx::Error::RowNotFound)));
+    assert!(matches!(participants::update(&db, fedorova, &changed).await, Err(sqlx::Error::RowNotFound)));
+});
+
+on_both_backends!(a_programme_has_seven_stages_whose_status_and_date_can_be_set, |backend| async move {
+    let (_guard, db, org) = empty_school(backend).await;
+    let id = programmes::create(&db, &Programme {
+        id: 0, organisation_id: org, title: "Молодые педагоги".into(), form: MentoringForm::TeacherTeacher,
+        variants: vec![Variant::ExperiencedYoung, Variant::Reverse], starts_on: "2026-09-01".into(), ends_on: "2027-05-31".into(),
+    })
+    .await
+    .expect("create");
+    let detail = programmes::detail(&db, id).await.expect("detail");
+    assert_eq!(detail.stages.iter().map(|s| s.stage).collect::<Vec<_>>(), Stage::ALL.to_vec());
+    assert!(detail.stages.iter().all(|s| s.status == StageStatus::NotStarted && s.date.is_none()));
+    assert_eq!(detail.programme.variants, vec![Variant::ExperiencedYoung, Variant::Reverse]);
+
+    programmes::set_stage(&db, id, Stage::Pairing, StageStatus::InProgress, Some("2026-10-05".into())).await.expect("set");
+    let pairing = programmes::detail(&db, id).await.expect("detail").stages[4].clone();
+    assert_eq!((pairing.status, pairing.date.as_deref()), (StageStatus::InProgress, Some("2026-10-05")));
+    assert_eq!(programmes::place(&db, id).await.expect("place").organisation_id, org);
+});
+
+on_both_backends!(a_session_finds_its_user_until_it_expires_or_ends, |backend| async move {
+    let (_guard, db, org) = empty_school(backend).await;
+    let district_id = orgs::place(&db, org).await.expect("place").district_id;
+    let user_id = users::create(&db, &users::NewUser {
+        login: "Kurator", password_hash: "x", display_name: "Куратор", role: UserRole::Curator,
+        district_id, organisation_id: Some(org), participant_id: None,
+    })
+    .await
+    .expect("user");
+    let (found, _) = users::find_for_login(&db, "  KURATOR ").await.expect("find").expect("exists");
+    assert_eq!((found.id, found.role), (user_id, UserRole::Curator));
+
+    users::create_session(&db, "live", user_id, 60).await.expect("session");
+    users::create_session(&db, "stale", user_id, -1).await.expect("session");
+    assert_eq!(users::user_of_session(&db, "live").await.expect("lookup").map(|u| u.id), Some(user_id));
+    assert_eq!(users::user_of_session(&db, "stale").await.expect("lookup"), None);
+    users::delete_session(&db, "live").await.expect("logout");
+    assert_eq!(users::user_of_session(&db, "live").await.expect("lookup"), None);
+});
+
+on_both_backends!(the_demo_district_reproduces_the_figures_of_the_sources, |backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let db = &app.db;
+    let overview = orgs::summaries(db, 1).await.expect("summaries");
+    let lyceum = overview.iter().find(|s| s.organisation.name.contains("Лицей")).expect("pilot school");
+    // The pilot: 3 mentors + 3 mentees (+ 1 curator account) = 7 participants.
+    assert_eq!((lyceum.mentors, lyceum.mentees), (3, 3));
+    let curators: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE role = 'curator' AND organisation_id = $1")
+        .bind(lyceum.organisation.id).fetch_one(&db.pool).await.expect("count").try_get("n").expect("n");
+    assert_eq!(curators, 1);
+
+    // School № 7: students involved per variant, as in its analytic report.
+    let rows = sqlx::query(
+        "SELECT p.variant, COUNT(*) AS n FROM pairs p
+         JOIN (SELECT pair_id, mentee_id AS who FROM pair_mentees
+               UNION ALL SELECT id, mentor_id FROM pairs) m ON m.pair_id = p.id
+         JOIN participants x ON x.id = m.who
+         WHERE x.kind = 'student' GROUP BY p.variant ORDER BY p.variant",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .expect("per variant");
+    let per_variant: Vec<(String, i64)> = rows.iter().map(|r| (r.try_get("variant").expect("v"), r.try_get("n").expect("n"))).collect();
+    let expected = [("active_indifferent", 25), ("adapted_non_adapted", 24), ("colleague_young", 1), ("leader_passive", 20), ("peer_to_peer", 10), ("strong_weak", 20)];
+    assert_eq!(per_variant, expected.iter().map(|(v, n)| (v.to_string(), *n)).collect::<Vec<_>>());
+    let school7 = overview.iter().find(|s| s.organisation.name.contains("№ 7")).expect("school 7");
+    let teachers: i64 = sqlx::query("SELECT COUNT(*) AS n FROM participants WHERE organisation_id = $1 AND kind = 'teacher'")
+        .bind(school7.organisation.id).fetch_one(&db.pool).await.expect("count").try_get("n").expect("n");
+    assert_eq!(teachers, 7);
+
+    let district = orgs::district(db, 1).await.expect("district");
+    assert_eq!(percent(district.young_specialists, district.teachers_total), 8);
+    assert_eq!(percent(district.organisations_in_mentoring, district.organisations_total), 81);
+    assert_eq!((district.teachers_total, district.teachers_under_35), (579, 114));
+});
+
+#[tokio::test]
+async fn demo_people_have_distinct_names() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let mut names = Vec::new();
+    for school in orgs::summaries(&app.db, 1).await.expect("schools") {
+        let list = participants::list(&app.db, school.organisation.id, &ParticipantFilter::default()).await.expect("list");
+        names.extend(list.iter().map(|p| format!("{} {}", p.data.last_name, p.data.first_name)));
+    }
+    let total = names.len();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), total);
+}
