@@ -43,6 +43,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     session::provide_session();
+    // Effects run only in the browser, after hydration: mark the page interactive, so
+    // end-to-end tests (and curious people) know the controls are live.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
         <Stylesheet id="leptos" href="/pkg/nastavnik.css"/>
         <Title text=tr::APP_NAME/>
