@@ -55,6 +55,18 @@ impl AppError {
         }
     }
 
+    /// The HTTP status that says what kind of refusal this is (logs, proxies, browsers).
+    pub fn status_code(&self) -> u16 {
+        match self {
+            Self::Validation(_) | Self::Refused(_) => 400,
+            Self::Unauthorized => 401,
+            Self::Forbidden => 403,
+            Self::NotFound => 404,
+            Self::Throttled(_) => 429,
+            Self::Internal | Self::Transport(_) => 500,
+        }
+    }
+
     /// Log the cause on the server and return an opaque `Internal`.
     #[cfg(feature = "ssr")]
     pub fn internal(cause: impl std::fmt::Display) -> Self {

@@ -1,5 +1,4 @@
-import { test, expect } from '@playwright/test';
-import { login } from './helpers';
+import { expect, login, test } from './helpers';
 
 test('a mentee lands on their own page and cannot open the curator pages', async ({ page }) => {
   await login(page, 'molodoy1');

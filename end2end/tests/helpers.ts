@@ -1,4 +1,23 @@
-import { expect, Page } from '@playwright/test';
+import { test as base, expect, Page } from '@playwright/test';
+
+/**
+ * `test` that fails when the page logs an error or throws: hydration mismatches and panics
+ * in the WASM show up only there.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      // A refused request (4xx: wrong password, validation) is expected; a 500 or a panic is not.
+      const refusal = /Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
+      if (message.type() === 'error' && !refusal) errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(errors);
+    expect(errors, 'browser console errors').toEqual([]);
+  }, { auto: true }],
+});
+export { expect };
 
 export const DEMO_PASSWORD = 'demo2026';
 

@@ -5,6 +5,10 @@ use std::sync::Arc;
 
 use app::state::AppState;
 use app::store::{self, Db};
+use app::error::AppError;
+use axum::body::Body;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -38,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .route("/export/participants.xlsx", get(crate::routes::export_xlsx))
         .leptos_routes_with_context(&state, routes, || (), move || app::shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .layer(axum::middleware::map_response(refusal_status))
         .layer(CompressionLayer::new())
         .layer(
             TraceLayer::new_for_http()
@@ -49,6 +54,22 @@ pub fn router(state: AppState) -> Router {
                 .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Millis)),
         )
         .with_state(state)
+}
+
+/// Server functions answer every error with 500; give refusals their own status (400, 401,
+/// 403, 404, 429), so a wrong password is not logged as a server fault. Only 500s are read.
+async fn refusal_status(response: Response) -> Response {
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// The state for a database.

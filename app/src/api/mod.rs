@@ -5,6 +5,7 @@ pub mod auth;
 pub mod import;
 pub mod participants;
 pub mod programmes;
+pub mod relationships;
 
 #[cfg(feature = "ssr")]
 use crate::{error::AppError, models::CurrentUser, models::UserRole};

@@ -67,6 +67,16 @@ pub const F_DEFICITS: &str = "Профессиональные дефициты"
 pub const F_CAPACITY: &str = "Ресурс времени (сколько наставляемых)";
 pub const HINT_LIST: &str = "Через точку с запятой";
 pub const CHOOSE: &str = "Выберите…";
+pub const RELATIONS_TITLE: &str = "Прежние отношения";
+pub const RELATIONS_HELP: &str = "Бывший классный руководитель, родственник или непосредственный руководитель: такую пару система предупредит не составлять.";
+pub const RELATIONS_NONE: &str = "Не отмечены";
+pub const RELATION_WITH: &str = "С кем";
+pub const RELATION_KIND: &str = "Кем приходится";
+pub const RELATION_ADD: &str = "Добавить";
+pub const REMOVE: &str = "Убрать";
+pub const ERR_RELATION_SELF: &str = "Нельзя указать отношения участника с самим собой";
+pub const ERR_RELATION_OTHER: &str = "Выберите участника из базы этой школы";
+pub const ERR_RELATION_EXISTS: &str = "Такие отношения уже отмечены";
 pub const ERR_IN_PAIR: &str = "Участник состоит в паре: сначала уберите его из пары";
 
 pub const ERR_NAME_REQUIRED: &str = "Заполните поле";
@@ -250,5 +260,22 @@ pub fn relationship(kind: RelationshipKind) -> &'static str {
         RelationshipKind::FormerClassTeacher => "Бывший классный руководитель",
         RelationshipKind::Relative => "Родственник",
         RelationshipKind::LineManager => "Непосредственный руководитель",
+    }
+}
+
+/// An ISO date (`2026-09-01`) as Russians write it (`01.09.2026`); anything else unchanged.
+pub fn date(iso: &str) -> String {
+    match iso.split('-').collect::<Vec<_>>().as_slice() {
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => format!("{d}.{m}.{y}"),
+        _ => iso.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_read_day_month_year() {
+        assert_eq!(super::date("2026-09-01"), "01.09.2026");
+        assert_eq!(super::date("сентябрь"), "сентябрь");
     }
 }

@@ -221,3 +221,45 @@ pub async fn add_relationship(
         .await?
         .try_get("id")
 }
+
+/// A participant's prior relationships, whichever side recorded them, with the other's name.
+pub async fn relationships_of(db: &Db, participant_id: i64) -> Result<Vec<Relationship>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT r.id, r.kind, o.id AS other_id, o.last_name, o.first_name, o.middle_name
+         FROM relationships r
+         JOIN participants o ON o.id = CASE WHEN r.participant_id = $1 THEN r.other_id ELSE r.participant_id END
+         WHERE r.participant_id = $1 OR r.other_id = $1
+         ORDER BY o.last_name, o.first_name",
+    )
+    .bind(participant_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let middle: Option<String> = row.try_get("middle_name")?;
+            let last: String = row.try_get("last_name")?;
+            let first: String = row.try_get("first_name")?;
+            Ok(Relationship {
+                id: row.try_get("id")?,
+                participant_id,
+                other_id: row.try_get("other_id")?,
+                other_name: [Some(last), Some(first), middle].into_iter().flatten().collect::<Vec<_>>().join(" "),
+                kind: required(row.try_get("kind")?, RelationshipKind::from_code)?,
+            })
+        })
+        .collect()
+}
+
+/// The participant a relationship was recorded on (for access checks before removal).
+pub async fn relationship_owner(db: &Db, relationship_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT participant_id FROM relationships WHERE id = $1")
+        .bind(relationship_id)
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("participant_id")
+}
+
+pub async fn remove_relationship(db: &Db, relationship_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM relationships WHERE id = $1").bind(relationship_id).execute(&db.pool).await?;
+    Ok(())
+}

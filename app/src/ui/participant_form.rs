@@ -12,17 +12,10 @@ use crate::error::{AppError, FieldErrors};
 use crate::i18n::tr;
 use crate::models::*;
 
+/// Resources are created here, outside the role guard's suspense, so the server and the
+/// browser create them in the same order (hydration matches resources by creation order).
 #[component]
 pub fn ParticipantFormPage() -> impl IntoView {
-    view! {
-        <RequireRole roles=&[UserRole::Curator]>
-            <ParticipantFormLoader/>
-        </RequireRole>
-    }
-}
-
-#[component]
-fn ParticipantFormLoader() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let existing = Resource::new(id, |id| async move {
@@ -31,19 +24,22 @@ fn ParticipantFormLoader() -> impl IntoView {
             None => Ok(None),
         }
     });
+    let relations = super::relationships::RelationshipsData::new(id);
     view! {
-        <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match existing.await {
-                    Ok(found) => {
-                        let id = found.as_ref().map(|p| p.id);
-                        let input = found.map(|p| p.data.to_input()).unwrap_or_default();
-                        view! { <ParticipantForm id input/> }.into_any()
+        <RequireRole roles=&[UserRole::Curator]>
+            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match existing.await {
+                        Ok(found) => {
+                            let id = found.as_ref().map(|p| p.id);
+                            let input = found.map(|p| p.data.to_input()).unwrap_or_default();
+                            view! { <ParticipantForm id input relations/> }.into_any()
+                        }
+                        Err(error) => view! { <p class="notice error">{error.to_string()}</p> }.into_any(),
                     }
-                    Err(error) => view! { <p class="notice error">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+                })}
+            </Transition>
+        </RequireRole>
     }
 }
 
@@ -52,7 +48,11 @@ fn options<T: Copy + 'static>(all: &'static [T], code: fn(T) -> &'static str, la
 }
 
 #[component]
-fn ParticipantForm(id: Option<i64>, input: ParticipantInput) -> impl IntoView {
+fn ParticipantForm(
+    id: Option<i64>,
+    input: ParticipantInput,
+    relations: super::relationships::RelationshipsData,
+) -> impl IntoView {
     let form = RwSignal::new(input);
     let errors = RwSignal::new(FieldErrors::new());
     let save = ServerAction::<SaveParticipant>::new();
@@ -132,5 +132,6 @@ fn ParticipantForm(id: Option<i64>, input: ParticipantInput) -> impl IntoView {
                 })}
             </div>
         </form>
+        {id.map(|participant_id| view! { <super::relationships::Relationships participant_id data=relations/> })}
     }
 }

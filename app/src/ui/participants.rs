@@ -11,15 +11,6 @@ use crate::models::*;
 
 #[component]
 pub fn ParticipantsPage() -> impl IntoView {
-    view! {
-        <RequireRole roles=&[UserRole::Curator, UserRole::Methodologist]>
-            <ParticipantList/>
-        </RequireRole>
-    }
-}
-
-#[component]
-fn ParticipantList() -> impl IntoView {
     let query = use_query_map();
     let organisation_id = move || query.with(|q| q.get("org").and_then(|v| v.parse::<i64>().ok()));
     let search = RwSignal::new(String::new());
@@ -38,7 +29,10 @@ fn ParticipantList() -> impl IntoView {
         None => format!("/export/participants.{format}"),
     };
 
+    // The resource is created here, outside the role guard's suspense, so the server and the
+    // browser create it in the same order (hydration matches resources by creation order).
     view! {
+        <RequireRole roles=&[UserRole::Curator, UserRole::Methodologist]>
         <h1>{tr::PARTICIPANTS_TITLE}</h1>
         <div class="toolbar">
             <input type="search" class="grow" placeholder=tr::SEARCH_PLACEHOLDER aria-label=tr::SEARCH_PLACEHOLDER
@@ -78,6 +72,7 @@ fn ParticipantList() -> impl IntoView {
                 }
             })}
         </Transition>
+        </RequireRole>
     }
 }
 

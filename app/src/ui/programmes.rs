@@ -28,7 +28,7 @@ pub fn ProgrammesPage() -> impl IntoView {
                                 {list.into_iter().map(|p| view! {
                                     <li class="card">
                                         <A href=format!("/programmes/{}", p.id)><strong>{p.title.clone()}</strong></A>
-                                        <p class="muted">{tr::form(p.form)} " · " {p.starts_on.clone()} " — " {p.ends_on.clone()}</p>
+                                        <p class="muted">{tr::form(p.form)} " · " {tr::date(&p.starts_on)} " — " {tr::date(&p.ends_on)}</p>
                                     </li>
                                 }).collect_view()}
                             </ul>
@@ -73,7 +73,7 @@ fn ProgrammeView(detail: ProgrammeDetail, can_edit: bool, set_stage: ServerActio
             <dt>{tr::PROGRAMME_FORM}</dt><dd>{tr::form(p.form)}</dd>
             <dt>{tr::PROGRAMME_VARIANTS}</dt>
             <dd>{p.variants.iter().map(|v| view! { <span class="chip">{tr::variant(*v)}</span> }).collect_view()}</dd>
-            <dt>{tr::PROGRAMME_PERIOD}</dt><dd>{p.starts_on.clone()} " — " {p.ends_on.clone()}</dd>
+            <dt>{tr::PROGRAMME_PERIOD}</dt><dd>{tr::date(&p.starts_on)} " — " {tr::date(&p.ends_on)}</dd>
             <dt>{tr::COUNTS}</dt>
             <dd>{tr::MENTORS} ": " {detail.mentors} " · " {tr::MENTEES} ": " {detail.mentees} " · " {tr::PAIRS} ": " {detail.pairs}</dd>
         </dl>
@@ -84,7 +84,7 @@ fn ProgrammeView(detail: ProgrammeDetail, can_edit: bool, set_stage: ServerActio
                 view! {
                     <li class=format!("stage {}", s.status.code()) data-testid="stage">
                         <span class="stage-name">{tr::stage(stage)}</span>
-                        <span class="stage-date">{s.date.clone().unwrap_or_default()}</span>
+                        <span class="stage-date">{s.date.as_deref().map(tr::date).unwrap_or_default()}</span>
                         {if can_edit {
                             view! {
                                 <select aria-label=format!("{} — {}", tr::STAGE_STATUS, tr::stage(stage))

@@ -59,6 +59,8 @@ impl World {
 fn check(endpoint: &str, caller: &Caller, reply: &Reply, expected: &str, secret: &str) {
     let got = if reply.ok() { "ok".to_owned() } else { reply.error_kind().unwrap_or_else(|| format!("HTTP {}", reply.status)) };
     assert_eq!(got, expected, "{endpoint} as {}: {}", caller.name, reply.text);
+    let status = match expected { "ok" => 200, U => 401, F => 403, N => 404, _ => 400 };
+    assert_eq!(reply.status.as_u16(), status, "{endpoint} as {}", caller.name);
     if expected != "ok" {
         assert!(!reply.text.contains(secret), "{endpoint} as {} leaked {secret}: {}", caller.name, reply.text);
     }
@@ -97,6 +99,13 @@ async fn every_server_function_answers_each_role_as_the_rules_say() {
     let update = json!({ "id": w.stranger, "input": stranger.data.to_input() });
     matrix(&w, "participants/save", update, [U, "ok", N, F, F, F]).await;
     matrix(&w, "participants/delete", json!({ "id": w.stranger }), [U, "Refused", N, N, N, N]).await;
+    matrix(&w, "relationships/list", json!({ "participant_id": w.stranger }), [U, "ok", N, "ok", N, N]).await;
+    let mentee_id = w.mentee.user.as_ref().and_then(|u| u.participant_id);
+    let relate = json!({ "participant_id": w.stranger, "other_id": mentee_id, "kind": "Relative" });
+    matrix(&w, "relationships/add", relate, [U, "ok", N, N, N, N]).await;
+    let recorded = participants::relationships_of(&w.app.db, w.stranger).await.expect("relationships");
+    let added = recorded.iter().find(|r| r.kind == RelationshipKind::Relative).expect("recorded once");
+    matrix(&w, "relationships/remove", json!({ "id": added.id }), [U, "ok", N, N, N, N]).await;
     let batch = |key: &str| json!({ "batch": { "import_key": key, "rows": [], "drop_invalid": false, "last": false } });
     matrix(&w, "import/commit", batch("k"), [U, "ok", "ok", F, F, F]).await;
 }
@@ -188,7 +197,27 @@ async fn wrong_passwords_are_throttled_even_for_the_right_one_afterwards() {
     }
     let locked = w.app.login_reply("kurator7", nastavnik::demo::DEMO_PASSWORD).await;
     assert!(locked.json()["Throttled"].as_u64().is_some_and(|s| s > 0), "{}", locked.text);
+    assert_eq!(locked.status.as_u16(), 429);
     assert!(locked.set_cookie.is_none());
     // Another account is not affected.
     assert!(w.app.login_reply("kurator1", nastavnik::demo::DEMO_PASSWORD).await.ok());
+}
+
+#[tokio::test]
+async fn relationships_link_two_people_of_the_same_school_once() {
+    let w = world().await;
+    let mentee_id = w.mentee.user.as_ref().and_then(|u| u.participant_id).expect("mentee");
+    let relate = |other: Value| json!({ "participant_id": w.stranger, "other_id": other, "kind": "LineManager" });
+    assert!(w.app.call(&w.curator, "relationships/add", relate(json!(mentee_id))).await.ok());
+    let twice = w.app.call(&w.curator, "relationships/add", relate(json!(mentee_id))).await;
+    assert_eq!(twice.json()["Validation"]["other_id"], "Такие отношения уже отмечены");
+    let own = w.app.call(&w.curator, "relationships/add", relate(json!(w.stranger))).await;
+    assert_eq!(own.json()["Validation"]["other_id"], "Нельзя указать отношения участника с самим собой");
+    let elsewhere: i64 = sqlx::query("SELECT id FROM participants WHERE organisation_id <> $1 LIMIT 1")
+        .bind(w.lyceum).fetch_one(&w.app.db.pool).await.expect("other school").try_get("id").expect("id");
+    let cross = w.app.call(&w.curator, "relationships/add", relate(json!(elsewhere))).await;
+    assert_eq!(cross.json()["Validation"]["other_id"], "Выберите участника из базы этой школы");
+    // Seen from either side.
+    let from_mentee = participants::relationships_of(&w.app.db, mentee_id).await.expect("list");
+    assert!(from_mentee.iter().any(|r| r.other_id == w.stranger && r.kind == RelationshipKind::LineManager));
 }
