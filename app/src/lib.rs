@@ -10,6 +10,7 @@ pub mod access;
 pub mod api;
 pub mod error;
 pub mod i18n;
+pub mod matching;
 pub mod models;
 pub mod ui;
 

@@ -45,6 +45,13 @@ pub enum Command {
         #[arg(long)]
         organisation: i64,
     },
+    /// Optimal mentor–mentee assignment for a JSON problem (see the matcher module): prints
+    /// pairs, unmatched, matched count and total score. Malformed input exits with code 2.
+    Match {
+        /// The problem file.
+        #[arg(long)]
+        input: PathBuf,
+    },
     /// Write a consistent copy of a live SQLite database (`VACUUM INTO`), safe while serving.
     Backup {
         /// Where to write the copy; must not exist.
@@ -84,5 +91,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { file, organisation } => crate::ops::import(&cli.database_url, &file, organisation).await,
         Command::Export { file, organisation } => crate::ops::export(&cli.database_url, &file, organisation).await,
         Command::Backup { file } => crate::ops::backup(&cli.database_url, &file).await,
+        Command::Match { input } => crate::matcher::command(&input),
     }
 }

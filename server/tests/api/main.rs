@@ -4,5 +4,6 @@
 mod access;
 mod helpers;
 mod import;
+mod logs;
 mod ops;
 mod store;
