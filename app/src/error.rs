@@ -20,6 +20,10 @@ pub enum AppError {
     /// A rule of the domain refused the action (e.g. an import with bad rows).
     #[error("{0}")]
     Refused(String),
+    /// The change was made on an old version of shared data (another user changed it);
+    /// carries what changed since, one line each. Nothing was written.
+    #[error("Данные изменились, пока вы работали")]
+    Stale(Vec<String>),
     /// The caller is not logged in (or the session expired).
     #[error("Войдите в систему")]
     Unauthorized,
@@ -63,6 +67,7 @@ impl AppError {
             Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::Throttled(_) => 429,
+            Self::Stale(_) => 409,
             Self::Internal | Self::Transport(_) => 500,
         }
     }

@@ -2,6 +2,7 @@
 //! caller first, parses its input into domain types, then calls the store.
 
 pub mod auth;
+pub mod board;
 pub mod import;
 pub mod participants;
 pub mod programmes;

@@ -279,3 +279,95 @@ mod tests {
         assert_eq!(super::date("сентябрь"), "сентябрь");
     }
 }
+
+// --- Pair-formation board ------------------------------------------------------------------
+pub const BOARD_TITLE: &str = "Формирование пар и групп";
+pub const BOARD_OPEN: &str = "Открыть доску";
+pub const BOARD_POOL: &str = "Без наставника";
+pub const BOARD_POOL_HINT: &str = "Перетащите карточку на наставника или выберите её и нажмите на наставника.";
+pub const BOARD_UNKNOWN: &str = "Участник не найден на доске — обновите страницу";
+pub const BOARD_REASON_TOO_LONG: &str = "Причина — не длиннее 500 символов";
+pub const BOARD_NOTHING: &str = "Нечего менять";
+pub const BOARD_STALE: &str = "Доску только что изменил другой куратор. Доска обновлена, ваше действие не применено:";
+pub const BOARD_SUGGEST: &str = "Подобрать пары";
+pub const BOARD_ACCEPT_ALL: &str = "Принять все";
+pub const BOARD_REJECT_ALL: &str = "Отклонить";
+pub const BOARD_ACCEPT: &str = "Принять";
+pub const BOARD_NO_SUGGESTIONS: &str = "Лучше текущего распределения подобрать нельзя";
+pub const BOARD_UNDO: &str = "Отменить";
+pub const BOARD_REDO: &str = "Повторить";
+pub const BOARD_FIX: &str = "Зафиксировать пары";
+pub const BOARD_ORDER: &str = "Приказ о закреплении";
+pub const BOARD_HISTORY: &str = "История изменений";
+pub const BOARD_LOCK: &str = "Закрепить пару (подбор не будет её менять)";
+pub const BOARD_UNLOCK: &str = "Снять закрепление";
+pub const BOARD_SCORE: &str = "Совместимость";
+pub const BOARD_WHY: &str = "Почему такая оценка";
+pub const BOARD_CONFLICT: &str = "Конфликт";
+pub const BOARD_VARIANT_FLAG: &str = "Пара противоречит модели взаимодействия";
+pub const BOARD_REASON_LABEL: &str = "Причина, по которой пара всё же формируется";
+pub const BOARD_CONFIRM: &str = "Сформировать пару";
+pub const BOARD_TO_POOL: &str = "Вернуть в список без наставника";
+pub const BOARD_PICKED: &str = "Выбрано";
+pub const BOARD_VETO: &str = "Запрет";
+pub const BOARD_READ_ONLY: &str = "Только просмотр";
+pub const BOARD_FIXED: &str = "зафиксирована";
+
+pub fn board_capacity(load: usize, capacity: i64) -> String {
+    format!("{load} из {capacity}")
+}
+pub fn board_over_capacity(mentor: &str, capacity: i64) -> String {
+    format!("У наставника {mentor} нет свободных мест: ресурс времени — {capacity}")
+}
+pub fn board_locked(mentee: &str) -> String {
+    format!("Пара с участником {mentee} закреплена — сначала снимите закрепление")
+}
+pub fn board_needs_reason(mentor: &str, mentee: &str, kind: RelationshipKind) -> String {
+    format!("{mentor} и {mentee}: {}. Такая пара рискует стать «учитель – ученик», а не партнёрством. Укажите причину, чтобы всё же сформировать её.", relationship(kind).to_lowercase())
+}
+pub fn history_move(mentee: &str, mentor: &str, reason: Option<&str>) -> String {
+    match reason.filter(|r| !r.trim().is_empty()) {
+        Some(reason) => format!("{mentee} → {mentor} (несмотря на конфликт: {reason})"),
+        None => format!("{mentee} → {mentor}"),
+    }
+}
+pub fn history_unassign(mentee: &str) -> String {
+    format!("{mentee} → без наставника")
+}
+pub fn history_moves(count: usize, detail: &str) -> String {
+    format!("Перемещений: {count}. {detail}")
+}
+pub fn history_lock(mentee: &str, locked: bool) -> String {
+    if locked { format!("Пара с {mentee} закреплена") } else { format!("С пары с {mentee} снято закрепление") }
+}
+pub fn history_fix(count: usize) -> String {
+    format!("Пары зафиксированы (наставляемых: {count})")
+}
+pub fn announce_move(mentee: &str, mentor: Option<&str>) -> String {
+    match mentor {
+        Some(mentor) => format!("{mentee} теперь с наставником {mentor}"),
+        None => format!("{mentee} возвращён в список без наставника"),
+    }
+}
+
+pub fn weight(w: crate::matching::score::Weight) -> &'static str {
+    use crate::matching::score::Weight::*;
+    match w {
+        Required => "обязательно",
+        High => "высокий",
+        Medium => "средний",
+        Low => "низкий",
+        Off => "не учитывать",
+    }
+}
+
+pub fn criterion(c: crate::matching::score::Criterion) -> &'static str {
+    use crate::matching::score::Criterion::*;
+    match c {
+        Subject => "Общий предмет",
+        ExperienceGap => "Разница в стаже",
+        Requests => "Запросы закрыты компетенциями",
+        Proximity => "Близость по классу",
+        VariantRule => "Соответствие модели взаимодействия",
+    }
+}

@@ -1,6 +1,7 @@
 //! Pair formation logic that runs on the server and in the browser.
 
 pub mod assignment;
+pub mod board;
 pub mod score;
 
 #[cfg(test)]

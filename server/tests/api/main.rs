@@ -2,8 +2,8 @@
 //! Store tests run on SQLite and on PostgreSQL (`TEST_POSTGRES_URL`, started by `.ci/test`).
 
 mod access;
+mod board;
 mod helpers;
 mod import;
-mod logs;
 mod ops;
 mod store;

@@ -1,5 +1,12 @@
 //! Secrets stay out of the logs: a login and an authenticated call, logged at TRACE level,
 //! leave neither the password nor the session token in any line.
+//!
+//! A binary of its own: tracing caches per call site whether anyone listens, and tests on
+//! parallel threads with scoped subscribers race on that cache.
+
+#[allow(dead_code, reason = "shared with the api tests; this binary uses part of it")]
+#[path = "api/helpers.rs"]
+mod helpers;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -7,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use app::store::Backend;
 use serde_json::json;
 
-use super::helpers::TestApp;
+use helpers::TestApp;
 
 /// Collects everything the subscriber writes.
 #[derive(Clone, Default)]

@@ -1,0 +1,296 @@
+//! The pair-formation board: its state as both sides see it, the changes a curator makes,
+//! and the rules a change must pass. Plain code: the server enforces it, the browser uses it
+//! to warn before sending and to compute suggestions without a round trip.
+
+use serde::{Deserialize, Serialize};
+
+use super::assignment::{solve, Problem};
+use super::score::{contradicts_variant, score, Score, Weights};
+use crate::i18n::tr;
+use crate::models::*;
+
+/// A participant on the board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoardPerson {
+    pub id: i64,
+    pub data: NewParticipant,
+}
+
+impl BoardPerson {
+    pub fn name(&self) -> String {
+        self.data.full_name()
+    }
+}
+
+/// A mentee placed with a mentor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assignment {
+    pub mentee_id: i64,
+    pub mentor_id: i64,
+    pub locked: bool,
+    /// Why the curator kept a pair despite a prior relationship.
+    pub conflict_reason: Option<String>,
+    pub status: PairStatus,
+    pub variant: Variant,
+}
+
+/// One line of the board's history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub version: i64,
+    pub user_name: String,
+    pub at: String,
+    pub summary: String,
+}
+
+/// Everything the board page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Board {
+    pub programme: Programme,
+    pub organisation_name: String,
+    pub version: i64,
+    pub weights: Weights,
+    pub mentors: Vec<BoardPerson>,
+    pub mentees: Vec<BoardPerson>,
+    pub assignments: Vec<Assignment>,
+    pub relationships: Vec<(i64, i64, RelationshipKind)>,
+    /// Newest first.
+    pub history: Vec<HistoryEntry>,
+    pub can_edit: bool,
+}
+
+/// Put a mentee with a mentor, or back in the pool (`None`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Move {
+    pub mentee_id: i64,
+    pub mentor_id: Option<i64>,
+    /// Required when the pair has a prior relationship.
+    pub reason: Option<String>,
+}
+
+/// A change to the board, made on the version the curator saw.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum BoardOp {
+    Move(Move),
+    /// Several moves as one step (accepting suggestions; undoing that).
+    Moves(Vec<Move>),
+    Lock { mentee_id: i64, locked: bool },
+    /// «Зафиксировать пары»: every current pair becomes fixed, dated today.
+    Fix,
+}
+
+/// Why a change is refused (each with a Russian message for the curator).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Refusal {
+    UnknownPerson,
+    OverCapacity { mentor: String, capacity: i64 },
+    Locked { mentee: String },
+    /// A prior relationship: the change must carry a reason.
+    NeedsReason { mentor: String, mentee: String, kind: RelationshipKind },
+    ReasonTooLong,
+    Empty,
+}
+
+impl Refusal {
+    pub fn message(&self) -> String {
+        match self {
+            Refusal::UnknownPerson => tr::BOARD_UNKNOWN.into(),
+            Refusal::OverCapacity { mentor, capacity } => tr::board_over_capacity(mentor, *capacity),
+            Refusal::Locked { mentee } => tr::board_locked(mentee),
+            Refusal::NeedsReason { mentor, mentee, kind } => tr::board_needs_reason(mentor, mentee, *kind),
+            Refusal::ReasonTooLong => tr::BOARD_REASON_TOO_LONG.into(),
+            Refusal::Empty => tr::BOARD_NOTHING.into(),
+        }
+    }
+}
+
+pub const MAX_REASON: usize = 500;
+
+impl Board {
+    pub fn mentor(&self, id: i64) -> Option<&BoardPerson> {
+        self.mentors.iter().find(|m| m.id == id)
+    }
+
+    pub fn mentee(&self, id: i64) -> Option<&BoardPerson> {
+        self.mentees.iter().find(|m| m.id == id)
+    }
+
+    pub fn assignment(&self, mentee_id: i64) -> Option<&Assignment> {
+        self.assignments.iter().find(|a| a.mentee_id == mentee_id)
+    }
+
+    /// Mentees with this mentor.
+    pub fn group(&self, mentor_id: i64) -> Vec<&Assignment> {
+        self.assignments.iter().filter(|a| a.mentor_id == mentor_id).collect()
+    }
+
+    pub fn capacity(&self, mentor_id: i64) -> i64 {
+        self.mentor(mentor_id).and_then(|m| m.data.capacity).unwrap_or(1)
+    }
+
+    pub fn relationship(&self, a: i64, b: i64) -> Option<RelationshipKind> {
+        self.relationships
+            .iter()
+            .find(|(x, y, _)| (*x == a && *y == b) || (*x == b && *y == a))
+            .map(|(_, _, kind)| *kind)
+    }
+
+    /// The variant a new pair with this mentor gets: the group's, else the programme's first.
+    pub fn variant_for(&self, mentor_id: i64) -> Variant {
+        self.group(mentor_id)
+            .first()
+            .map(|a| a.variant)
+            .or_else(|| self.programme.variants.first().copied())
+            .unwrap_or(Variant::ExperiencedYoung)
+    }
+
+    /// Compatibility of a mentor and a mentee, with its explanation.
+    pub fn score(&self, mentor_id: i64, mentee_id: i64) -> Option<Score> {
+        let mentor = self.mentor(mentor_id)?;
+        let mentee = self.mentee(mentee_id)?;
+        let variant = self.variant_for(mentor_id);
+        Some(score(&mentor.data, &mentee.data, variant, &self.weights, self.relationship(mentor_id, mentee_id)))
+    }
+
+    /// A placed pair that goes against its variant (e.g. two weak students in «успевающий – неуспевающий»).
+    pub fn contradicts_variant(&self, a: &Assignment) -> bool {
+        match (self.mentor(a.mentor_id), self.mentee(a.mentee_id)) {
+            (Some(mentor), Some(mentee)) => contradicts_variant(a.variant, &mentor.data, &mentee.data),
+            _ => false,
+        }
+    }
+
+    /// Checks a change against the current board; `Ok` means the server will accept it.
+    pub fn check(&self, op: &BoardOp) -> Result<(), Refusal> {
+        match op {
+            BoardOp::Move(m) => self.check_moves(std::slice::from_ref(m)),
+            BoardOp::Moves(moves) if moves.is_empty() => Err(Refusal::Empty),
+            BoardOp::Moves(moves) => self.check_moves(moves),
+            BoardOp::Lock { mentee_id, .. } => self.assignment(*mentee_id).map(|_| ()).ok_or(Refusal::UnknownPerson),
+            BoardOp::Fix if self.assignments.is_empty() => Err(Refusal::Empty),
+            BoardOp::Fix => Ok(()),
+        }
+    }
+
+    fn check_moves(&self, moves: &[Move]) -> Result<(), Refusal> {
+        // Load after all moves, so a swap inside one step is judged as a whole.
+        let mut placed: Vec<(i64, Option<i64>)> =
+            self.assignments.iter().map(|a| (a.mentee_id, Some(a.mentor_id))).collect();
+        for m in moves {
+            let mentee = self.mentee(m.mentee_id).ok_or(Refusal::UnknownPerson)?;
+            if let Some(current) = self.assignment(m.mentee_id) {
+                if current.locked && Some(current.mentor_id) != m.mentor_id {
+                    return Err(Refusal::Locked { mentee: mentee.name() });
+                }
+            }
+            if let Some(mentor_id) = m.mentor_id {
+                let mentor = self.mentor(mentor_id).ok_or(Refusal::UnknownPerson)?;
+                let reason = m.reason.as_deref().map(str::trim).unwrap_or_default();
+                if reason.chars().count() > MAX_REASON {
+                    return Err(Refusal::ReasonTooLong);
+                }
+                if let Some(kind) = self.relationship(mentor_id, m.mentee_id) {
+                    if reason.is_empty() {
+                        return Err(Refusal::NeedsReason { mentor: mentor.name(), mentee: mentee.name(), kind });
+                    }
+                }
+            }
+            placed.retain(|(mentee_id, _)| *mentee_id != m.mentee_id);
+            placed.push((m.mentee_id, m.mentor_id));
+        }
+        for m in moves {
+            if let Some(mentor_id) = m.mentor_id {
+                let load = placed.iter().filter(|(_, to)| *to == Some(mentor_id)).count() as i64;
+                let capacity = self.capacity(mentor_id);
+                if load > capacity {
+                    let mentor = self.mentor(mentor_id).map(BoardPerson::name).unwrap_or_default();
+                    return Err(Refusal::OverCapacity { mentor, capacity });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The moves that undo `op` on this (pre-change) board.
+    pub fn inverse(&self, op: &BoardOp) -> Option<BoardOp> {
+        let back = |mentee_id: i64| Move {
+            mentee_id,
+            mentor_id: self.assignment(mentee_id).map(|a| a.mentor_id),
+            reason: self.assignment(mentee_id).and_then(|a| a.conflict_reason.clone()),
+        };
+        match op {
+            BoardOp::Move(m) => Some(BoardOp::Move(back(m.mentee_id))),
+            BoardOp::Moves(moves) => Some(BoardOp::Moves(moves.iter().rev().map(|m| back(m.mentee_id)).collect())),
+            BoardOp::Lock { mentee_id, locked } => Some(BoardOp::Lock { mentee_id: *mentee_id, locked: !locked }),
+            BoardOp::Fix => None,
+        }
+    }
+
+    /// What a change does, in words for the history.
+    pub fn describe(&self, op: &BoardOp) -> String {
+        let mentee = |id: i64| self.mentee(id).map(BoardPerson::name).unwrap_or_default();
+        let mentor = |id: Option<i64>| id.and_then(|id| self.mentor(id)).map(BoardPerson::name);
+        let one = |m: &Move| match mentor(m.mentor_id) {
+            Some(to) => tr::history_move(&mentee(m.mentee_id), &to, m.reason.as_deref()),
+            None => tr::history_unassign(&mentee(m.mentee_id)),
+        };
+        match op {
+            BoardOp::Move(m) => one(m),
+            BoardOp::Moves(moves) => tr::history_moves(moves.len(), &moves.iter().map(one).collect::<Vec<_>>().join("; ")),
+            BoardOp::Lock { mentee_id, locked } => tr::history_lock(&mentee(*mentee_id), *locked),
+            BoardOp::Fix => tr::history_fix(self.assignments.len()),
+        }
+    }
+
+    /// The optimal assignment under the current weights: locked pairs stay, vetoed pairs are
+    /// never proposed. Returns the moves that differ from the board as it is.
+    pub fn suggestions(&self) -> Vec<Suggestion> {
+        let locked: Vec<(usize, usize)> = self
+            .assignments
+            .iter()
+            .filter(|a| a.locked)
+            .filter_map(|a| {
+                let i = self.mentees.iter().position(|m| m.id == a.mentee_id)?;
+                let j = self.mentors.iter().position(|m| m.id == a.mentor_id)?;
+                Some((i, j))
+            })
+            .collect();
+        let scores: Vec<Vec<Option<f64>>> = self
+            .mentees
+            .iter()
+            .map(|mentee| {
+                self.mentors.iter().map(|mentor| self.score(mentor.id, mentee.id).and_then(|s| s.for_matcher())).collect()
+            })
+            .collect();
+        let capacities = self.mentors.iter().map(|m| m.data.capacity.unwrap_or(1).max(0) as u32).collect();
+        let Ok(solution) = solve(&Problem { capacities, scores, locked }) else {
+            return Vec::new();
+        };
+        solution
+            .mentor_of
+            .iter()
+            .enumerate()
+            .filter_map(|(i, j)| {
+                let mentee_id = self.mentees[i].id;
+                let mentor_id = self.mentors[(*j)?].id;
+                let current = self.assignment(mentee_id).map(|a| a.mentor_id);
+                (current != Some(mentor_id)).then(|| Suggestion {
+                    mentee_id,
+                    mentor_id,
+                    score: self.score(mentor_id, mentee_id).map(|s| s.total).unwrap_or(0.0),
+                })
+            })
+            .collect()
+    }
+}
+
+/// A proposed pair that differs from the board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub mentee_id: i64,
+    pub mentor_id: i64,
+    pub score: f64,
+}
+
+#[cfg(test)]
+mod tests;
