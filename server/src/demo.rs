@@ -28,6 +28,13 @@ const PATRONYMIC: &[(&str, &str)] = &[
     ("Андреевич", "Андреевна"), ("Викторович", "Викторовна"), ("Игоревич", "Игоревна"),
     ("Павлович", "Павловна"), ("Сергеевич", "Сергеевна"), ("Юрьевич", "Юрьевна"),
 ];
+/// What mentors offer and young teachers ask for, in the words of the district talk.
+const MENTOR_COMPETENCES: &[&[&str]] = &[
+    &["работа с документацией", "коммуникативная компетенция"],
+    &["подбор заданий разного уровня сложности", "предметно-методическая компетенция"],
+    &["дисциплина на уроке", "психолого-педагогическая компетенция"],
+];
+const MENTEE_NEEDS: &[&str] = &["работа с документацией", "подбор заданий разного уровня сложности", "дисциплина на уроке"];
 const SUBJECTS: &[&str] = &["математика", "русский язык", "физика", "история", "биология", "английский язык", "информатика", "химия"];
 
 /// Deterministic invented names: the n-th person of the demo. Distinct for the first
@@ -61,9 +68,9 @@ fn teacher(n: usize, role: ParticipantRole, experience: i64, subject: &str) -> N
         qualification: Some(if experience >= 10 { Qualification::Highest } else if experience >= 3 { Qualification::First } else { Qualification::None }),
         grade: None,
         achievement: None,
-        competences: if mentor { vec!["предметно-методическая".into(), "коммуникативная".into()] } else { vec![] },
-        requests: if mentor { vec![] } else { vec!["подбор заданий разного уровня сложности".into()] },
-        deficits: if mentor { vec![] } else { vec!["работа с документацией".into(), "дисциплина на уроке".into()] },
+        competences: if mentor { MENTOR_COMPETENCES[n % MENTOR_COMPETENCES.len()].iter().map(|c| c.to_string()).collect() } else { vec![] },
+        requests: if mentor { vec![] } else { vec![MENTEE_NEEDS[n % MENTEE_NEEDS.len()].into()] },
+        deficits: if mentor { vec![] } else { vec![MENTEE_NEEDS[(n + 1) % MENTEE_NEEDS.len()].into()] },
         capacity: mentor.then_some(if experience >= 10 { 3 } else { 2 }),
     }
 }

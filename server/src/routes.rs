@@ -74,3 +74,38 @@ async fn export(State(state): State<AppState>, headers: HeaderMap, Query(query):
         }
     }
 }
+
+/// `/export/order/{programme_id}`: the order fixing the pairs, as XLSX.
+pub async fn export_order(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Path(programme_id): axum::extract::Path<i64>,
+) -> Response {
+    let user = match user_from_headers(&state.db, &headers).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return (StatusCode::UNAUTHORIZED, "Войдите в систему").into_response(),
+        Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "Ошибка сервера").into_response(),
+    };
+    match app::store::programmes::place(&state.db, programme_id).await {
+        Ok(place) if can_read_school(&user, place) => {}
+        _ => return (StatusCode::NOT_FOUND, "Не найдено").into_response(),
+    }
+    let bytes = match app::store::board::load(&state.db, programme_id).await {
+        Ok(board) => app::files::write_order_xlsx(&board).map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    match bytes {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"order-{programme_id}.xlsx\"")),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "order export failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "Ошибка сервера").into_response()
+        }
+    }
+}

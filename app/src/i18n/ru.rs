@@ -312,6 +312,7 @@ pub const BOARD_PICKED: &str = "Выбрано";
 pub const BOARD_VETO: &str = "Запрет";
 pub const BOARD_READ_ONLY: &str = "Только просмотр";
 pub const BOARD_FIXED: &str = "зафиксирована";
+pub const BOARD_FIXED_DONE: &str = "Пары зафиксированы. Приказ о закреплении готов к печати.";
 
 pub fn board_capacity(load: usize, capacity: i64) -> String {
     format!("{load} из {capacity}")
@@ -370,4 +371,23 @@ pub fn criterion(c: crate::matching::score::Criterion) -> &'static str {
         Proximity => "Близость по классу",
         VariantRule => "Соответствие модели взаимодействия",
     }
+}
+
+// --- The order ---------------------------------------------------------------------------------
+pub const ORDER_TITLE: &str = "Приказ о закреплении наставнических пар";
+pub const ORDER_PRINT: &str = "Печать / PDF";
+pub const ORDER_DATE_LINE: &str = "от «___» ____________ 20___ г.  № ______";
+pub const ORDER_DECIDE: &str = "ПРИКАЗЫВАЮ:";
+pub const ORDER_ITEM_PAIRS: &str = "Закрепить наставнические пары (группы) в следующем составе:";
+pub const ORDER_MENTOR: &str = "Наставник";
+pub const ORDER_MENTEES: &str = "Наставляемые";
+pub const ORDER_VARIANT: &str = "Модель взаимодействия";
+pub const ORDER_CONTROL: &str = "Контроль за исполнением приказа возложить на куратора программы наставничества.";
+pub const ORDER_HEAD: &str = "Руководитель образовательной организации";
+pub const ORDER_ACQUAINTED: &str = "С приказом ознакомлены:";
+pub fn order_preamble(programme: &str, form: &str, from: &str, to: &str) -> String {
+    format!("В целях реализации программы наставничества «{programme}» (форма наставничества: {form}) на период с {from} по {to}, в соответствии с положением о наставничестве,")
+}
+pub fn order_period(from: &str, to: &str) -> String {
+    format!("Установить срок работы наставнических пар (групп): с {from} по {to}.")
 }

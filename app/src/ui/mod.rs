@@ -1,9 +1,11 @@
 //! Pages and components. One file per page; shared pieces in `widgets`.
 
+mod board;
 mod district;
 mod import;
 mod login;
 mod me;
+mod order;
 mod participant_form;
 mod participants;
 mod programmes;
@@ -67,6 +69,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/import") view=import::ImportPage/>
                     <Route path=path!("/programmes") view=programmes::ProgrammesPage/>
                     <Route path=path!("/programmes/:id") view=programmes::ProgrammePage/>
+                    <Route path=path!("/programmes/:id/board") view=board::BoardPage/>
+                    <Route path=path!("/programmes/:id/order") view=order::OrderPage/>
                     <Route path=path!("/district") view=district::DistrictPage/>
                     <Route path=path!("/me") view=me::MePage/>
                 </Routes>

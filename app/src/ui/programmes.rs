@@ -67,7 +67,11 @@ fn ProgrammeView(detail: ProgrammeDetail, can_edit: bool, set_stage: ServerActio
     let programme_id = detail.programme.id;
     let p = detail.programme;
     view! {
-        <h1>{p.title.clone()}</h1>
+        <div class="toolbar">
+            <h1 class="grow">{p.title.clone()}</h1>
+            <A href=format!("/programmes/{programme_id}/board") attr:class="button primary">{tr::BOARD_OPEN}</A>
+            <A href=format!("/programmes/{programme_id}/order") attr:class="button secondary">{tr::BOARD_ORDER}</A>
+        </div>
         <p class="muted">{detail.organisation_name}</p>
         <dl class="facts">
             <dt>{tr::PROGRAMME_FORM}</dt><dd>{tr::form(p.form)}</dd>

@@ -131,3 +131,14 @@ on_both_backends!(locking_fixing_and_undoing_are_stored, |backend| async move {
     assert!(b.assignments.is_empty());
     assert_eq!(b.version, 5);
 });
+
+#[tokio::test]
+async fn the_order_exports_as_xlsx_for_those_who_may_read_it() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let (curator, programme) = school12(&app).await;
+    let path = format!("/export/order/{programme}");
+    let xlsx = app.get(&curator, &path).await;
+    assert!(xlsx.ok() && xlsx.text.starts_with("PK"), "an XLSX is a ZIP");
+    assert_eq!(app.get(&app.login("other", "kurator1").await, &path).await.status.as_u16(), 404);
+    assert_eq!(app.get(&TestApp::anonymous(), &path).await.status.as_u16(), 401);
+}

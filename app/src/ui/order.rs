@@ -1,0 +1,77 @@
+//! «Приказ о закреплении наставнических пар»: a printable page (prints cleanly to PDF).
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::session::RequireRole;
+use crate::api::board::get_board;
+use crate::i18n::tr;
+use crate::matching::board::{Board, BoardPerson};
+use crate::models::UserRole;
+
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    let board = Resource::new(id, get_board);
+    view! {
+        <RequireRole roles=&[UserRole::Curator, UserRole::Methodologist]>
+            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match board.await {
+                        Ok(b) => Either::Left(view! { <Order board=b/> }),
+                        Err(e) => Either::Right(view! { <p class="notice error">{e.to_string()}</p> }),
+                    }
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+#[component]
+fn Order(board: Board) -> impl IntoView {
+    let p = &board.programme;
+    let rows: Vec<(String, Vec<String>, String)> = board
+        .mentors
+        .iter()
+        .filter_map(|m| {
+            let group = board.group(m.id);
+            let first = group.first()?;
+            let mentees = group.iter().filter_map(|a| board.mentee(a.mentee_id).map(BoardPerson::name)).collect();
+            Some((m.name(), mentees, tr::variant(first.variant).to_owned()))
+        })
+        .collect();
+    view! {
+        <div class="toolbar no-print">
+            <button class="button primary" onclick="window.print()">{tr::ORDER_PRINT}</button>
+            <a class="button secondary" href=format!("/export/order/{}", p.id) rel="external" download>{tr::EXPORT_XLSX}</a>
+        </div>
+        <article class="order" data-testid="order">
+            <p class="order-org">{board.organisation_name.clone()}</p>
+            <h1 class="order-title">{tr::ORDER_TITLE}</h1>
+            <p class="order-line">{tr::ORDER_DATE_LINE}</p>
+            <p>{tr::order_preamble(&p.title, tr::form(p.form), &tr::date(&p.starts_on), &tr::date(&p.ends_on))}</p>
+            <p><strong>{tr::ORDER_DECIDE}</strong></p>
+            <ol>
+                <li>
+                    {tr::ORDER_ITEM_PAIRS}
+                    <table class="order-table">
+                        <thead><tr><th>"№"</th><th>{tr::ORDER_MENTOR}</th><th>{tr::ORDER_MENTEES}</th><th>{tr::ORDER_VARIANT}</th></tr></thead>
+                        <tbody>
+                            {rows.into_iter().enumerate().map(|(i, (mentor, mentees, variant))| view! {
+                                <tr><td>{i + 1}</td><td>{mentor}</td><td>{mentees.join(", ")}</td><td>{variant}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </li>
+                <li>{tr::order_period(&tr::date(&p.starts_on), &tr::date(&p.ends_on))}</li>
+                <li>{tr::ORDER_CONTROL}</li>
+            </ol>
+            <div class="signatures">
+                <p>{tr::ORDER_HEAD} <span class="sign-line"></span></p>
+                <p>{tr::ORDER_ACQUAINTED} <span class="sign-line"></span></p>
+            </div>
+        </article>
+    }
+}
