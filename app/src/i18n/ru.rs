@@ -344,6 +344,11 @@ pub fn history_lock(mentee: &str, locked: bool) -> String {
 pub fn history_fix(count: usize) -> String {
     format!("Пары зафиксированы (наставляемых: {count})")
 }
+pub fn history_weights(detail: &str) -> String {
+    format!("Изменены веса критериев: {detail}")
+}
+pub const BOARD_WEIGHTS: &str = "Критерии подбора";
+pub const BOARD_WEIGHTS_HELP: &str = "Вес каждого критерия в оценке совместимости. «Обязательно»: пара, где критерий не выполнен, не предлагается.";
 pub fn announce_move(mentee: &str, mentor: Option<&str>) -> String {
     match mentor {
         Some(mentor) => format!("{mentee} теперь с наставником {mentor}"),

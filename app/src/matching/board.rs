@@ -77,6 +77,8 @@ pub enum BoardOp {
     Lock { mentee_id: i64, locked: bool },
     /// «Зафиксировать пары»: every current pair becomes fixed, dated today.
     Fix,
+    /// The programme's criteria weights, which suggestions use.
+    Weights(Weights),
 }
 
 /// Why a change is refused (each with a Russian message for the curator).
@@ -169,6 +171,8 @@ impl Board {
             BoardOp::Lock { mentee_id, .. } => self.assignment(*mentee_id).map(|_| ()).ok_or(Refusal::UnknownPerson),
             BoardOp::Fix if self.assignments.is_empty() => Err(Refusal::Empty),
             BoardOp::Fix => Ok(()),
+            BoardOp::Weights(weights) if *weights == self.weights => Err(Refusal::Empty),
+            BoardOp::Weights(_) => Ok(()),
         }
     }
 
@@ -223,6 +227,7 @@ impl Board {
             BoardOp::Moves(moves) => Some(BoardOp::Moves(moves.iter().rev().map(|m| back(m.mentee_id)).collect())),
             BoardOp::Lock { mentee_id, locked } => Some(BoardOp::Lock { mentee_id: *mentee_id, locked: !locked }),
             BoardOp::Fix => None,
+            BoardOp::Weights(_) => Some(BoardOp::Weights(self.weights.clone())),
         }
     }
 
@@ -239,6 +244,13 @@ impl Board {
             BoardOp::Moves(moves) => tr::history_moves(moves.len(), &moves.iter().map(one).collect::<Vec<_>>().join("; ")),
             BoardOp::Lock { mentee_id, locked } => tr::history_lock(&mentee(*mentee_id), *locked),
             BoardOp::Fix => tr::history_fix(self.assignments.len()),
+            BoardOp::Weights(w) => tr::history_weights(
+                &super::score::Criterion::ALL
+                    .iter()
+                    .map(|c| format!("{} — {}", tr::criterion(*c), tr::weight(w.of(*c))))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
         }
     }
 

@@ -68,6 +68,19 @@ impl Default for Weights {
 }
 
 impl Weights {
+    /// The same weights with one criterion changed.
+    pub fn with(&self, criterion: Criterion, weight: Weight) -> Weights {
+        let mut next = self.clone();
+        *match criterion {
+            Criterion::Subject => &mut next.subject,
+            Criterion::ExperienceGap => &mut next.experience_gap,
+            Criterion::Requests => &mut next.requests,
+            Criterion::Proximity => &mut next.proximity,
+            Criterion::VariantRule => &mut next.variant_rule,
+        } = weight;
+        next
+    }
+
     pub fn of(&self, criterion: Criterion) -> Weight {
         match criterion {
             Criterion::Subject => self.subject,

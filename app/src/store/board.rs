@@ -151,6 +151,13 @@ pub async fn apply(
                 .execute(&mut *tx)
                 .await?;
         }
+        BoardOp::Weights(weights) => {
+            sqlx::query("UPDATE programmes SET weights = $1 WHERE id = $2")
+                .bind(serde_json::to_string(weights).unwrap_or_default())
+                .bind(programme_id)
+                .execute(&mut *tx)
+                .await?;
+        }
         BoardOp::Fix => {
             sqlx::query("UPDATE pairs SET status = 'fixed', fixed_on = $1 WHERE programme_id = $2")
                 .bind(today())

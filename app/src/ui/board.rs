@@ -290,6 +290,7 @@ fn BoardView(initial: Board) -> impl IntoView {
                     </For>
                 </section>
             </div>
+            <WeightsPanel/>
             <History/>
             <ReasonDialog/>
             <DragGhost/>
@@ -610,6 +611,43 @@ fn ReasonDialog() -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+#[component]
+fn WeightsPanel() -> impl IntoView {
+    use crate::matching::score::{Criterion, Weight};
+    let ctx = expect_context::<Ctx>();
+    let board = ctx.board;
+    let disabled = move || !board.with(|b| b.can_edit) || ctx.busy.get();
+    view! {
+        <details class="card weights" data-testid="weights">
+            <summary>{tr::BOARD_WEIGHTS}</summary>
+            <p class="muted small">{tr::BOARD_WEIGHTS_HELP}</p>
+            <div class="form-grid">
+                {Criterion::ALL.iter().map(|criterion| {
+                    let criterion = *criterion;
+                    let current = move || board.with(|b| b.weights.of(criterion));
+                    view! {
+                        <label class="field"><span>{tr::criterion(criterion)}</span>
+                            <select disabled=disabled on:change=move |ev| {
+                                let chosen = event_target_value(&ev);
+                                if let Some(weight) = Weight::ALL.iter().find(|w| format!("{w:?}") == chosen) {
+                                    let next = board.with_untracked(|b| b.weights.with(criterion, *weight));
+                                    ctx.suggestions.set(None);
+                                    ctx.request(BoardOp::Weights(next));
+                                }
+                            }>
+                                {Weight::ALL.iter().map(|w| {
+                                    let w = *w;
+                                    view! { <option value=format!("{w:?}") selected=move || current() == w>{tr::weight(w)}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+        </details>
     }
 }
 

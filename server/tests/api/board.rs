@@ -142,3 +142,14 @@ async fn the_order_exports_as_xlsx_for_those_who_may_read_it() {
     assert_eq!(app.get(&app.login("other", "kurator1").await, &path).await.status.as_u16(), 404);
     assert_eq!(app.get(&TestApp::anonymous(), &path).await.status.as_u16(), 401);
 }
+
+#[tokio::test]
+async fn weights_are_saved_per_programme_through_the_board() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let (curator, programme) = school12(&app).await;
+    let b = board(&app, &curator, programme).await;
+    let weights = b.weights.with(app::matching::score::Criterion::Subject, app::matching::score::Weight::Required);
+    let reply = app.call(&curator, "board/apply", apply(programme, b.version, BoardOp::Weights(weights.clone()))).await;
+    assert!(reply.ok(), "{}", reply.text);
+    assert_eq!(board(&app, &curator, programme).await.weights, weights);
+}

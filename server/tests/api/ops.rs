@@ -61,3 +61,30 @@ async fn demo_export_backup_and_import_work_from_the_command_line() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("строка 2"));
 }
+
+#[tokio::test]
+async fn match_prints_the_optimal_pairs_and_refuses_malformed_input_with_exit_code_2() {
+    let dir = tempfile::tempdir().expect("dir");
+    let input = dir.path().join("problem.json");
+    std::fs::write(
+        &input,
+        r#"{"mentors":[{"id":"M1","capacity":1},{"id":"M2","capacity":1}],
+            "mentees":[{"id":"a"},{"id":"b"}],
+            "scores":[[10,9],[9,null]], "locked":[]}"#,
+    )
+    .expect("write");
+    let out = nastavnik("sqlite://unused.db", &["match", "--input", input.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let answer: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    // Greedy would give a→M1 (10) and leave b out; optimal is b→M1, a→M2.
+    assert_eq!(answer["pairs"], serde_json::json!([["a", "M2"], ["b", "M1"]]));
+    assert_eq!((answer["matched"].as_u64(), answer["total_score"].as_f64()), (Some(2), Some(18.0)));
+    assert_eq!(answer["unmatched"], serde_json::json!([]));
+
+    std::fs::write(&input, r#"{"mentors":[{"id":"M1","capacity":1}],"mentees":[{"id":"a"}],"scores":[[1,2]]}"#).expect("write");
+    let bad = nastavnik("sqlite://unused.db", &["match", "--input", input.to_str().expect("path")]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("row 0 of scores has 2 entries, expected 1"));
+    let missing = nastavnik("sqlite://unused.db", &["match", "--input", "/nonexistent.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+}

@@ -97,3 +97,21 @@ fn history_lines_say_who_went_where() {
     assert_eq!(b.describe(&to(12, Some(2))), "Фамилияв Имя → Фамилияв Имя");
     assert_eq!(b.describe(&to(11, None)), "Фамилияб Имя → без наставника");
 }
+
+#[test]
+fn weights_change_suggestions_and_undo_restores_them() {
+    let mut b = board();
+    let op = BoardOp::Weights(b.weights.with(super::super::score::Criterion::Subject, super::super::score::Weight::Required));
+    assert_eq!(b.check(&op), Ok(()));
+    assert_eq!(b.inverse(&op), Some(BoardOp::Weights(Weights::default())));
+    assert_eq!(b.check(&BoardOp::Weights(Weights::default())), Err(Refusal::Empty), "nothing changes");
+    assert!(b.describe(&op).contains("Общий предмет — обязательно"));
+    // With the subject required, mentee 12 (physics) can only go to mentor 2 (physics), and
+    // mentee 11 (maths) stays with mentor 1: every suggestion shares a subject.
+    if let BoardOp::Weights(w) = op { b.weights = w; }
+    for s in b.suggestions() {
+        let mentor = b.mentor(s.mentor_id).expect("mentor");
+        let mentee = b.mentee(s.mentee_id).expect("mentee");
+        assert_eq!(mentor.data.subjects, mentee.data.subjects);
+    }
+}
