@@ -36,6 +36,9 @@ pub enum Command {
         /// Id of the school (organisation) the participants join.
         #[arg(long)]
         organisation: i64,
+        /// Id of a programme of that school the participants join (they can form pairs there).
+        #[arg(long)]
+        programme: Option<i64>,
     },
     /// Export one school's participants to CSV or XLSX (chosen by the file's extension).
     Export {
@@ -88,7 +91,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             crate::demo::print_logins(&logins);
             Ok(())
         }
-        Command::Import { file, organisation } => crate::ops::import(&cli.database_url, &file, organisation).await,
+        Command::Import { file, organisation, programme } => {
+            crate::ops::import(&cli.database_url, &file, organisation, programme).await
+        }
         Command::Export { file, organisation } => crate::ops::export(&cli.database_url, &file, organisation).await,
         Command::Backup { file } => crate::ops::backup(&cli.database_url, &file).await,
         Command::Match { input } => crate::matcher::command(&input),

@@ -8,7 +8,7 @@ use app::models::ParticipantFilter;
 use app::store::{self, participants, Backend};
 
 /// `nastavnik import FILE --organisation ID`: all rows or none.
-pub async fn import(database_url: &str, file: &Path, organisation: i64) -> anyhow::Result<()> {
+pub async fn import(database_url: &str, file: &Path, organisation: i64, programme: Option<i64>) -> anyhow::Result<()> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let rows = check_rows(app::files::read_participants(&bytes).map_err(anyhow::Error::msg)?);
     let bad: Vec<_> = rows.iter().filter(|r| !r.errors.is_empty()).collect();
@@ -21,7 +21,13 @@ pub async fn import(database_url: &str, file: &Path, organisation: i64) -> anyho
     }
     let db = store::connect(database_url).await?;
     store::orgs::place(&db, organisation).await.with_context(|| format!("no organisation {organisation}"))?;
-    let count = write_rows(&db, organisation, &rows, false).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    if let Some(programme) = programme {
+        let place = store::programmes::place(&db, programme).await.with_context(|| format!("no programme {programme}"))?;
+        if place.organisation_id != organisation {
+            bail!("programme {programme} belongs to another organisation");
+        }
+    }
+    let count = write_rows(&db, organisation, programme, &rows, false).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("импортировано: {count}");
     Ok(())
 }

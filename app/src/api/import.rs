@@ -92,7 +92,7 @@ pub async fn commit_import(batch: ImportBatch) -> Result<usize, AppError> {
         return Ok(0);
     }
     let rows = state.imports.take(&key).unwrap_or(rows);
-    let count = server::write_rows(&state.db, school.organisation_id, &rows, batch.drop_invalid).await?;
+    let count = server::write_rows(&state.db, school.organisation_id, None, &rows, batch.drop_invalid).await?;
     tracing::info!(count, organisation_id = school.organisation_id, "participants imported");
     Ok(count)
 }
@@ -144,6 +144,7 @@ pub mod server {
     pub async fn write_rows(
         db: &Db,
         organisation_id: i64,
+        programme_id: Option<i64>,
         rows: &[ImportRow],
         drop_invalid: bool,
     ) -> Result<usize, AppError> {
@@ -159,7 +160,7 @@ pub mod server {
         }
         let mut tx = db.pool.begin().await?;
         for data in &good {
-            participants::insert(&mut tx, organisation_id, None, data).await?;
+            participants::insert(&mut tx, organisation_id, programme_id, data).await?;
         }
         tx.commit().await?;
         Ok(good.len())

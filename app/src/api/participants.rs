@@ -46,31 +46,55 @@ pub async fn get_participant(id: i64) -> Result<Participant, AppError> {
     Ok(participant)
 }
 
-/// Adds (`id` = `None`) or updates a participant of the curator's own school; returns the id.
+/// Adds (`id` = `None`) or updates a participant of the curator's own school, in one of the
+/// school's programmes or none; returns the id.
 #[server(prefix = "/api", endpoint = "participants/save", input = Json)]
-pub async fn save_participant(id: Option<i64>, input: ParticipantInput) -> Result<i64, AppError> {
-    use crate::store::participants;
+pub async fn save_participant(
+    id: Option<i64>,
+    input: ParticipantInput,
+    #[server(default)] programme_id: Option<i64>,
+) -> Result<i64, AppError> {
+    use crate::i18n::tr;
+    use crate::store::{participants, programmes};
     let user = crate::state::require_user().await?;
     let own_school = super::school_for(&user, None).await?;
     if !crate::access::can_write_school(&user, own_school) {
         return Err(AppError::Forbidden);
     }
-    let data = NewParticipant::parse(&input).map_err(AppError::Validation)?;
     let db = crate::state::db()?;
-    match id {
-        None => {
-            let mut conn = db.pool.acquire().await?;
-            let id = participants::insert(&mut conn, own_school.organisation_id, None, &data).await?;
-            tracing::info!(participant_id = id, "participant added");
-            Ok(id)
-        }
+    // An update first proves the participant is this school's (else: not found, nothing told).
+    let current = match id {
         Some(id) => {
-            let (_, place) = participants::get(&db, id).await?;
+            let (current, place) = participants::get(&db, id).await?;
             if place != own_school {
                 return Err(AppError::NotFound);
             }
-            participants::update(&db, id, &data).await?;
+            Some(current)
+        }
+        None => None,
+    };
+    let data = NewParticipant::parse(&input).map_err(AppError::Validation)?;
+    if let Some(programme_id) = programme_id {
+        match programmes::place(&db, programme_id).await {
+            Ok(place) if place == own_school => {}
+            _ => return Err(AppError::field("programme_id", tr::ERR_PROGRAMME)),
+        }
+    }
+    match current {
+        None => {
+            let mut conn = db.pool.acquire().await?;
+            let id = participants::insert(&mut conn, own_school.organisation_id, programme_id, &data).await?;
+            tracing::info!(participant_id = id, "participant added");
             Ok(id)
+        }
+        Some(current) => {
+            if let Some(old) = current.programme_id.filter(|old| Some(*old) != programme_id) {
+                if participants::in_pair(&db, current.id, old).await? {
+                    return Err(AppError::field("programme_id", tr::ERR_PROGRAMME_IN_PAIR));
+                }
+            }
+            participants::update(&db, current.id, programme_id, &data).await?;
+            Ok(current.id)
         }
     }
 }

@@ -77,6 +77,10 @@ pub const REMOVE: &str = "Убрать";
 pub const ERR_RELATION_SELF: &str = "Нельзя указать отношения участника с самим собой";
 pub const ERR_RELATION_OTHER: &str = "Выберите участника из базы этой школы";
 pub const ERR_RELATION_EXISTS: &str = "Такие отношения уже отмечены";
+pub const F_PROGRAMME: &str = "Программа";
+pub const NO_PROGRAMME: &str = "Не участвует";
+pub const ERR_PROGRAMME: &str = "Выберите программу своей школы";
+pub const ERR_PROGRAMME_IN_PAIR: &str = "Участник состоит в паре этой программы — сначала уберите его с доски";
 pub const ERR_IN_PAIR: &str = "Участник состоит в паре: сначала уберите его из пары";
 
 pub const ERR_NAME_REQUIRED: &str = "Заполните поле";

@@ -79,17 +79,18 @@ pub async fn insert(
     row.try_get("id")
 }
 
-/// Replaces a participant's data.
-pub async fn update(db: &Db, id: i64, data: &NewParticipant) -> Result<(), sqlx::Error> {
+/// Replaces a participant's data and programme.
+pub async fn update(db: &Db, id: i64, programme_id: Option<i64>, data: &NewParticipant) -> Result<(), sqlx::Error> {
     let query = sqlx::query(
         "UPDATE participants SET last_name = $1, first_name = $2, middle_name = $3, role = $4,
             kind = $5, subjects = $6, experience_years = $7, qualification = $8, grade = $9,
             achievement = $10, competences = $11, requests = $12, deficits = $13,
-            capacity = $14, search_key = $15, subjects_key = $16, updated_at = $17
-         WHERE id = $18",
+            capacity = $14, search_key = $15, subjects_key = $16, updated_at = $17, programme_id = $18
+         WHERE id = $19",
     );
     let result = bind_data(query, data)
         .bind(now_unix().to_string())
+        .bind(programme_id)
         .bind(id)
         .execute(&db.pool)
         .await?;
@@ -262,4 +263,18 @@ pub async fn relationship_owner(db: &Db, relationship_id: i64) -> Result<i64, sq
 pub async fn remove_relationship(db: &Db, relationship_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM relationships WHERE id = $1").bind(relationship_id).execute(&db.pool).await?;
     Ok(())
+}
+
+/// Whether a participant is in a pair (as mentor or mentee) of a programme.
+pub async fn in_pair(db: &Db, participant_id: i64, programme_id: i64) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM pairs p LEFT JOIN pair_mentees m ON m.pair_id = p.id
+         WHERE p.programme_id = $1 AND (p.mentor_id = $2 OR m.mentee_id = $2)",
+    )
+    .bind(programme_id)
+    .bind(participant_id)
+    .fetch_one(&db.pool)
+    .await?
+    .try_get("n")?;
+    Ok(n > 0)
 }

@@ -25,15 +25,18 @@ pub fn ParticipantFormPage() -> impl IntoView {
         }
     });
     let relations = super::relationships::RelationshipsData::new(id);
+    let programmes = Resource::new(|| (), |_| crate::api::programmes::list_programmes(None));
     view! {
         <RequireRole roles=&[UserRole::Curator]>
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
                 {move || Suspend::new(async move {
+                    let programmes = programmes.await.unwrap_or_default();
                     match existing.await {
                         Ok(found) => {
                             let id = found.as_ref().map(|p| p.id);
+                            let programme_id = found.as_ref().and_then(|p| p.programme_id);
                             let input = found.map(|p| p.data.to_input()).unwrap_or_default();
-                            view! { <ParticipantForm id input relations/> }.into_any()
+                            view! { <ParticipantForm id input programme_id programmes relations/> }.into_any()
                         }
                         Err(error) => view! { <p class="notice error">{error.to_string()}</p> }.into_any(),
                     }
@@ -51,9 +54,12 @@ fn options<T: Copy + 'static>(all: &'static [T], code: fn(T) -> &'static str, la
 fn ParticipantForm(
     id: Option<i64>,
     input: ParticipantInput,
+    programme_id: Option<i64>,
+    programmes: Vec<Programme>,
     relations: super::relationships::RelationshipsData,
 ) -> impl IntoView {
     let form = RwSignal::new(input);
+    let programme = RwSignal::new(programme_id);
     let errors = RwSignal::new(FieldErrors::new());
     let save = ServerAction::<SaveParticipant>::new();
     let delete = ServerAction::<DeleteParticipant>::new();
@@ -83,7 +89,7 @@ fn ParticipantForm(
             Err(found) => errors.set(found),
             Ok(_) => {
                 errors.set(FieldErrors::new());
-                save.dispatch(SaveParticipant { id, input });
+                save.dispatch(SaveParticipant { id, input, programme_id: programme.get_untracked() });
             }
         }
     };
@@ -100,6 +106,16 @@ fn ParticipantForm(
                 options=options(ParticipantRole::ALL, ParticipantRole::code, tr::participant_role)/>
             <SelectField label=tr::F_KIND name="kind" form field=|i| &mut i.kind errors
                 options=options(ParticipantKind::ALL, ParticipantKind::code, tr::participant_kind)/>
+            <div class="field" class:invalid=move || errors.with(|e| e.contains_key("programme_id"))>
+                <label for="f-programme">{tr::F_PROGRAMME}</label>
+                <select id="f-programme" on:change=move |ev| programme.set(event_target_value(&ev).parse().ok())>
+                    <option value="" selected=programme_id.is_none()>{tr::NO_PROGRAMME}</option>
+                    {programmes.into_iter().map(|p| view! {
+                        <option value=p.id.to_string() selected=programme_id == Some(p.id)>{p.title.clone()}</option>
+                    }).collect_view()}
+                </select>
+                <p class="field-error" role="alert">{move || errors.with(|e| e.get("programme_id").cloned())}</p>
+            </div>
             <TextField label=tr::F_SUBJECTS name="subjects" form field=|i| &mut i.subjects errors hint=tr::HINT_LIST/>
             <TextField label=tr::F_EXPERIENCE name="experience_years" form field=|i| &mut i.experience_years errors numeric=true/>
             <SelectField label=tr::F_QUALIFICATION name="qualification" form field=|i| &mut i.qualification errors

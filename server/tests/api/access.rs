@@ -96,7 +96,7 @@ async fn every_server_function_answers_each_role_as_the_rules_say() {
     matrix(&w, "me/profile", json!({}), [U, F, F, F, "ok", "ok"]).await;
 
     let stranger = participants::get(&w.app.db, w.stranger).await.expect("stranger").0;
-    let update = json!({ "id": w.stranger, "input": stranger.data.to_input() });
+    let update = json!({ "id": w.stranger, "input": stranger.data.to_input(), "programme_id": stranger.programme_id });
     matrix(&w, "participants/save", update, [U, "ok", N, F, F, F]).await;
     matrix(&w, "participants/delete", json!({ "id": w.stranger }), [U, "Refused", N, N, N, N]).await;
     matrix(&w, "relationships/list", json!({ "participant_id": w.stranger }), [U, "ok", N, "ok", N, N]).await;
@@ -220,4 +220,21 @@ async fn relationships_link_two_people_of_the_same_school_once() {
     // Seen from either side.
     let from_mentee = participants::relationships_of(&w.app.db, mentee_id).await.expect("list");
     assert!(from_mentee.iter().any(|r| r.other_id == w.stranger && r.kind == RelationshipKind::LineManager));
+}
+
+#[tokio::test]
+async fn a_participant_joins_only_a_programme_of_the_same_school_and_leaves_it_only_when_unpaired() {
+    let w = world().await;
+    let input = ParticipantInput { last_name: "Гусева".into(), first_name: "Яна".into(), role: "mentee".into(), kind: "teacher".into(), experience_years: "1".into(), ..Default::default() };
+    let other_school_programme: i64 = sqlx::query("SELECT id FROM programmes WHERE organisation_id <> $1 LIMIT 1")
+        .bind(w.lyceum).fetch_one(&w.app.db.pool).await.expect("programme").try_get("id").expect("id");
+    let refused = w.app.call(&w.curator, "participants/save", json!({ "id": null, "input": input, "programme_id": other_school_programme })).await;
+    assert_eq!(refused.json()["Validation"]["programme_id"], "Выберите программу своей школы");
+    let id = w.app.call(&w.curator, "participants/save", json!({ "id": null, "input": input, "programme_id": w.pilot_programme })).await.json().as_i64().expect("id");
+    let board = w.app.call(&w.curator, "board/get", json!({ "programme_id": w.pilot_programme })).await.json();
+    assert!(board["mentees"].as_array().is_some_and(|m| m.iter().any(|p| p["id"] == id)), "the new mentee is on the board");
+    // The stranger is paired in the pilot programme: taking them out of it is refused.
+    let stranger = participants::get(&w.app.db, w.stranger).await.expect("stranger").0;
+    let leave = w.app.call(&w.curator, "participants/save", json!({ "id": w.stranger, "input": stranger.data.to_input(), "programme_id": null })).await;
+    assert_eq!(leave.json()["Validation"]["programme_id"], "Участник состоит в паре этой программы — сначала уберите его с доски");
 }

@@ -62,14 +62,14 @@ on_both_backends!(participants_are_saved_found_filtered_updated_and_deleted, |ba
 
     let mut changed = teacher("Фёдорова", "Анна", "математика; информатика", ParticipantRole::Mentor);
     changed.capacity = Some(3);
-    participants::update(&db, fedorova, &changed).await.expect("update");
+    participants::update(&db, fedorova, None, &changed).await.expect("update");
     let (stored, place) = participants::get(&db, fedorova).await.expect("get");
     assert_eq!(stored.data, changed);
     assert_eq!(place.organisation_id, org);
 
     participants::delete(&db, fedorova).await.expect("delete");
     assert!(matches!(participants::get(&db, fedorova).await, Err(sqlx::Error::RowNotFound)));
-    assert!(matches!(participants::update(&db, fedorova, &changed).await, Err(sqlx::Error::RowNotFound)));
+    assert!(matches!(participants::update(&db, fedorova, None, &changed).await, Err(sqlx::Error::RowNotFound)));
 });
 
 on_both_backends!(a_programme_has_seven_stages_whose_status_and_date_can_be_set, |backend| async move {
