@@ -15,6 +15,7 @@ fn main() {
     };
     report(mentees, mentors, capacity, runs);
     report(300, 100, 3, runs * 4);
+    board_suggestions(300, 100, runs * 4);
 }
 
 fn report(mentees: usize, mentors: usize, capacity: usize, runs: usize) {
@@ -86,4 +87,57 @@ fn median(values: &[Duration]) -> f64 {
 
 fn min(values: &[Duration]) -> f64 {
     ms(values.iter().copied().min().unwrap_or_default())
+}
+
+/// The board's «Подобрать пары» natively: scoring every pair from participants' data, then
+/// the matcher (the browser runs the same code as WASM).
+pub fn board_suggestions(mentees: usize, mentors: usize, runs: usize) {
+    use app::matching::board::{Board, BoardPerson};
+    use app::matching::score::Weights;
+    use app::models::*;
+    let subjects = ["математика", "физика", "русский язык", "история", "биология", "химия", "информатика", "английский язык"];
+    let needs = ["работа с документацией", "подбор заданий разного уровня сложности", "дисциплина на уроке", "проектная деятельность"];
+    let person = |id: i64, mentor: bool, i: usize| BoardPerson {
+        id,
+        data: NewParticipant {
+            last_name: format!("Фамилия{i}"),
+            first_name: "Имя".into(),
+            middle_name: None,
+            role: if mentor { ParticipantRole::Mentor } else { ParticipantRole::Mentee },
+            kind: ParticipantKind::Teacher,
+            subjects: vec![subjects[(i * if mentor { 1 } else { 3 }) % 8].into()],
+            experience_years: Some(if mentor { 10 + (i % 25) as i64 } else { (i % 4) as i64 }),
+            qualification: None,
+            grade: None,
+            achievement: None,
+            competences: if mentor { vec![needs[i % 4].into()] } else { vec![] },
+            requests: if mentor { vec![] } else { vec![needs[i % 4].into()] },
+            deficits: if mentor { vec![] } else { vec![needs[(i + 1) % 4].into()] },
+            capacity: mentor.then_some(3),
+        },
+    };
+    let board = Board {
+        programme: Programme {
+            id: 1, organisation_id: 1, title: "bench".into(), form: MentoringForm::TeacherTeacher,
+            variants: vec![Variant::ExperiencedYoung], starts_on: String::new(), ends_on: String::new(),
+        },
+        organisation_name: String::new(),
+        version: 0,
+        weights: Weights::default(),
+        mentors: (0..mentors).map(|i| person(1000 + i as i64, true, i)).collect(),
+        mentees: (0..mentees).map(|i| person(5000 + i as i64, false, i)).collect(),
+        assignments: vec![],
+        relationships: vec![(1000, 5000, RelationshipKind::Relative)],
+        history: vec![],
+        can_edit: true,
+    };
+    let mut times = Vec::new();
+    let mut count = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        count = board.suggestions().len();
+        times.push(start.elapsed());
+    }
+    println!("board suggestions natively: {mentees} mentees x {mentors} mentors (capacity 3), {count} proposed");
+    println!("  score + match  median {:>8.1} ms   min {:>8.1} ms   ({runs} runs)", median(&times), min(&times));
 }

@@ -297,6 +297,7 @@ pub const BOARD_SUGGEST: &str = "Подобрать пары";
 pub const BOARD_ACCEPT_ALL: &str = "Принять все";
 pub const BOARD_REJECT_ALL: &str = "Отклонить";
 pub const BOARD_ACCEPT: &str = "Принять";
+pub const BOARD_REJECT_ONE: &str = "Отклонить предложение";
 pub const BOARD_NO_SUGGESTIONS: &str = "Лучше текущего распределения подобрать нельзя";
 pub const BOARD_UNDO: &str = "Отменить";
 pub const BOARD_REDO: &str = "Повторить";

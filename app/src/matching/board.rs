@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::assignment::{solve, Problem};
-use super::score::{contradicts_variant, score, Score, Weights};
+use super::score::{contradicts_variant, score, score_profiles, Profile, Score, Weights};
 use crate::i18n::tr;
 use crate::models::*;
 
@@ -257,25 +257,46 @@ impl Board {
     /// The optimal assignment under the current weights: locked pairs stay, vetoed pairs are
     /// never proposed. Returns the moves that differ from the board as it is.
     pub fn suggestions(&self) -> Vec<Suggestion> {
+        use std::collections::{HashMap, HashSet};
+        // Everything per person or per pair is prepared once: 300 × 100 pairs are scored.
+        let mentor_index: HashMap<i64, usize> = self.mentors.iter().enumerate().map(|(j, m)| (m.id, j)).collect();
+        let mentee_index: HashMap<i64, usize> = self.mentees.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
+        let related: HashMap<(i64, i64), RelationshipKind> = self
+            .relationships
+            .iter()
+            .flat_map(|&(a, b, kind)| [((a, b), kind), ((b, a), kind)])
+            .collect();
+        let mentor_profiles: Vec<Profile> = self.mentors.iter().map(|m| Profile::of(&m.data)).collect();
+        let mentee_profiles: Vec<Profile> = self.mentees.iter().map(|m| Profile::of(&m.data)).collect();
+        let variants: Vec<Variant> = self.mentors.iter().map(|m| self.variant_for(m.id)).collect();
         let locked: Vec<(usize, usize)> = self
             .assignments
             .iter()
             .filter(|a| a.locked)
-            .filter_map(|a| {
-                let i = self.mentees.iter().position(|m| m.id == a.mentee_id)?;
-                let j = self.mentors.iter().position(|m| m.id == a.mentor_id)?;
-                Some((i, j))
-            })
+            .filter_map(|a| Some((*mentee_index.get(&a.mentee_id)?, *mentor_index.get(&a.mentor_id)?)))
             .collect();
+        let locked_rows: HashSet<usize> = locked.iter().map(|(i, _)| *i).collect();
         let scores: Vec<Vec<Option<f64>>> = self
             .mentees
             .iter()
-            .map(|mentee| {
-                self.mentors.iter().map(|mentor| self.score(mentor.id, mentee.id).and_then(|s| s.for_matcher())).collect()
+            .enumerate()
+            .map(|(i, mentee)| {
+                if locked_rows.contains(&i) {
+                    return vec![None; self.mentors.len()];
+                }
+                self.mentors
+                    .iter()
+                    .enumerate()
+                    .map(|(j, mentor)| {
+                        let relation = related.get(&(mentor.id, mentee.id)).copied();
+                        score_profiles(&mentor_profiles[j], &mentee_profiles[i], variants[j], &self.weights, relation).for_matcher()
+                    })
+                    .collect()
             })
             .collect();
         let capacities = self.mentors.iter().map(|m| m.data.capacity.unwrap_or(1).max(0) as u32).collect();
-        let Ok(solution) = solve(&Problem { capacities, scores, locked }) else {
+        let problem = Problem { capacities, scores, locked };
+        let Ok(solution) = solve(&problem) else {
             return Vec::new();
         };
         solution
@@ -283,14 +304,11 @@ impl Board {
             .iter()
             .enumerate()
             .filter_map(|(i, j)| {
+                let j = (*j)?;
                 let mentee_id = self.mentees[i].id;
-                let mentor_id = self.mentors[(*j)?].id;
+                let mentor_id = self.mentors[j].id;
                 let current = self.assignment(mentee_id).map(|a| a.mentor_id);
-                (current != Some(mentor_id)).then(|| Suggestion {
-                    mentee_id,
-                    mentor_id,
-                    score: self.score(mentor_id, mentee_id).map(|s| s.total).unwrap_or(0.0),
-                })
+                (current != Some(mentor_id)).then(|| Suggestion { mentee_id, mentor_id, score: problem.scores[i][j].unwrap_or(0.0) })
             })
             .collect()
     }

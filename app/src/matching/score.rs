@@ -129,6 +129,33 @@ impl Score {
 /// A required criterion counts as met from this fit up.
 const REQUIRED_FIT: f64 = 0.5;
 
+/// What scoring needs of a participant, with text already folded and cut into stems, so
+/// scoring many pairs does no string work (the board scores every mentor with every mentee).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Profile {
+    subjects: Vec<String>,
+    /// Stems of a mentor's competences.
+    offered: Vec<String>,
+    /// Stems of each of a mentee's requests and deficits.
+    needs: Vec<Vec<String>>,
+    experience: Option<i64>,
+    grade: Option<u8>,
+    achievement: Option<Achievement>,
+}
+
+impl Profile {
+    pub fn of(p: &NewParticipant) -> Profile {
+        Profile {
+            subjects: p.subjects.iter().map(|s| search_fold(s)).collect(),
+            offered: p.competences.iter().flat_map(|c| stems(c)).collect(),
+            needs: p.requests.iter().chain(&p.deficits).map(|n| stems(n)).collect(),
+            experience: p.experience_years,
+            grade: p.grade.as_ref().and_then(|g| g.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok()),
+            achievement: p.achievement,
+        }
+    }
+}
+
 /// Scores `mentor` with `mentee` for `variant` under `weights`.
 pub fn score(
     mentor: &NewParticipant,
@@ -137,26 +164,32 @@ pub fn score(
     weights: &Weights,
     relationship: Option<RelationshipKind>,
 ) -> Score {
-    let mut applicable: Vec<(Criterion, Weight, f64)> = Vec::new();
+    score_profiles(&Profile::of(mentor), &Profile::of(mentee), variant, weights, relationship)
+}
+
+/// [`score`] on prepared profiles.
+pub fn score_profiles(
+    mentor: &Profile,
+    mentee: &Profile,
+    variant: Variant,
+    weights: &Weights,
+    relationship: Option<RelationshipKind>,
+) -> Score {
+    let mut contributions: Vec<Contribution> = Vec::with_capacity(Criterion::ALL.len());
+    let mut total_weight = 0.0;
     for criterion in Criterion::ALL {
         let weight = weights.of(criterion);
         if weight == Weight::Off {
             continue;
         }
         if let Some(fit) = fit(criterion, mentor, mentee, variant) {
-            applicable.push((criterion, weight, fit.clamp(0.0, 1.0)));
+            total_weight += weight.factor();
+            contributions.push(Contribution { criterion, weight, fit: fit.clamp(0.0, 1.0), points: 0.0 });
         }
     }
-    let total_weight: f64 = applicable.iter().map(|(_, w, _)| w.factor()).sum();
-    let contributions: Vec<Contribution> = applicable
-        .iter()
-        .map(|&(criterion, weight, fit)| Contribution {
-            criterion,
-            weight,
-            fit,
-            points: if total_weight > 0.0 { 100.0 * weight.factor() * fit / total_weight } else { 0.0 },
-        })
-        .collect();
+    for c in &mut contributions {
+        c.points = if total_weight > 0.0 { 100.0 * c.weight.factor() * c.fit / total_weight } else { 0.0 };
+    }
     let total = if total_weight > 0.0 { contributions.iter().map(|c| c.points).sum() } else { 50.0 };
     let veto = relationship.map(Veto::Relationship).or_else(|| {
         contributions
@@ -168,41 +201,32 @@ pub fn score(
 }
 
 /// How well one criterion holds, or `None` when it says nothing about this pair.
-fn fit(criterion: Criterion, mentor: &NewParticipant, mentee: &NewParticipant, variant: Variant) -> Option<f64> {
+fn fit(criterion: Criterion, mentor: &Profile, mentee: &Profile, variant: Variant) -> Option<f64> {
     match criterion {
-        Criterion::Subject => subject_fit(mentor, mentee),
+        Criterion::Subject => {
+            if mentor.subjects.is_empty() || mentee.subjects.is_empty() {
+                return None;
+            }
+            Some(if mentee.subjects.iter().any(|s| mentor.subjects.contains(s)) { 1.0 } else { 0.0 })
+        }
         Criterion::ExperienceGap => {
-            let gap = mentor.experience_years? as f64 - mentee.experience_years? as f64;
+            let gap = mentor.experience? as f64 - mentee.experience? as f64;
             Some(if variant == Variant::Reverse { if gap < 0.0 { 1.0 } else { 0.0 } } else { gap / 10.0 })
         }
-        Criterion::Requests => requests_fit(mentor, mentee),
+        Criterion::Requests => {
+            if mentee.needs.is_empty() || mentor.offered.is_empty() {
+                return None;
+            }
+            let met = mentee.needs.iter().filter(|need| need.iter().any(|s| mentor.offered.contains(s))).count();
+            Some(met as f64 / mentee.needs.len() as f64)
+        }
         Criterion::Proximity => {
-            let (a, b) = (grade_number(mentor)?, grade_number(mentee)?);
             // An older student a year or two ahead fits best; the same class is fine too.
-            let ahead = a as f64 - b as f64;
+            let ahead = mentor.grade? as f64 - mentee.grade? as f64;
             Some(if (0.0..=2.0).contains(&ahead) { 1.0 } else { 1.0 - (ahead.abs() - 2.0).max(0.0) / 4.0 })
         }
         Criterion::VariantRule => variant_fit(variant, mentor, mentee),
     }
-}
-
-fn subject_fit(mentor: &NewParticipant, mentee: &NewParticipant) -> Option<f64> {
-    if mentor.subjects.is_empty() || mentee.subjects.is_empty() {
-        return None;
-    }
-    let theirs: Vec<String> = mentor.subjects.iter().map(|s| search_fold(s)).collect();
-    Some(if mentee.subjects.iter().any(|s| theirs.contains(&search_fold(s))) { 1.0 } else { 0.0 })
-}
-
-/// The share of a mentee's requests and deficits that a mentor's competences speak to.
-fn requests_fit(mentor: &NewParticipant, mentee: &NewParticipant) -> Option<f64> {
-    let needs: Vec<&String> = mentee.requests.iter().chain(&mentee.deficits).collect();
-    if needs.is_empty() || mentor.competences.is_empty() {
-        return None;
-    }
-    let offered: Vec<String> = mentor.competences.iter().flat_map(|c| stems(c)).collect();
-    let met = needs.iter().filter(|need| stems(need).iter().any(|s| offered.contains(s))).count();
-    Some(met as f64 / needs.len() as f64)
 }
 
 /// Word stems good enough to match Russian phrases: folded words of 4+ letters, cut to 5.
@@ -214,10 +238,6 @@ fn stems(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn grade_number(p: &NewParticipant) -> Option<u8> {
-    p.grade.as_ref()?.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok()
-}
-
 fn level(a: Achievement) -> i32 {
     match a {
         Achievement::High => 2,
@@ -227,7 +247,7 @@ fn level(a: Achievement) -> i32 {
 }
 
 /// What the variant says a good pair looks like.
-fn variant_fit(variant: Variant, mentor: &NewParticipant, mentee: &NewParticipant) -> Option<f64> {
+fn variant_fit(variant: Variant, mentor: &Profile, mentee: &Profile) -> Option<f64> {
     match variant {
         Variant::StrongWeak => {
             let gap = level(mentor.achievement?) - level(mentee.achievement?);
@@ -238,21 +258,21 @@ fn variant_fit(variant: Variant, mentor: &NewParticipant, mentee: &NewParticipan
             Some(1.0 - gap as f64 / 2.0)
         }
         Variant::ExperiencedYoung => {
-            let (a, b) = (mentor.experience_years?, mentee.experience_years?);
+            let (a, b) = (mentor.experience?, mentee.experience?);
             Some(if b <= 3 && a >= 10 { 1.0 } else if a > b + 5 { 0.5 } else { 0.0 })
         }
         Variant::Trainee => {
-            let gap = mentor.experience_years? - mentee.experience_years?;
+            let gap = mentor.experience? - mentee.experience?;
             Some(if (2..=10).contains(&gap) { 1.0 } else if gap > 0 { 0.5 } else { 0.0 })
         }
-        Variant::Reverse => Some(if mentor.experience_years? < mentee.experience_years? { 1.0 } else { 0.0 }),
+        Variant::Reverse => Some(if mentor.experience? < mentee.experience? { 1.0 } else { 0.0 }),
         _ => None,
     }
 }
 
 /// A pair that goes against its variant, in words for the board's flag.
 pub fn contradicts_variant(variant: Variant, mentor: &NewParticipant, mentee: &NewParticipant) -> bool {
-    variant_fit(variant, mentor, mentee).is_some_and(|fit| fit == 0.0)
+    variant_fit(variant, &Profile::of(mentor), &Profile::of(mentee)).is_some_and(|fit| fit == 0.0)
 }
 
 #[cfg(test)]

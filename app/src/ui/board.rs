@@ -455,9 +455,10 @@ fn GhostCard(suggestion: Suggestion) -> impl IntoView {
     let (mentee_id, mentor_id) = (suggestion.mentee_id, suggestion.mentor_id);
     view! {
         <li class="card ghost" data-testid="ghost">
-            <span class="grow">{name} " · " {format!("{:.0}", suggestion.score)}</span>
-            <button class="button primary small" on:click=move |_| ctx.request(BoardOp::Move(Move { mentee_id, mentor_id: Some(mentor_id), reason: None }))>{tr::BOARD_ACCEPT}</button>
-            <button class="button secondary small" aria-label=tr::BOARD_REJECT_ALL
+            <span class="grow">{name.clone()} " · " {format!("{:.0}", suggestion.score)}</span>
+            <button class="button primary small" aria-label=format!("{}: {name}", tr::BOARD_ACCEPT)
+                on:click=move |_| ctx.request(BoardOp::Move(Move { mentee_id, mentor_id: Some(mentor_id), reason: None }))>{tr::BOARD_ACCEPT}</button>
+            <button class="button secondary small" aria-label=format!("{}: {name}", tr::BOARD_REJECT_ONE)
                 on:click=move |_| ctx.suggestions.update(|s| if let Some((list, _)) = s { list.retain(|x| x.mentee_id != mentee_id) })>"×"</button>
         </li>
     }
