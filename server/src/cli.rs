@@ -62,7 +62,7 @@ pub enum Command {
     },
 }
 
-#[derive(Debug, Clone, clap::Args)]
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "NASTAVNIK_ADDR")]
@@ -73,12 +73,6 @@ pub struct ServeArgs {
     /// Mark session cookies `Secure`: set this when users reach the app over HTTPS.
     #[arg(long, env = "NASTAVNIK_SECURE_COOKIES")]
     pub secure_cookies: bool,
-}
-
-impl Default for ServeArgs {
-    fn default() -> Self {
-        Self { addr: None, no_demo: false, secure_cookies: false }
-    }
 }
 
 /// Runs the chosen subcommand.

@@ -28,12 +28,38 @@ enum Format {
     Xlsx,
 }
 
+/// The logged-in caller of a download, or the response that refuses it.
+async fn caller(state: &AppState, headers: &HeaderMap) -> Result<app::models::CurrentUser, Response> {
+    match user_from_headers(&state.db, headers).await {
+        Ok(Some(user)) => Ok(user),
+        Ok(None) => Err((StatusCode::UNAUTHORIZED, "Войдите в систему").into_response()),
+        Err(_) => Err(server_error()),
+    }
+}
+
+fn server_error() -> Response {
+    (StatusCode::INTERNAL_SERVER_ERROR, "Ошибка сервера").into_response()
+}
+
+/// A file to download: bytes, type and the name the browser saves it under.
+fn attachment(bytes: Vec<u8>, mime: &str, file_name: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, mime.to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 async fn export(State(state): State<AppState>, headers: HeaderMap, Query(query): Query<ExportQuery>, format: Format) -> Response {
     let refused = |status: StatusCode, text: &'static str| (status, text).into_response();
-    let user = match user_from_headers(&state.db, &headers).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return refused(StatusCode::UNAUTHORIZED, "Войдите в систему"),
-        Err(_) => return refused(StatusCode::INTERNAL_SERVER_ERROR, "Ошибка сервера"),
+    let user = match caller(&state, &headers).await {
+        Ok(user) => user,
+        Err(response) => return response,
     };
     let organisation_id = match (user.role, query.org, user.organisation_id) {
         (UserRole::Curator, None, Some(own)) => own,
@@ -48,29 +74,18 @@ async fn export(State(state): State<AppState>, headers: HeaderMap, Query(query):
         Ok(list) => list,
         Err(error) => {
             tracing::error!(%error, "export failed");
-            return refused(StatusCode::INTERNAL_SERVER_ERROR, "Ошибка сервера");
+            return server_error();
         }
     };
     let (bytes, mime, ext) = match format {
         Format::Csv => (app::files::write_csv(&list).map_err(|e| e.to_string()), "text/csv; charset=utf-8", "csv"),
-        Format::Xlsx => (
-            app::files::write_xlsx(&list).map_err(|e| e.to_string()),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        ),
+        Format::Xlsx => (app::files::write_xlsx(&list).map_err(|e| e.to_string()), XLSX, "xlsx"),
     };
     match bytes {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, mime.to_owned()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"participants-{organisation_id}.{ext}\"")),
-            ],
-            bytes,
-        )
-            .into_response(),
+        Ok(bytes) => attachment(bytes, mime, &format!("participants-{organisation_id}.{ext}")),
         Err(error) => {
             tracing::error!(%error, "export failed");
-            refused(StatusCode::INTERNAL_SERVER_ERROR, "Ошибка сервера")
+            server_error()
         }
     }
 }
@@ -81,10 +96,9 @@ pub async fn export_order(
     headers: HeaderMap,
     axum::extract::Path(programme_id): axum::extract::Path<i64>,
 ) -> Response {
-    let user = match user_from_headers(&state.db, &headers).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return (StatusCode::UNAUTHORIZED, "Войдите в систему").into_response(),
-        Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "Ошибка сервера").into_response(),
+    let user = match caller(&state, &headers).await {
+        Ok(user) => user,
+        Err(response) => return response,
     };
     match app::store::programmes::place(&state.db, programme_id).await {
         Ok(place) if can_read_school(&user, place) => {}
@@ -95,17 +109,10 @@ pub async fn export_order(
         Err(e) => Err(e.to_string()),
     };
     match bytes {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"order-{programme_id}.xlsx\"")),
-            ],
-            bytes,
-        )
-            .into_response(),
+        Ok(bytes) => attachment(bytes, XLSX, &format!("order-{programme_id}.xlsx")),
         Err(error) => {
             tracing::error!(%error, "order export failed");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Ошибка сервера").into_response()
+            server_error()
         }
     }
 }

@@ -349,6 +349,9 @@ pub fn history_lock(mentee: &str, locked: bool) -> String {
 pub fn history_fix(count: usize) -> String {
     format!("Пары зафиксированы (наставляемых: {count})")
 }
+pub fn history_variant(mentor: &str, variant: &str) -> String {
+    format!("Группа наставника {mentor}: модель «{variant}»")
+}
 pub fn history_weights(detail: &str) -> String {
     format!("Изменены веса критериев: {detail}")
 }

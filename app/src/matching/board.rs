@@ -79,6 +79,8 @@ pub enum BoardOp {
     Fix,
     /// The programme's criteria weights, which suggestions use.
     Weights(Weights),
+    /// The variant (модель взаимодействия) of a mentor's group.
+    Variant { mentor_id: i64, variant: Variant },
 }
 
 /// Why a change is refused (each with a Russian message for the curator).
@@ -173,6 +175,15 @@ impl Board {
             BoardOp::Fix => Ok(()),
             BoardOp::Weights(weights) if *weights == self.weights => Err(Refusal::Empty),
             BoardOp::Weights(_) => Ok(()),
+            BoardOp::Variant { mentor_id, variant } => {
+                if self.group(*mentor_id).is_empty() || !self.programme.variants.contains(variant) {
+                    Err(Refusal::UnknownPerson)
+                } else if self.variant_for(*mentor_id) == *variant {
+                    Err(Refusal::Empty)
+                } else {
+                    Ok(())
+                }
+            }
         }
     }
 
@@ -228,6 +239,9 @@ impl Board {
             BoardOp::Lock { mentee_id, locked } => Some(BoardOp::Lock { mentee_id: *mentee_id, locked: !locked }),
             BoardOp::Fix => None,
             BoardOp::Weights(_) => Some(BoardOp::Weights(self.weights.clone())),
+            BoardOp::Variant { mentor_id, .. } => {
+                Some(BoardOp::Variant { mentor_id: *mentor_id, variant: self.variant_for(*mentor_id) })
+            }
         }
     }
 
@@ -244,6 +258,9 @@ impl Board {
             BoardOp::Moves(moves) => tr::history_moves(moves.len(), &moves.iter().map(one).collect::<Vec<_>>().join("; ")),
             BoardOp::Lock { mentee_id, locked } => tr::history_lock(&mentee(*mentee_id), *locked),
             BoardOp::Fix => tr::history_fix(self.assignments.len()),
+            BoardOp::Variant { mentor_id, variant } => {
+                tr::history_variant(&mentor(Some(*mentor_id)).unwrap_or_default(), tr::variant(*variant))
+            }
             BoardOp::Weights(w) => tr::history_weights(
                 &super::score::Criterion::ALL
                     .iter()

@@ -151,6 +151,14 @@ pub async fn apply(
                 .execute(&mut *tx)
                 .await?;
         }
+        BoardOp::Variant { mentor_id, variant } => {
+            sqlx::query("UPDATE pairs SET variant = $1 WHERE programme_id = $2 AND mentor_id = $3")
+                .bind(variant.code())
+                .bind(programme_id)
+                .bind(mentor_id)
+                .execute(&mut *tx)
+                .await?;
+        }
         BoardOp::Weights(weights) => {
             sqlx::query("UPDATE programmes SET weights = $1 WHERE id = $2")
                 .bind(serde_json::to_string(weights).unwrap_or_default())

@@ -61,6 +61,10 @@ pub async fn place(db: &Db, organisation_id: i64) -> Result<Place, sqlx::Error> 
 
 pub async fn organisation(db: &Db, id: i64) -> Result<Organisation, sqlx::Error> {
     let row = sqlx::query("SELECT * FROM organisations WHERE id = $1").bind(id).fetch_one(&db.pool).await?;
+    organisation_from_row(&row)
+}
+
+fn organisation_from_row(row: &sqlx::any::AnyRow) -> Result<Organisation, sqlx::Error> {
     Ok(Organisation {
         id: row.try_get("id")?,
         district_id: row.try_get("district_id")?,
@@ -85,13 +89,7 @@ pub async fn summaries(db: &Db, district_id: i64) -> Result<Vec<OrganisationSumm
     rows.iter()
         .map(|row| {
             Ok(OrganisationSummary {
-                organisation: Organisation {
-                    id: row.try_get("id")?,
-                    district_id: row.try_get("district_id")?,
-                    name: row.try_get("name")?,
-                    students_total: row.try_get("students_total")?,
-                    teachers_total: row.try_get("teachers_total")?,
-                },
+                organisation: organisation_from_row(row)?,
                 mentors: row.try_get("mentors")?,
                 mentees: row.try_get("mentees")?,
                 programmes: row.try_get("programmes")?,

@@ -436,6 +436,22 @@ fn MentorZone(mentor_id: i64) -> impl IntoView {
                 <span class="capacity" data-testid="capacity">{move || tr::board_capacity(load(), capacity())}</span>
                 <small class="muted">{details}</small>
             </button>
+            <Show when=move || board.with(|b| b.programme.variants.len() > 1 && !b.group(mentor_id).is_empty())>
+                <select class="variant" aria-label=move || format!("{}: {}", tr::PROGRAMME_VARIANTS, name())
+                    disabled=move || !board.with(|b| b.can_edit)
+                    on:change=move |ev| {
+                        if let Some(variant) = Variant::from_code(&event_target_value(&ev)) {
+                            ctx.request(BoardOp::Variant { mentor_id, variant });
+                        }
+                    }>
+                    {move || board.with(|b| {
+                        let current = b.variant_for(mentor_id);
+                        b.programme.variants.iter().map(|v| view! {
+                            <option value=v.code() selected=*v == current>{tr::variant(*v)}</option>
+                        }).collect_view()
+                    })}
+                </select>
+            </Show>
             <ul class="cards-list">
                 <For each=members key=|id| *id let:mentee_id>
                     <MenteeCard mentee_id/>

@@ -153,3 +153,21 @@ async fn weights_are_saved_per_programme_through_the_board() {
     assert!(reply.ok(), "{}", reply.text);
     assert_eq!(board(&app, &curator, programme).await.weights, weights);
 }
+
+#[tokio::test]
+async fn a_groups_variant_is_changed_on_the_board_and_stored() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let curator = app.login("curator", "kurator7").await;
+    // School № 7's «Ученик – ученик» programme has four variants and fixed groups.
+    let programme: i64 = sqlx::query("SELECT id FROM programmes WHERE title = 'Ученик – ученик'")
+        .fetch_one(&app.db.pool).await.expect("programme").try_get("id").expect("id");
+    let b = board(&app, &curator, programme).await;
+    let mentor = b.assignments[0].mentor_id;
+    let from = b.variant_for(mentor);
+    let to_variant = *b.programme.variants.iter().find(|v| **v != from).expect("another variant");
+    let reply = app.call(&curator, "board/apply", apply(programme, b.version, BoardOp::Variant { mentor_id: mentor, variant: to_variant })).await;
+    assert!(reply.ok(), "{}", reply.text);
+    let after = board(&app, &curator, programme).await;
+    assert_eq!(after.variant_for(mentor), to_variant);
+    assert!(after.history[0].summary.contains(app::i18n::tr::variant(to_variant)));
+}

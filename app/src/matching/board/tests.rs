@@ -115,3 +115,14 @@ fn weights_change_suggestions_and_undo_restores_them() {
         assert_eq!(mentor.data.subjects, mentee.data.subjects);
     }
 }
+
+#[test]
+fn a_groups_variant_changes_only_to_one_of_the_programme_and_is_undoable() {
+    let mut b = board();
+    b.programme.variants = vec![Variant::ExperiencedYoung, Variant::Trainee];
+    let op = BoardOp::Variant { mentor_id: 1, variant: Variant::Trainee };
+    assert_eq!(b.check(&op), Ok(()));
+    assert_eq!(b.inverse(&op), Some(BoardOp::Variant { mentor_id: 1, variant: Variant::ExperiencedYoung }));
+    assert!(b.check(&BoardOp::Variant { mentor_id: 1, variant: Variant::Reverse }).is_err(), "not a variant of the programme");
+    assert!(b.check(&BoardOp::Variant { mentor_id: 2, variant: Variant::Trainee }).is_err(), "mentor 2 has no group yet");
+}
