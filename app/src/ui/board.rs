@@ -546,12 +546,24 @@ fn MenteeCard(mentee_id: i64) -> impl IntoView {
                             title=if locked { tr::BOARD_UNLOCK } else { tr::BOARD_LOCK }
                             aria-label=if locked { tr::BOARD_UNLOCK } else { tr::BOARD_LOCK }
                             on:click=move |_| ctx.request(BoardOp::Lock { mentee_id, locked: !locked })>
-                            {if locked { "🔒" } else { "🔓" }}
+                            <LockIcon locked/>
                         </button>
                     })}
                 }
             }}
         </li>
+    }
+}
+
+/// A padlock drawn inline: no icon font or emoji font needed on the school's devices.
+#[component]
+fn LockIcon(locked: bool) -> impl IntoView {
+    let shackle = if locked { "M8 11V7a4 4 0 0 1 8 0v4" } else { "M8 11V7a4 4 0 0 1 7.6-1.7" };
+    view! {
+        <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+            <rect x="5" y="11" width="14" height="10" rx="2" fill="currentColor"/>
+            <path d=shackle fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>
+        </svg>
     }
 }
 
