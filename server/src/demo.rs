@@ -40,7 +40,7 @@ const SUBJECTS: &[&str] = &["математика", "русский язык", "
 /// Deterministic invented names: the n-th person of the demo. Distinct for the first
 /// 480 people (240 of each gender).
 fn person(n: usize, adult: bool) -> (String, String, Option<String>) {
-    let female = n % 2 == 0;
+    let female = n.is_multiple_of(2);
     let k = n / 2;
     let (male_last, female_last) = LAST[k % LAST.len()];
     let names = if female { FEMALE } else { MALE };
@@ -143,9 +143,9 @@ pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
     let pilot = programmes::create(db, &programme(lyceum, "Наставничество молодых педагогов", MentoringForm::TeacherTeacher, vec![Variant::ExperiencedYoung])).await?;
     let mut pilot_mentors = Vec::new();
     let mut pilot_mentees = Vec::new();
-    for i in 0..3 {
-        pilot_mentors.push(add(db, lyceum, Some(pilot), &teacher(100 + i, ParticipantRole::Mentor, 15 + i as i64 * 4, SUBJECTS[i])).await?);
-        pilot_mentees.push(add(db, lyceum, Some(pilot), &teacher(200 + i, ParticipantRole::Mentee, i as i64, SUBJECTS[i])).await?);
+    for (i, subject) in SUBJECTS.iter().take(3).enumerate() {
+        pilot_mentors.push(add(db, lyceum, Some(pilot), &teacher(100 + i, ParticipantRole::Mentor, 15 + i as i64 * 4, subject)).await?);
+        pilot_mentees.push(add(db, lyceum, Some(pilot), &teacher(200 + i, ParticipantRole::Mentee, i as i64, subject)).await?);
     }
     for (mentor, mentee) in pilot_mentors.iter().zip(&pilot_mentees) {
         programmes::create_pair(db, &fixed_pair(pilot, *mentor, vec![*mentee], Variant::ExperiencedYoung)).await?;

@@ -275,14 +275,6 @@ pub fn date(iso: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn dates_read_day_month_year() {
-        assert_eq!(super::date("2026-09-01"), "01.09.2026");
-        assert_eq!(super::date("сентябрь"), "сентябрь");
-    }
-}
 
 // --- Pair-formation board ------------------------------------------------------------------
 pub const BOARD_TITLE: &str = "Формирование пар и групп";
@@ -403,4 +395,13 @@ pub fn order_preamble(programme: &str, form: &str, from: &str, to: &str) -> Stri
 }
 pub fn order_period(from: &str, to: &str) -> String {
     format!("Установить срок работы наставнических пар (групп): с {from} по {to}.")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_read_day_month_year() {
+        assert_eq!(super::date("2026-09-01"), "01.09.2026");
+        assert_eq!(super::date("сентябрь"), "сентябрь");
+    }
 }

@@ -276,10 +276,7 @@ fn parse_name(raw: &str, required: bool) -> Result<Option<String>, String> {
 }
 
 /// Accepts a stable code or the Russian label (any case), as files carry labels.
-fn parse_choice<T: Copy>(raw: &str, all: &[T], label: fn(T) -> &'static str) -> Option<T>
-where
-    T: CodeOf,
-{
+fn parse_choice<T: Copy + CodeOf>(raw: &str, all: &[T], label: fn(T) -> &'static str) -> Option<T> {
     let wanted = clean(raw)?;
     let folded = super::text::search_fold(&wanted);
     all.iter()
