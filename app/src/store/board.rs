@@ -10,7 +10,7 @@ use crate::models::*;
 
 /// The board of a programme: its participants, pairs, relationships and recent history.
 pub async fn load(db: &Db, programme_id: i64) -> Result<Board, sqlx::Error> {
-    let detail = super::programmes::detail(db, programme_id).await?;
+    let (programme, organisation_name) = super::programmes::get(db, programme_id).await?;
     let row = sqlx::query("SELECT board_version, weights FROM programmes WHERE id = $1")
         .bind(programme_id)
         .fetch_one(&db.pool)
@@ -90,8 +90,8 @@ pub async fn load(db: &Db, programme_id: i64) -> Result<Board, sqlx::Error> {
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
 
     Ok(Board {
-        programme: detail.programme,
-        organisation_name: detail.organisation_name,
+        programme,
+        organisation_name,
         version,
         weights,
         mentors,

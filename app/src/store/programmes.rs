@@ -58,14 +58,20 @@ pub async fn place(db: &Db, programme_id: i64) -> Result<Place, sqlx::Error> {
 }
 
 /// A programme with its stages and counts.
+/// A programme and the name of its school.
+pub async fn get(db: &Db, programme_id: i64) -> Result<(Programme, String), sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT g.*, o.name AS organisation_name FROM programmes g
+         JOIN organisations o ON o.id = g.organisation_id WHERE g.id = $1",
+    )
+    .bind(programme_id)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok((programme_from_row(&row)?, row.try_get("organisation_name")?))
+}
+
 pub async fn detail(db: &Db, programme_id: i64) -> Result<ProgrammeDetail, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM programmes WHERE id = $1").bind(programme_id).fetch_one(&db.pool).await?;
-    let programme = programme_from_row(&row)?;
-    let organisation_name: String = sqlx::query("SELECT name FROM organisations WHERE id = $1")
-        .bind(programme.organisation_id)
-        .fetch_one(&db.pool)
-        .await?
-        .try_get("name")?;
+    let (programme, organisation_name) = get(db, programme_id).await?;
     let stage_rows = sqlx::query(
         "SELECT stage, status, date FROM programme_stages WHERE programme_id = $1 ORDER BY position",
     )

@@ -7,7 +7,6 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
 use super::session::RequireRole;
@@ -20,8 +19,8 @@ use crate::models::*;
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    let route_id = super::route_id();
+    let id = move || route_id().unwrap_or(0);
     let initial = Resource::new(id, get_board);
     view! {
         <RequireRole roles=&[UserRole::Curator, UserRole::Methodologist]>

@@ -21,6 +21,12 @@ use leptos_router::path;
 use crate::i18n::tr;
 pub use session::{use_session, Session};
 
+/// The numeric `:id` of the current route, if it is one.
+pub(crate) fn route_id() -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()))
+}
+
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {

@@ -2,7 +2,6 @@
 
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::session::RequireRole;
 use crate::api::board::get_board;
@@ -12,8 +11,8 @@ use crate::models::UserRole;
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    let route_id = super::route_id();
+    let id = move || route_id().unwrap_or(0);
     let board = Resource::new(id, get_board);
     view! {
         <RequireRole roles=&[UserRole::Curator, UserRole::Methodologist]>

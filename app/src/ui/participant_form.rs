@@ -3,7 +3,7 @@
 //! whatever the server answers.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use super::session::RequireRole;
 use super::widgets::{general_error, SelectField, TextField};
@@ -16,8 +16,7 @@ use crate::models::*;
 /// browser create them in the same order (hydration matches resources by creation order).
 #[component]
 pub fn ParticipantFormPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let id = super::route_id();
     let existing = Resource::new(id, |id| async move {
         match id {
             Some(id) => get_participant(id).await.map(Some),

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::session::RequireRole;
 use crate::api::programmes::{get_programme, list_programmes, SetStageStatus};
@@ -42,8 +42,8 @@ pub fn ProgrammesPage() -> impl IntoView {
 
 #[component]
 pub fn ProgrammePage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    let route_id = super::route_id();
+    let id = move || route_id().unwrap_or(0);
     let set_stage = ServerAction::<SetStageStatus>::new();
     let detail = Resource::new(move || (id(), set_stage.version().get()), |(id, _)| get_programme(id));
     let session = super::use_session();
