@@ -53,12 +53,33 @@ pub fn expired_cookie(secure: bool) -> String {
 
 /// Finds the session token in a `Cookie` header.
 pub fn token_from_cookie_header(header: &str) -> Option<&str> {
+    cookie_from_header(header, SESSION_COOKIE)
+}
+
+/// Finds a non-empty cookie by name in a `Cookie` header.
+pub fn cookie_from_header<'a>(header: &'a str, cookie: &str) -> Option<&'a str> {
     header
         .split(';')
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(name, _)| *name == cookie)
         .map(|(_, value)| value)
         .filter(|value| !value.is_empty())
+}
+
+/// The cookie of a shared tablet turned into a kiosk for one wave. It opens nothing but that
+/// wave's questionnaire.
+pub const KIOSK_COOKIE: &str = "nastavnik_kiosk";
+/// A kiosk lasts a school day at most.
+pub const KIOSK_TTL_SECONDS: i64 = 12 * 60 * 60;
+
+/// The `Set-Cookie` value that makes this device a kiosk (`None`: stops it).
+pub fn kiosk_cookie(token: Option<&str>, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    let (value, age) = match token {
+        Some(token) => (token, KIOSK_TTL_SECONDS),
+        None => ("", 0),
+    };
+    format!("{KIOSK_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={age}{secure}")
 }
 
 /// Slows down password guessing: after `FREE_ATTEMPTS` failures for one login, each further

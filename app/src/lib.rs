@@ -11,6 +11,7 @@ pub mod api;
 pub mod error;
 pub mod i18n;
 pub mod matching;
+pub mod surveys;
 pub mod models;
 pub mod ui;
 
@@ -18,6 +19,8 @@ pub mod ui;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod files;
+#[cfg(feature = "ssr")]
+pub mod intake;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]

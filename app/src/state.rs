@@ -19,6 +19,8 @@ pub struct AppState {
     pub db: Db,
     pub throttle: Arc<LoginThrottle>,
     pub imports: Arc<crate::api::import::server::PendingImports>,
+    /// Stores submitted questionnaires in batches.
+    pub submissions: crate::intake::SubmissionQueue,
     /// Mark cookies `Secure` (set when served over TLS, directly or behind a proxy).
     pub secure_cookies: bool,
 }
@@ -37,6 +39,18 @@ pub fn db() -> Result<Db, AppError> {
 pub fn request_token() -> Option<String> {
     let parts = use_context::<axum::http::request::Parts>()?;
     session_token(&parts.headers)
+}
+
+/// The kiosk token of the current request, if this device is a kiosk.
+pub fn request_kiosk_token() -> Option<String> {
+    let parts = use_context::<axum::http::request::Parts>()?;
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|header| crate::auth::cookie_from_header(header, crate::auth::KIOSK_COOKIE))
+        .map(str::to_owned)
 }
 
 /// The session token in a request's headers.

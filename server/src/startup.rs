@@ -77,9 +77,10 @@ async fn refusal_status(response: Response) -> Response {
 pub fn state(db: Db, leptos_options: LeptosOptions, secure_cookies: bool) -> AppState {
     AppState {
         leptos_options,
-        db,
+        db: db.clone(),
         throttle: Arc::default(),
         imports: Arc::default(),
+        submissions: app::intake::SubmissionQueue::start(db.clone()),
         secure_cookies,
     }
 }

@@ -397,6 +397,64 @@ pub fn order_period(from: &str, to: &str) -> String {
     format!("Установить срок работы наставнических пар (групп): с {from} по {to}.")
 }
 
+
+// --- Questionnaires: rules --------------------------------------------------------------------
+pub const YES: &str = "Да";
+pub const NO: &str = "Нет";
+pub const SV_OTHER: &str = "Другое";
+pub const SV_NEW_TITLE: &str = "Новая анкета";
+pub const SV_ERR_TITLE: &str = "Укажите название анкеты";
+pub const SV_ERR_NO_QUESTIONS: &str = "Добавьте хотя бы один вопрос";
+pub const SV_ERR_KEY: &str = "Вопрос повторяется: удалите копию";
+pub const SV_ERR_QUESTION_TEXT: &str = "Напишите текст вопроса";
+pub const SV_ERR_TWO_OPTIONS: &str = "Нужно не меньше двух вариантов ответа";
+pub const SV_ERR_EMPTY_OPTION: &str = "Вариант ответа не может быть пустым";
+pub const SV_ERR_DUPLICATE_OPTION: &str = "Варианты ответа повторяются";
+pub const SV_ERR_SCALE: &str = "Шкала бывает от 1 до 5 или от 1 до 10";
+pub const SV_ERR_REQUIRED: &str = "Это обязательный вопрос";
+pub const SV_ERR_UNKNOWN_OPTION: &str = "Такого варианта ответа нет в анкете";
+pub const SV_ERR_NO_OTHER: &str = "В этом вопросе нет варианта «Другое»";
+pub const SV_ERR_WRONG_TYPE: &str = "Ответ не подходит к типу вопроса";
+pub const SV_ERR_CLIENT_ID: &str = "Неверный идентификатор отправки";
+pub const SV_ERR_CODE_FORMAT: &str = "Код — шесть цифр, например 204 517";
+pub const SV_ERR_CODE_UNKNOWN: &str = "Такого кода нет в этом анкетировании. Проверьте код на карточке";
+pub const SV_ERR_CODE_REQUIRED: &str = "Введите личный код с карточки";
+pub const SV_ERR_WAVE_KIND: &str = "Выберите этап: входное, промежуточное или выходное";
+pub const SV_ERR_ROLE: &str = "Выберите, кому адресована анкета";
+pub const SV_ERR_PICK_QUESTIONNAIRE: &str = "Выберите анкету своей школы";
+pub const SV_ERR_SLIP_COUNT: &str = "Не больше 500 карточек за раз";
+pub const SV_WAVE_CLOSED: &str = "Анкетирование завершено: ответы больше не принимаются";
+pub const SV_ALREADY_ANSWERED: &str = "По этому коду анкета уже заполнена";
+pub fn sv_out_of_range(max: u8) -> String {
+    format!("Оценка — число от 1 до {max}")
+}
+pub fn sv_too_many_options(max: usize) -> String {
+    format!("Не больше {max} вариантов ответа")
+}
+pub fn sv_too_many_questions(max: usize) -> String {
+    format!("Не больше {max} вопросов в анкете")
+}
+pub fn sv_unknown_question(key: &str) -> String {
+    format!("В этой версии анкеты нет вопроса «{key}»")
+}
+pub fn wave_kind(kind: crate::surveys::WaveKind) -> &'static str {
+    use crate::surveys::WaveKind::*;
+    match kind {
+        Entry => "Входное",
+        Mid => "Промежуточное",
+        Exit => "Выходное",
+    }
+}
+pub fn kirkpatrick_level(level: crate::surveys::KirkpatrickLevel) -> &'static str {
+    use crate::surveys::KirkpatrickLevel::*;
+    match level {
+        Reaction => "Реакция",
+        Learning => "Обучение",
+        Behaviour => "Поведение",
+        Results => "Результаты",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

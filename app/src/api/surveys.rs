@@ -1,0 +1,382 @@
+//! Questionnaires: the builder, waves and codes (curator), taking them (kiosk or own account),
+//! and the results.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::Json;
+
+use crate::error::AppError;
+
+use crate::surveys::*;
+
+/// A template as the picker lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TemplateInfo {
+    pub code: String,
+    pub title: String,
+    pub purpose: String,
+}
+
+/// The questionnaires page: the school's questionnaires and the ready templates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuestionnairesPage {
+    pub questionnaires: Vec<QuestionnaireSummary>,
+    pub templates: Vec<TemplateInfo>,
+    pub can_edit: bool,
+}
+
+/// A programme's waves page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WavesPage {
+    pub programme_id: i64,
+    pub programme_title: String,
+    pub can_edit: bool,
+    pub waves: Vec<Wave>,
+    pub questionnaires: Vec<QuestionnaireSummary>,
+    /// Named codes (with names) and anonymous slips (without), for printing.
+    pub codes: Vec<CodeSlip>,
+}
+
+/// What a kiosk shows: the wave's title and its form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KioskView {
+    pub school: String,
+    pub form: SurveyForm,
+}
+
+/// A questionnaire in a mentor's or mentee's list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MySurvey {
+    pub wave: Wave,
+    pub done: bool,
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use crate::access::{can_read_school, can_write_school, Place};
+    use crate::error::AppError;
+    use crate::models::CurrentUser;
+
+    /// Refuses unless the caller may write the school; someone who may only read it learns
+    /// that it exists, anyone else does not.
+    pub fn write_access(user: &CurrentUser, place: Place) -> Result<(), AppError> {
+        if can_write_school(user, place) {
+            Ok(())
+        } else if can_read_school(user, place) {
+            Err(AppError::Forbidden)
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
+    pub fn read_access(user: &CurrentUser, place: Place) -> Result<(), AppError> {
+        if can_read_school(user, place) { Ok(()) } else { Err(AppError::NotFound) }
+    }
+
+    /// The wave of this device's kiosk cookie.
+    pub async fn kiosk_wave() -> Result<Option<(String, i64)>, AppError> {
+        let Some(token) = crate::state::request_kiosk_token() else { return Ok(None) };
+        let hash = crate::auth::token_hash(&token);
+        let db = crate::state::db()?;
+        Ok(crate::store::surveys::kiosk_wave(&db, &hash).await?.map(|wave| (hash, wave)))
+    }
+}
+
+// --- Builder ----------------------------------------------------------------------------------
+
+#[server(prefix = "/api", endpoint = "questionnaires/list", input = Json)]
+pub async fn list_questionnaires(organisation_id: Option<i64>) -> Result<QuestionnairesPage, AppError> {
+    use crate::surveys::templates::TEMPLATES;
+    let user = crate::state::require_user().await?;
+    let place = super::school_for(&user, organisation_id).await?;
+    let db = crate::state::db()?;
+    Ok(QuestionnairesPage {
+        questionnaires: crate::store::surveys::list_questionnaires(&db, place.organisation_id).await?,
+        templates: TEMPLATES
+            .iter()
+            .map(|t| TemplateInfo { code: t.code.into(), title: t.title.into(), purpose: t.purpose.into() })
+            .collect(),
+        can_edit: crate::access::can_write_school(&user, place),
+    })
+}
+
+/// Creates a questionnaire from a template (or a blank one for an empty `template`) in the
+/// curator's school, and returns its id.
+#[server(prefix = "/api", endpoint = "questionnaires/create", input = Json)]
+pub async fn create_questionnaire(template: String) -> Result<i64, AppError> {
+    let user = crate::state::require_user().await?;
+    let place = super::school_for(&user, None).await?;
+    server::write_access(&user, place)?;
+    let (definition, template) = if template.is_empty() {
+        (blank_definition(), None)
+    } else {
+        let found = crate::surveys::templates::by_code(&template).ok_or(AppError::NotFound)?;
+        (found.definition(), Some(found.code))
+    };
+    let db = crate::state::db()?;
+    let id = crate::store::surveys::create_questionnaire(&db, place.organisation_id, template, &definition).await?;
+    tracing::info!(questionnaire_id = id, ?template, "questionnaire created");
+    Ok(id)
+}
+
+/// A new questionnaire: a title to replace and one question to start from.
+pub fn blank_definition() -> Definition {
+    Definition {
+        title: crate::i18n::tr::SV_NEW_TITLE.into(),
+        intro: String::new(),
+        sections: vec![Section {
+            title: String::new(),
+            questions: vec![Question {
+                key: "q1".into(),
+                text: String::new(),
+                hint: String::new(),
+                required: true,
+                kind: QuestionKind::ShortText,
+                only_in: None,
+                level: None,
+            }],
+        }],
+    }
+}
+
+#[server(prefix = "/api", endpoint = "questionnaires/get", input = Json)]
+pub async fn get_questionnaire(id: i64) -> Result<QuestionnaireDraft, AppError> {
+    let user = crate::state::require_user().await?;
+    let db = crate::state::db()?;
+    let place = crate::store::surveys::questionnaire_place(&db, id).await?;
+    server::read_access(&user, place)?;
+    Ok(crate::store::surveys::draft(&db, id).await?)
+}
+
+/// Saves the builder's questionnaire: refused with messages per question if it breaks a rule;
+/// a new version when answers exist and the edit changes what they mean.
+#[server(prefix = "/api", endpoint = "questionnaires/save", input = Json)]
+pub async fn save_questionnaire(id: i64, definition: Definition) -> Result<SaveOutcome, AppError> {
+    let user = crate::state::require_user().await?;
+    let db = crate::state::db()?;
+    let place = crate::store::surveys::questionnaire_place(&db, id).await?;
+    server::write_access(&user, place)?;
+    definition.check().map_err(AppError::Validation)?;
+    let outcome = crate::store::surveys::save_questionnaire(&db, id, &definition).await?;
+    tracing::info!(questionnaire_id = id, version = outcome.version, new_version = outcome.new_version, "questionnaire saved");
+    Ok(outcome)
+}
+
+// --- Waves and codes --------------------------------------------------------------------------
+
+#[server(prefix = "/api", endpoint = "waves/list", input = Json)]
+pub async fn list_waves(programme_id: i64) -> Result<WavesPage, AppError> {
+    use crate::store::surveys as store;
+    let user = crate::state::require_user().await?;
+    let db = crate::state::db()?;
+    let place = crate::store::programmes::place(&db, programme_id).await?;
+    server::read_access(&user, place)?;
+    let (programme, _) = crate::store::programmes::get(&db, programme_id).await?;
+    Ok(WavesPage {
+        programme_id,
+        programme_title: programme.title,
+        can_edit: crate::access::can_write_school(&user, place),
+        waves: store::waves_of(&db, programme_id).await?,
+        questionnaires: store::list_questionnaires(&db, place.organisation_id).await?,
+        codes: store::codes_of(&db, programme_id).await?,
+    })
+}
+
+/// Gives a questionnaire of the school to a role of the programme as a wave, open at once.
+#[server(prefix = "/api", endpoint = "waves/create", input = Json)]
+pub async fn create_wave(
+    programme_id: i64,
+    questionnaire_id: i64,
+    kind: String,
+    role: String,
+    anonymous: bool,
+) -> Result<i64, AppError> {
+    use crate::i18n::tr;
+    let user = crate::state::require_user().await?;
+    let db = crate::state::db()?;
+    let place = crate::store::programmes::place(&db, programme_id).await?;
+    server::write_access(&user, place)?;
+    let kind = WaveKind::from_code(&kind).ok_or_else(|| AppError::field("kind", tr::SV_ERR_WAVE_KIND))?;
+    let role = crate::models::ParticipantRole::from_code(&role).ok_or_else(|| AppError::field("role", tr::SV_ERR_ROLE))?;
+    match crate::store::surveys::questionnaire_place(&db, questionnaire_id).await {
+        Ok(q) if q == place => {}
+        _ => return Err(AppError::field("questionnaire", tr::SV_ERR_PICK_QUESTIONNAIRE)),
+    }
+    let id = crate::store::surveys::create_wave(&db, programme_id, questionnaire_id, kind, role, anonymous).await?;
+    tracing::info!(wave_id = id, programme_id, "wave created");
+    Ok(id)
+}
+
+#[server(prefix = "/api", endpoint = "waves/status", input = Json)]
+pub async fn set_wave_open(wave_id: i64, open: bool) -> Result<(), AppError> {
+    let user = crate::state::require_user().await?;
+    let db = crate::state::db()?;
+    let place = crate::store::surveys::wave_place(&db, wave_id).await?;
+    server::write_access(&user, place)?;
+    let status = if open { WaveStatus::Open } else { WaveStatus::Closed };
+    crate::store::surveys::set_wave_status(&db, wave_id, status).await?;
+    Ok(())
+}
+
+/// Issues personal codes: one for every participant of the programme who has none, or with
+/// `anonymous_count` > 0, that many anonymous slips for `role`.
+#[server(prefix = "/api", endpoint = "waves/codes", input = Json)]
+pub async fn issue_codes(programme_id: i64, role: String, anonymous_count: usize) -> Result<(), AppError> {
+    use crate::i18n::tr;
+    let user = crate::state::require_user().await?;
+    let db = crate::state::db()?;
+    let place = crate::store::programmes::place(&db, programme_id).await?;
+    server::write_access(&user, place)?;
+    if anonymous_count == 0 {
+        crate::store::surveys::issue_named_codes(&db, programme_id).await?;
+    } else {
+        let role = crate::models::ParticipantRole::from_code(&role).ok_or_else(|| AppError::field("role", tr::SV_ERR_ROLE))?;
+        if anonymous_count > 500 {
+            return Err(AppError::field("count", tr::SV_ERR_SLIP_COUNT));
+        }
+        crate::store::surveys::issue_anonymous_codes(&db, programme_id, role, anonymous_count).await?;
+    }
+    Ok(())
+}
+
+/// Turns this device into a kiosk for the wave: the curator's session on it ends, and the
+/// device can open nothing but this wave's questionnaire until a curator logs in again.
+#[server(prefix = "/api", endpoint = "waves/kiosk", input = Json)]
+pub async fn open_kiosk(wave_id: i64) -> Result<(), AppError> {
+    use axum::http::{header::SET_COOKIE, HeaderValue};
+
+    use crate::auth::*;
+    let state = crate::state::state()?;
+    let user = crate::state::require_user().await?;
+    let place = crate::store::surveys::wave_place(&state.db, wave_id).await?;
+    server::write_access(&user, place)?;
+    if crate::store::surveys::wave(&state.db, wave_id).await?.status == WaveStatus::Closed {
+        return Err(AppError::Refused(crate::i18n::tr::SV_WAVE_CLOSED.into()));
+    }
+    let token = new_session_token();
+    let expires_at = crate::store::now_unix() + KIOSK_TTL_SECONDS;
+    crate::store::surveys::open_kiosk(&state.db, &token_hash(&token), wave_id, user.id, expires_at).await?;
+    if let Some(session) = crate::state::request_token() {
+        crate::store::users::delete_session(&state.db, &token_hash(&session)).await?;
+    }
+    let response = expect_context::<leptos_axum::ResponseOptions>();
+    for cookie in [kiosk_cookie(Some(&token), state.secure_cookies), expired_cookie(state.secure_cookies)] {
+        response.append_header(SET_COOKIE, HeaderValue::from_str(&cookie).map_err(AppError::internal)?);
+    }
+    tracing::info!(wave_id, user_id = user.id, "kiosk opened");
+    Ok(())
+}
+
+// --- Taking a questionnaire -------------------------------------------------------------------
+
+/// The kiosk's wave and form; `None` when this device is not a kiosk.
+#[server(prefix = "/api", endpoint = "kiosk/get", input = Json)]
+pub async fn kiosk_page() -> Result<Option<KioskView>, AppError> {
+    let Some((_, wave_id)) = server::kiosk_wave().await? else { return Ok(None) };
+    let db = crate::state::db()?;
+    let place = crate::store::surveys::wave_place(&db, wave_id).await?;
+    Ok(Some(KioskView {
+        school: crate::store::orgs::organisation(&db, place.organisation_id).await?.name,
+        form: crate::store::surveys::form(&db, wave_id).await?,
+    }))
+}
+
+/// Checks a respondent's personal code at the kiosk before they start: it must belong to
+/// the wave's people and not have answered yet. Guessing is slowed down like passwords.
+#[server(prefix = "/api", endpoint = "kiosk/code", input = Json)]
+pub async fn check_kiosk_code(code: String) -> Result<(), AppError> {
+    use std::time::Instant;
+
+    use crate::i18n::tr;
+    use crate::store::surveys as store;
+    let state = crate::state::state()?;
+    let Some((hash, wave_id)) = server::kiosk_wave().await? else { return Err(AppError::Unauthorized) };
+    let throttle_key = format!("kiosk:{hash}");
+    state.throttle.check(&throttle_key, Instant::now()).map_err(AppError::Throttled)?;
+    let code = normalise_code(&code).ok_or_else(|| AppError::field("code", tr::SV_ERR_CODE_FORMAT))?;
+    let wave = store::wave(&state.db, wave_id).await?;
+    let owner = store::code_owner(&state.db, wave.programme_id, &code).await?;
+    let respondent = match owner {
+        Some(o) if o.role == wave.role && o.participant_id.is_none() == wave.anonymous => match o.participant_id {
+            Some(p) => format!("p{p}"),
+            None => format!("c{}", o.code_id),
+        },
+        _ => {
+            state.throttle.failed(&throttle_key, Instant::now());
+            return Err(AppError::field("code", tr::SV_ERR_CODE_UNKNOWN));
+        }
+    };
+    state.throttle.succeeded(&throttle_key);
+    if store::has_answered(&state.db, wave_id, &respondent).await? {
+        return Err(AppError::field("code", tr::SV_ALREADY_ANSWERED));
+    }
+    Ok(())
+}
+
+/// The open questionnaires of the logged-in mentor or mentee.
+#[server(prefix = "/api", endpoint = "surveys/mine", input = Json)]
+pub async fn my_surveys() -> Result<Vec<MySurvey>, AppError> {
+    let user = crate::state::require_user().await?;
+    let Some(participant_id) = user.participant_id else { return Ok(Vec::new()) };
+    let db = crate::state::db()?;
+    let waves = crate::store::surveys::open_waves_for(&db, participant_id).await?;
+    Ok(waves.into_iter().map(|(wave, done)| MySurvey { wave, done }).collect())
+}
+
+/// The form of a wave the logged-in participant is asked to answer.
+#[server(prefix = "/api", endpoint = "surveys/form", input = Json)]
+pub async fn my_survey_form(wave_id: i64) -> Result<SurveyForm, AppError> {
+    let user = crate::state::require_user().await?;
+    let participant_id = user.participant_id.ok_or(AppError::NotFound)?;
+    let db = crate::state::db()?;
+    let mine = crate::store::surveys::open_waves_for(&db, participant_id).await?;
+    if !mine.iter().any(|(wave, _)| wave.id == wave_id) {
+        return Err(AppError::NotFound);
+    }
+    Ok(crate::store::surveys::form(&db, wave_id).await?)
+}
+
+/// Stores a completed questionnaire from a kiosk or an own account. Sending the same
+/// `client_id` again answers `AlreadyReceived` and stores nothing.
+#[server(prefix = "/api", endpoint = "surveys/submit", input = Json)]
+pub async fn submit_survey(submission: crate::surveys::Submission) -> Result<SubmitOutcome, AppError> {
+    use crate::intake::{accept, Caller};
+    let state = crate::state::state()?;
+    let caller = match server::kiosk_wave().await? {
+        Some((_, wave_id)) => Caller::Kiosk { wave_id },
+        None => Caller::Account { participant_id: crate::state::require_user().await?.participant_id },
+    };
+    if crate::store::surveys::received(&state.db, &submission.client_id).await? {
+        return Ok(SubmitOutcome::AlreadyReceived);
+    }
+    let accepted = accept(&state.db, caller, &submission).await?;
+    state.submissions.submit(accepted).await
+}
+
+// --- Results ----------------------------------------------------------------------------------
+
+#[server(prefix = "/api", endpoint = "waves/results", input = Json)]
+pub async fn get_wave_results(wave_id: i64) -> Result<crate::surveys::stats::WaveResults, AppError> {
+    use crate::store::surveys as store;
+    let user = crate::state::require_user().await?;
+    let db = crate::state::db()?;
+    let place = store::wave_place(&db, wave_id).await?;
+    server::read_access(&user, place)?;
+    let wave = store::wave(&db, wave_id).await?;
+    let versions = store::versions(&db, wave.questionnaire_id).await?;
+    let latest = versions.values().max_by_key(|(number, _)| *number).map(|(_, d)| d.clone()).unwrap_or_default();
+    let definitions = versions.into_iter().map(|(id, (_, d))| (id, d)).collect();
+    let counts: Vec<_> = store::wave_counts(&db, wave_id)
+        .await?
+        .into_iter()
+        .map(|c| (c.version_id, c.question, c.choice, c.count))
+        .collect();
+    let texts = store::wave_texts(&db, wave_id).await?;
+    let (programme, _) = crate::store::programmes::get(&db, wave.programme_id).await?;
+    Ok(crate::surveys::stats::WaveResults {
+        response_rate: crate::models::percent(wave.answered, wave.invited),
+        questions: crate::surveys::stats::summarise(&latest, &definitions, wave.kind, &counts, &texts),
+        programme_title: programme.title,
+        wave,
+    })
+}

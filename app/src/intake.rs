@@ -1,0 +1,134 @@
+//! Taking in submitted questionnaires (server only): who is answering, whether the answers
+//! keep the questionnaire's rules, and a writer that stores them in batches.
+//!
+//! Respondents on one school's Wi-Fi tend to press «Отправить» together. On SQLite every
+//! transaction costs a disk sync, so one task takes whatever has queued up and stores it in
+//! one transaction: throughput grows with load instead of collapsing under it.
+
+use tokio::sync::{mpsc, oneshot};
+
+use crate::error::AppError;
+use crate::i18n::tr;
+use crate::store::surveys::{self as store, Accepted, StoreRefusal, Target};
+use crate::store::Db;
+use crate::surveys::{normalise_code, stats, valid_client_id, Submission, SubmitOutcome, WaveStatus};
+
+/// Who is submitting.
+#[derive(Clone, Copy, Debug)]
+pub enum Caller {
+    /// A shared tablet opened for one wave; the respondent identifies by personal code.
+    Kiosk { wave_id: i64 },
+    /// A logged-in mentor or mentee, linked to a participant of the base (or not).
+    Account { participant_id: Option<i64> },
+}
+
+/// Checks a submission and turns it into rows to store, or says why not (in Russian).
+/// Reads only: nothing is written before every check has passed.
+pub async fn accept(db: &Db, caller: Caller, submission: &Submission) -> Result<Accepted, AppError> {
+    if !valid_client_id(&submission.client_id) {
+        return Err(AppError::Refused(tr::SV_ERR_CLIENT_ID.into()));
+    }
+    let Some(Target { wave, definition }) = store::target(db, submission.wave_id, submission.version_id).await? else {
+        return Err(AppError::NotFound);
+    };
+    if let Caller::Kiosk { wave_id } = caller {
+        if wave_id != submission.wave_id {
+            return Err(AppError::Forbidden);
+        }
+    }
+    if wave.status == WaveStatus::Closed {
+        return Err(AppError::Refused(tr::SV_WAVE_CLOSED.into()));
+    }
+    let code = submission.code.as_deref().map(|c| normalise_code(c).ok_or(c));
+    let respondent = match (caller, wave.anonymous, code) {
+        (_, _, Some(Err(_))) => return Err(AppError::field("code", tr::SV_ERR_CODE_FORMAT)),
+        // A code names the respondent: a slip in an anonymous wave, a person otherwise.
+        (_, anonymous, Some(Ok(code))) => {
+            let owner = store::code_owner(db, wave.programme_id, &code).await?;
+            match owner {
+                Some(owner) if owner.role == wave.role && owner.participant_id.is_none() == anonymous => {
+                    match owner.participant_id {
+                        Some(participant_id) => format!("p{participant_id}"),
+                        None => format!("c{}", owner.code_id),
+                    }
+                }
+                _ => return Err(AppError::field("code", tr::SV_ERR_CODE_UNKNOWN)),
+            }
+        }
+        (Caller::Kiosk { .. }, _, None) | (Caller::Account { .. }, true, None) => {
+            return Err(AppError::field("code", tr::SV_ERR_CODE_REQUIRED))
+        }
+        (Caller::Account { participant_id }, false, None) => {
+            let participant_id = participant_id.ok_or(AppError::Forbidden)?;
+            let (programme_id, role) = store::participant_place(db, participant_id).await?;
+            if programme_id != Some(wave.programme_id) || role != wave.role {
+                return Err(AppError::NotFound);
+            }
+            format!("p{participant_id}")
+        }
+    };
+    definition.check_answers(wave.kind, &submission.answers).map_err(AppError::Validation)?;
+    Ok(Accepted {
+        client_id: submission.client_id.clone(),
+        wave_id: submission.wave_id,
+        version_id: submission.version_id,
+        respondent,
+        rows: stats::to_rows(&submission.answers),
+    })
+}
+
+type Reply = oneshot::Sender<Result<SubmitOutcome, AppError>>;
+
+/// The queue in front of the batch writer. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct SubmissionQueue {
+    sender: mpsc::Sender<(Accepted, Reply)>,
+}
+
+/// Most submissions stored in one transaction.
+const MAX_BATCH: usize = 256;
+
+impl SubmissionQueue {
+    /// Starts the writer task on the current Tokio runtime.
+    pub fn start(db: Db) -> Self {
+        let (sender, mut receiver) = mpsc::channel::<(Accepted, Reply)>(4 * MAX_BATCH);
+        tokio::spawn(async move {
+            while let Some(first) = receiver.recv().await {
+                let mut batch = vec![first];
+                while batch.len() < MAX_BATCH {
+                    match receiver.try_recv() {
+                        Ok(next) => batch.push(next),
+                        Err(_) => break,
+                    }
+                }
+                let (items, replies): (Vec<Accepted>, Vec<Reply>) = batch.into_iter().unzip();
+                match store::store_batch(&db, &items).await {
+                    Ok(outcomes) => {
+                        for (reply, outcome) in replies.into_iter().zip(outcomes) {
+                            let _ = reply.send(outcome.map_err(|StoreRefusal::AlreadyAnswered| {
+                                AppError::Refused(tr::SV_ALREADY_ANSWERED.into())
+                            }));
+                        }
+                    }
+                    Err(error) => {
+                        tracing::error!(%error, size = items.len(), "storing a batch of submissions failed");
+                        for reply in replies {
+                            let _ = reply.send(Err(AppError::Internal));
+                        }
+                    }
+                }
+            }
+        });
+        Self { sender }
+    }
+
+    /// Stores one accepted submission (with whatever else is waiting) and returns its outcome.
+    pub async fn submit(&self, accepted: Accepted) -> Result<SubmitOutcome, AppError> {
+        let (reply, outcome) = oneshot::channel();
+        self.sender
+            .send((accepted, reply))
+            .await
+            .map_err(|_| AppError::internal("submission writer stopped"))?;
+        outcome.await.map_err(|_| AppError::internal("submission writer dropped a reply"))?
+    }
+}
