@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::i18n::tr;
 use crate::store::surveys::{self as store, Accepted, StoreRefusal, Target};
 use crate::store::Db;
-use crate::surveys::{normalise_code, stats, valid_client_id, Submission, SubmitOutcome, WaveStatus};
+use crate::surveys::{normalise_code, stats, valid_client_id, SurveySubmission, SubmitOutcome, WaveStatus};
 
 /// Who is submitting.
 #[derive(Clone, Copy, Debug)]
@@ -24,7 +24,7 @@ pub enum Caller {
 
 /// Checks a submission and turns it into rows to store, or says why not (in Russian).
 /// Reads only: nothing is written before every check has passed.
-pub async fn accept(db: &Db, caller: Caller, submission: &Submission) -> Result<Accepted, AppError> {
+pub async fn accept(db: &Db, caller: Caller, submission: &SurveySubmission) -> Result<Accepted, AppError> {
     if !valid_client_id(&submission.client_id) {
         return Err(AppError::Refused(tr::SV_ERR_CLIENT_ID.into()));
     }

@@ -202,6 +202,8 @@ pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
         add(db, school12, Some(starting), &teacher(501 + i, ParticipantRole::Mentee, i as i64 % 3, SUBJECTS[(i + 3) % SUBJECTS.len()])).await?;
     }
 
+    load_surveys(db, lyceum, pilot, &pilot_mentees, school7, peers).await?;
+
     for (login, display_name, role, organisation_id, participant_id) in accounts.drain(..) {
         users::create(db, &users::NewUser {
             login, password_hash: &hash, display_name: &display_name, role, district_id, organisation_id, participant_id,
@@ -209,6 +211,72 @@ pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
         .await?;
     }
     Ok(logins)
+}
+
+/// Questionnaires: the pilot's entry wave of «Профессиональные трудности молодого педагога»
+/// (answered by its three young teachers, closed), its exit wave (two of three answered;
+/// `molodoy1` has it waiting), a mentors' wave; and in School № 7 an anonymous satisfaction
+/// wave for students with slips to hand out.
+async fn load_surveys(db: &Db, lyceum: i64, pilot: i64, mentees: &[i64], school7: i64, peers: i64) -> anyhow::Result<()> {
+    use app::intake::{accept, Caller};
+    use app::store::surveys as store;
+    use app::surveys::{templates::by_code, AnswerValue, SurveySubmission, WaveKind, WaveStatus};
+
+    let template = |code: &str| by_code(code).map(|t| t.definition()).ok_or_else(|| anyhow::anyhow!("no template {code}"));
+    let difficulties = store::create_questionnaire(db, lyceum, Some("young_teacher_difficulties"), &template("young_teacher_difficulties")?).await?;
+    let mentor_form = store::create_questionnaire(db, lyceum, Some("mentor_satisfaction"), &template("mentor_satisfaction")?).await?;
+    store::create_questionnaire(db, lyceum, Some("kirkpatrick"), &template("kirkpatrick")?).await?;
+    let entry = store::create_wave(db, pilot, difficulties, WaveKind::Entry, ParticipantRole::Mentee, false).await?;
+    let exit = store::create_wave(db, pilot, difficulties, WaveKind::Exit, ParticipantRole::Mentee, false).await?;
+    store::create_wave(db, pilot, mentor_form, WaveKind::Exit, ParticipantRole::Mentor, false).await?;
+    store::issue_named_codes(db, pilot).await?;
+
+    // Entry: each names documentation and/or tasks of different difficulty; exit: fewer do.
+    let picks_entry: [&[u16]; 3] = [&[1, 2], &[1, 4], &[2, 3]];
+    let picks_exit: [&[u16]; 3] = [&[], &[4], &[2]];
+    for (wave_id, kind, picks, who) in [(entry, WaveKind::Entry, picks_entry, &mentees[..]), (exit, WaveKind::Exit, picks_exit, &mentees[1..])] {
+        let form = store::form(db, wave_id).await?;
+        for (i, participant) in who.iter().enumerate() {
+            let offset = if kind == WaveKind::Exit { 1 } else { 0 };
+            let mut answers = app::surveys::Answers::new();
+            for q in form.definition.questions_for(kind) {
+                let value = match &q.kind {
+                    app::surveys::QuestionKind::MultipleChoice { .. } if q.key == "difficulties" => {
+                        let ids = picks[i + offset].to_vec();
+                        if ids.is_empty() { AnswerValue::Choices { ids: vec![], other: Some("трудностей не осталось".into()) } } else { AnswerValue::Choices { ids, other: None } }
+                    }
+                    app::surveys::QuestionKind::SingleChoice { options } => AnswerValue::Choice(options[(i + offset) % options.len().min(2)].id),
+                    app::surveys::QuestionKind::MultipleChoice { options, .. } => AnswerValue::Choices { ids: vec![options[i % options.len()].id], other: None },
+                    app::surveys::QuestionKind::Scale { max, .. } => AnswerValue::Scale(if kind == WaveKind::Exit { *max - (i as u8 % 2) } else { (*max / 2).max(2) - (i as u8 % 2) }),
+                    app::surveys::QuestionKind::YesNo => AnswerValue::YesNo(i % 2 == 0),
+                    app::surveys::QuestionKind::ShortText => AnswerValue::Text(SUBJECTS[i].into()),
+                    app::surveys::QuestionKind::LongText => AnswerValue::Text(if kind == WaveKind::Entry {
+                        "Помощь в планировании уроков и подборе заданий разного уровня".into()
+                    } else {
+                        "Стало проще готовиться к урокам, появилась уверенность".into()
+                    }),
+                };
+                answers.insert(q.key.clone(), value);
+            }
+            let submission = SurveySubmission {
+                client_id: format!("demo-{wave_id}-{participant}"),
+                wave_id,
+                version_id: form.version_id,
+                code: None,
+                answers,
+            };
+            let accepted = accept(db, Caller::Account { participant_id: Some(*participant) }, &submission)
+                .await
+                .map_err(|e| anyhow::anyhow!("demo answers refused: {e}"))?;
+            store::store_batch(db, &[accepted]).await?;
+        }
+    }
+    store::set_wave_status(db, entry, WaveStatus::Closed).await?;
+
+    let satisfaction = store::create_questionnaire(db, school7, Some("mentee_satisfaction"), &template("mentee_satisfaction")?).await?;
+    store::create_wave(db, peers, satisfaction, WaveKind::Exit, ParticipantRole::Mentee, true).await?;
+    store::issue_anonymous_codes(db, peers, ParticipantRole::Mentee, 10).await?;
+    Ok(())
 }
 
 /// Prints the demo accounts so a newcomer can log in at once.

@@ -116,3 +116,48 @@ pub async fn export_order(
         }
     }
 }
+
+/// `/export/wave/{id}.xlsx` and `.csv`: a wave's answers, one row per respondent.
+pub async fn export_wave(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Response {
+    use app::store::surveys as store;
+    let not_found = || (StatusCode::NOT_FOUND, "Не найдено").into_response();
+    let Some((wave_id, ext)) = file.split_once('.').and_then(|(id, ext)| Some((id.parse::<i64>().ok()?, ext))) else {
+        return not_found();
+    };
+    if ext != "xlsx" && ext != "csv" {
+        return not_found();
+    }
+    let user = match caller(&state, &headers).await {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    match store::wave_place(&state.db, wave_id).await {
+        Ok(place) if can_read_school(&user, place) => {}
+        _ => return not_found(),
+    }
+    let table = async {
+        let wave = store::wave(&state.db, wave_id).await?;
+        let versions = store::versions(&state.db, wave.questionnaire_id).await?;
+        let latest = versions.values().max_by_key(|(n, _)| *n).map(|(_, d)| d.clone()).unwrap_or_default();
+        let versions = versions.into_iter().map(|(id, (_, d))| (id, d)).collect();
+        let submissions = store::wave_submissions(&state.db, &wave).await?;
+        Ok::<_, sqlx::Error>(app::files::wave_table(&latest, &versions, &submissions))
+    };
+    let bytes = match table.await {
+        Ok((header, rows)) if ext == "csv" => app::files::table_csv(&header, &rows).map_err(|e| e.to_string()),
+        Ok((header, rows)) => app::files::table_xlsx("Ответы", &header, &rows).map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    match bytes {
+        Ok(bytes) if ext == "csv" => attachment(bytes, "text/csv; charset=utf-8", &format!("answers-{wave_id}.csv")),
+        Ok(bytes) => attachment(bytes, XLSX, &format!("answers-{wave_id}.xlsx")),
+        Err(error) => {
+            tracing::error!(%error, "wave export failed");
+            server_error()
+        }
+    }
+}

@@ -41,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .route("/export/participants.csv", get(crate::routes::export_csv))
         .route("/export/participants.xlsx", get(crate::routes::export_xlsx))
         .route("/export/order/{programme_id}", get(crate::routes::export_order))
+        .route("/export/wave/{file}", get(crate::routes::export_wave))
         .leptos_routes_with_context(&state, routes, || (), move || app::shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
         .layer(axum::middleware::map_response(refusal_status))

@@ -339,7 +339,7 @@ pub async fn my_survey_form(wave_id: i64) -> Result<SurveyForm, AppError> {
 /// Stores a completed questionnaire from a kiosk or an own account. Sending the same
 /// `client_id` again answers `AlreadyReceived` and stores nothing.
 #[server(prefix = "/api", endpoint = "surveys/submit", input = Json)]
-pub async fn submit_survey(submission: crate::surveys::Submission) -> Result<SubmitOutcome, AppError> {
+pub async fn submit_survey(submission: crate::surveys::SurveySubmission) -> Result<SubmitOutcome, AppError> {
     use crate::intake::{accept, Caller};
     let state = crate::state::state()?;
     let caller = match server::kiosk_wave().await? {

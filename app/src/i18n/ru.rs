@@ -455,6 +455,151 @@ pub fn kirkpatrick_level(level: crate::surveys::KirkpatrickLevel) -> &'static st
     }
 }
 
+
+// --- Questionnaires: pages --------------------------------------------------------------------
+pub const NAV_QUESTIONNAIRES: &str = "Анкеты";
+pub const NAV_SURVEYS: &str = "Мои анкеты";
+pub const SV_QUESTIONNAIRES_TITLE: &str = "Анкеты школы";
+pub const SV_NEW_FROM_TEMPLATE: &str = "Новая анкета из готового шаблона";
+pub const SV_USE_TEMPLATE: &str = "Взять за основу";
+pub const SV_BLANK: &str = "Пустая анкета";
+pub const SV_CREATE: &str = "Создать";
+pub fn sv_questionnaire_line(questions: usize, version: i64, answers: i64) -> String {
+    format!("Вопросов: {questions} · версия {version} · ответов: {answers}")
+}
+pub const SV_TITLE_FIELD: &str = "Название анкеты";
+pub const SV_INTRO_FIELD: &str = "Вступление (что это за анкета и сколько времени займёт)";
+pub const SV_SECTION_TITLE: &str = "Название раздела";
+pub const SV_REMOVE_SECTION: &str = "Удалить пустой раздел";
+pub const SV_ADD_SECTION: &str = "Добавить раздел";
+pub const SV_ADD_QUESTION: &str = "Добавить вопрос";
+pub const SV_QUESTION_TEXT: &str = "Текст вопроса";
+pub const SV_KIND: &str = "Тип вопроса";
+pub const SV_REQUIRED: &str = "Обязательный";
+pub const SV_ONLY_IN: &str = "Когда задавать";
+pub const SV_ALL_WAVES: &str = "На всех этапах";
+pub fn sv_only_in(kind: crate::surveys::WaveKind) -> String {
+    format!("Только: {}", wave_kind(kind).to_lowercase())
+}
+pub const SV_DRAG: &str = "Перетащите, чтобы изменить порядок";
+pub const SV_UP: &str = "Выше";
+pub const SV_DOWN: &str = "Ниже";
+pub const SV_OPTION: &str = "Вариант ответа";
+pub fn sv_option(n: usize) -> String {
+    format!("Вариант {n}")
+}
+pub const SV_ADD_OPTION: &str = "Добавить вариант";
+pub const SV_ALLOW_OTHER: &str = "Разрешить «Другое»";
+pub const SV_SCALE_LOW: &str = "Совсем не согласен";
+pub const SV_SCALE_MIDDLE: &str = "Затрудняюсь ответить";
+pub const SV_SCALE_HIGH: &str = "Полностью согласен";
+pub const SV_SCALE_LOW_LABEL: &str = "Подпись у 1";
+pub const SV_SCALE_MIDDLE_LABEL: &str = "Подпись середины";
+pub const SV_SCALE_HIGH_LABEL: &str = "Подпись у высшей оценки";
+pub fn sv_kind(code: &str) -> &'static str {
+    match code {
+        "short_text" => "Короткий ответ",
+        "long_text" => "Развёрнутый ответ",
+        "single_choice" => "Один вариант",
+        "multiple_choice" => "Несколько вариантов",
+        "scale5" => "Шкала 1–5",
+        "scale10" => "Шкала 1–10",
+        _ => "Да / нет",
+    }
+}
+pub const SV_PREVIEW: &str = "Предпросмотр";
+pub const SV_FIX_QUESTIONS: &str = "Анкета не сохранена: исправьте отмеченные вопросы";
+pub fn sv_version_line(version: i64, answers: i64) -> String {
+    if answers > 0 {
+        format!("Версия {version}. На неё уже есть ответы ({answers}): изменение смысла вопросов создаст новую версию, прежние ответы останутся при своей")
+    } else {
+        format!("Версия {version}. Ответов на неё пока нет")
+    }
+}
+pub fn sv_saved(version: i64, new_version: bool) -> String {
+    if new_version {
+        format!("Сохранено как новая версия {version}: прежние ответы относятся к предыдущей версии")
+    } else {
+        format!("Сохранено (версия {version})")
+    }
+}
+pub const SV_WAVES_TITLE: &str = "Анкетирование";
+pub const SV_NO_WAVES: &str = "Анкетирований пока нет. Назначьте анкету ниже.";
+pub const SV_COL_QUESTIONNAIRE: &str = "Анкета";
+pub const SV_COL_KIND: &str = "Этап";
+pub const SV_COL_ROLE: &str = "Кому";
+pub const SV_COL_STATUS: &str = "Статус";
+pub const SV_COL_RATE: &str = "Ответили";
+pub const SV_OPEN: &str = "Идёт";
+pub const SV_CLOSED: &str = "Завершено";
+pub const SV_ANONYMOUS: &str = "анонимно";
+pub const SV_RESULTS: &str = "Результаты";
+pub const SV_CLOSE_WAVE: &str = "Завершить";
+pub const SV_REOPEN_WAVE: &str = "Возобновить";
+pub const SV_OPEN_KIOSK: &str = "Киоск на этом устройстве";
+pub const SV_KIOSK_CONFIRM: &str = "Сделать это устройство киоском для анкетирования? Ваш сеанс на нём завершится: чтобы выйти из режима киоска, войдите снова.";
+pub const SV_NEW_WAVE: &str = "Назначить анкету";
+pub const SV_ANONYMOUS_WAVE: &str = "Анонимно";
+pub const SV_ANONYMOUS_HELP: &str = "В анонимном анкетировании ответы хранятся без имени: участник вводит код с карточки, и по нему связываются его входная и выходная анкеты.";
+pub const SV_CREATE_WAVE: &str = "Назначить";
+pub const SV_EDIT_QUESTIONNAIRES: &str = "Редактировать анкеты";
+pub const SV_CODES_TITLE: &str = "Личные коды";
+pub fn sv_codes_line(named: usize, anonymous: usize) -> String {
+    format!("Именных кодов: {named}. Анонимных карточек: {anonymous}.")
+}
+pub const SV_ISSUE_NAMED: &str = "Выдать именные коды всем участникам";
+pub const SV_SLIP_COUNT: &str = "Анонимных карточек";
+pub const SV_ISSUE_ANONYMOUS: &str = "Выдать анонимные карточки";
+pub const SV_ERR_SLIP_NUMBER: &str = "Укажите число карточек — целое число больше нуля";
+pub const SV_PRINT_CODES: &str = "Карточки для печати";
+pub const SV_ANONYMOUS_SLIP: &str = "Анонимная карточка";
+pub fn sv_rate(answered: i64, invited: i64) -> String {
+    format!("{answered} из {invited} ({}%)", crate::models::percent(answered, invited))
+}
+pub fn sv_rate_line(answered: i64, invited: i64, rate: i64) -> String {
+    format!("Ответили {answered} из {invited}: {rate}%")
+}
+pub fn sv_n(n: i64) -> String {
+    format!("Ответили на вопрос: n = {n}")
+}
+pub const SV_MEAN: &str = "среднее";
+pub const SV_COL_RESPONDENT: &str = "Респондент";
+pub const SV_COL_SUBMITTED: &str = "Отправлено (UTC)";
+// Taking a questionnaire
+pub const SV_PROGRESS: &str = "Ход заполнения";
+pub const SV_SUMMARY: &str = "Проверка ответов";
+pub const SV_SUMMARY_TITLE: &str = "Проверьте ответы перед отправкой";
+pub fn sv_step(step: usize, of: usize) -> String {
+    format!("Шаг {step} из {of}")
+}
+pub const SV_START: &str = "Начать";
+pub const SV_NEXT: &str = "Далее";
+pub const SV_BACK: &str = "Назад";
+pub const SV_SEND: &str = "Отправить";
+pub const SV_SENDING: &str = "Отправляем…";
+pub const SV_CHANGE: &str = "Изменить";
+pub const SV_NO_ANSWER: &str = "нет ответа";
+pub const SV_FIX_ANSWERS: &str = "Проверьте отмеченные ответы";
+pub const SV_THANKS: &str = "Спасибо!";
+pub const SV_SENT: &str = "Ваши ответы получены.";
+pub const SV_QUEUED: &str = "Нет связи с сервером. Ответы сохранены на этом устройстве и будут отправлены, как только связь появится.";
+pub const SV_NEXT_PERSON: &str = "Следующий участник";
+pub const SV_CODE_PROMPT: &str = "Введите личный код с карточки (6 цифр)";
+pub const SV_NOT_A_KIOSK: &str = "Это устройство не открыто как киоск для анкетирования. Куратор открывает киоск на странице анкетирования программы.";
+pub const SV_KIOSK_EXIT: &str = "Выход для куратора";
+pub fn sv_pending(n: usize) -> String {
+    format!("Ожидают отправки на этом устройстве: {n}. Отправим автоматически, когда появится связь.")
+}
+pub fn sv_refused_later(why: &str) -> String {
+    format!("Сервер не принял сохранённые ответы: {why}")
+}
+pub const SV_MY_TITLE: &str = "Мои анкеты";
+pub const SV_MY_NONE: &str = "Сейчас нет анкет для заполнения.";
+pub const SV_DONE: &str = "Заполнена";
+pub const SV_FILL: &str = "Заполнить";
+pub const SV_BACK_TO_LIST: &str = "К списку анкет";
+pub const SV_ANONYMOUS_EXPLAINED: &str = "Анкета анонимная: ответы сохраняются без вашего имени, только под кодом с карточки.";
+
 #[cfg(test)]
 mod tests {
     #[test]

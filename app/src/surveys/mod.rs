@@ -238,7 +238,7 @@ pub struct SurveyForm {
 /// A completed questionnaire, as the device sends it. `client_id` is made on the device once,
 /// so a resend after a lost answer is recognised and never makes a duplicate.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Submission {
+pub struct SurveySubmission {
     pub client_id: String,
     pub wave_id: i64,
     pub version_id: i64,

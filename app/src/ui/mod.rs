@@ -11,6 +11,7 @@ mod participants;
 mod programmes;
 mod relationships;
 mod session;
+pub mod surveys;
 pub mod widgets;
 
 use leptos::prelude::*;
@@ -79,6 +80,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/programmes/:id/order") view=order::OrderPage/>
                     <Route path=path!("/district") view=district::DistrictPage/>
                     <Route path=path!("/me") view=me::MePage/>
+                    <Route path=path!("/questionnaires") view=surveys::manage::QuestionnairesPage/>
+                    <Route path=path!("/questionnaires/:id") view=surveys::builder::BuilderPage/>
+                    <Route path=path!("/programmes/:id/surveys") view=surveys::manage::WavesPage/>
+                    <Route path=path!("/programmes/:id/codes") view=surveys::manage::CodesPage/>
+                    <Route path=path!("/waves/:id/results") view=surveys::manage::ResultsPage/>
+                    <Route path=path!("/surveys") view=surveys::respond::MySurveysPage/>
+                    <Route path=path!("/surveys/:id") view=surveys::respond::MySurveyPage/>
+                    <Route path=path!("/kiosk") view=surveys::respond::KioskPage/>
                 </Routes>
             </main>
         </Router>

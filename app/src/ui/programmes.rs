@@ -71,6 +71,7 @@ fn ProgrammeView(detail: ProgrammeDetail, can_edit: bool, set_stage: ServerActio
             <h1 class="grow">{p.title.clone()}</h1>
             <A href=format!("/programmes/{programme_id}/board") attr:class="button primary">{tr::BOARD_OPEN}</A>
             <A href=format!("/programmes/{programme_id}/order") attr:class="button secondary">{tr::BOARD_ORDER}</A>
+            <A href=format!("/programmes/{programme_id}/surveys") attr:class="button secondary">{tr::SV_WAVES_TITLE}</A>
         </div>
         <p class="muted">{detail.organisation_name}</p>
         <dl class="facts">

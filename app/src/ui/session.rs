@@ -51,9 +51,10 @@ fn UserNav(user: CurrentUser) -> impl IntoView {
             ("/participants", tr::NAV_PARTICIPANTS),
             ("/import", tr::NAV_IMPORT),
             ("/programmes", tr::NAV_PROGRAMMES),
+            ("/questionnaires", tr::NAV_QUESTIONNAIRES),
         ],
         UserRole::Methodologist => vec![("/district", tr::NAV_DISTRICT)],
-        UserRole::Mentor | UserRole::Mentee => vec![("/me", tr::NAV_ME)],
+        UserRole::Mentor | UserRole::Mentee => vec![("/me", tr::NAV_ME), ("/surveys", tr::NAV_SURVEYS)],
     };
     view! {
         <nav class="nav">

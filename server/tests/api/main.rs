@@ -7,3 +7,4 @@ mod helpers;
 mod import;
 mod ops;
 mod store;
+mod surveys;

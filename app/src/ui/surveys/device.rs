@@ -1,0 +1,124 @@
+//! What the respondent's device keeps in `localStorage` (browser only): the draft of the
+//! questionnaire being answered, saved at every answer, and the outbox of completed
+//! questionnaires that could not be sent yet. Each queued submission keeps the id made for it
+//! on the device, so sending it twice never stores it twice.
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::surveys::submit_survey;
+use crate::error::AppError;
+use crate::surveys::{Answers, SurveySubmission};
+
+const OUTBOX: &str = "nastavnik.outbox";
+/// Submissions the server refused after they were queued, with the reason.
+const REFUSED: &str = "nastavnik.refused";
+
+/// A questionnaire in progress on this device.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub version_id: i64,
+    pub answers: Answers,
+    pub screen: usize,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn read<T: for<'de> Deserialize<'de>>(key: &str) -> Option<T> {
+    let text = storage()?.get_item(key).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+fn write<T: Serialize>(key: &str, value: &T) {
+    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(value)) {
+        let _ = storage.set_item(key, &text);
+    }
+}
+
+/// Where the draft of one respondent of one wave lives.
+pub fn draft_key(wave_id: i64, who: &str) -> String {
+    format!("nastavnik.draft.{wave_id}.{who}")
+}
+
+pub fn load_draft(key: &str) -> Option<Draft> {
+    read(key)
+}
+
+pub fn save_draft(key: &str, draft: &Draft) {
+    write(key, draft);
+}
+
+pub fn clear_draft(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// A fresh id for a submission: 128 random bits from the browser's CSPRNG, in hex. (Not
+/// `randomUUID`, which school networks served over plain HTTP do not have.)
+pub fn new_client_id() -> String {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    if bytes.iter().all(|b| *b == 0) {
+        // No crypto at all: time and Math.random still make a clash practically impossible.
+        let seed = js_sys::Date::now().to_bits() ^ (js_sys::Math::random() * 1e15) as u64;
+        bytes[..8].copy_from_slice(&seed.to_le_bytes());
+        bytes[8..].copy_from_slice(&((js_sys::Math::random() * 1e15) as u64).to_le_bytes());
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Completed questionnaires waiting for the network.
+pub fn pending() -> Vec<SurveySubmission> {
+    read(OUTBOX).unwrap_or_default()
+}
+
+/// Keeps a submission until it is sent.
+pub fn queue(submission: SurveySubmission) {
+    let mut outbox = pending();
+    if !outbox.iter().any(|s| s.client_id == submission.client_id) {
+        outbox.push(submission);
+    }
+    write(OUTBOX, &outbox);
+}
+
+fn remove(client_id: &str) {
+    let outbox: Vec<SurveySubmission> = pending().into_iter().filter(|s| s.client_id != client_id).collect();
+    write(OUTBOX, &outbox);
+}
+
+/// What one attempt to empty the outbox did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Flush {
+    pub sent: usize,
+    pub left: usize,
+    /// Submissions the server refused for good (e.g. the wave was closed meanwhile), with why.
+    pub refused: Vec<String>,
+}
+
+/// Sends what waits in the outbox, oldest first; stops at the first network failure.
+pub async fn flush() -> Flush {
+    let mut report = Flush::default();
+    for submission in pending() {
+        match submit_survey(submission.clone()).await {
+            Ok(_) => {
+                remove(&submission.client_id);
+                report.sent += 1;
+            }
+            Err(AppError::Transport(_) | AppError::Internal) => break,
+            Err(refusal) => {
+                // Kept aside, not thrown away: what the respondent typed is never lost.
+                let mut refused: Vec<(SurveySubmission, String)> = read(REFUSED).unwrap_or_default();
+                refused.push((submission.clone(), refusal.to_string()));
+                write(REFUSED, &refused);
+                remove(&submission.client_id);
+                report.refused.push(refusal.to_string());
+            }
+        }
+    }
+    report.left = pending().len();
+    report
+}

@@ -1,0 +1,337 @@
+//! The curator's side: the school's questionnaires, a programme's waves and codes, the
+//! printable code slips, and a wave's results.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::surveys::*;
+use crate::error::AppError;
+use crate::i18n::tr;
+use crate::models::{ParticipantRole, UserRole};
+use crate::surveys::stats::QuestionStats;
+use crate::surveys::*;
+use crate::ui::session::RequireRole;
+
+const READERS: &[UserRole] = &[UserRole::Curator, UserRole::Methodologist];
+
+/// `/questionnaires`: the school's questionnaires and the templates to start a new one from.
+#[component]
+pub fn QuestionnairesPage() -> impl IntoView {
+    let page = Resource::new(|| (), |_| list_questionnaires(None));
+    let error = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+    let create = move |template: String| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match create_questionnaire(template).await {
+                Ok(id) => navigate(&format!("/questionnaires/{id}"), Default::default()),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    let create = StoredValue::new(create);
+    view! {
+        <RequireRole roles=READERS>
+            <h1>{tr::SV_QUESTIONNAIRES_TITLE}</h1>
+            <p class="notice error" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Ok(page) => view! {
+                            <ul class="cards" data-testid="questionnaires">
+                                {page.questionnaires.into_iter().map(|q| view! {
+                                    <li class="card">
+                                        <A href=format!("/questionnaires/{}", q.id)><strong>{q.title.clone()}</strong></A>
+                                        <p class="muted">{tr::sv_questionnaire_line(q.questions, q.version, q.answers)}</p>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            {page.can_edit.then(|| view! {
+                                <h2>{tr::SV_NEW_FROM_TEMPLATE}</h2>
+                                <ul class="cards templates">
+                                    {page.templates.into_iter().map(|t| {
+                                        let code = t.code.clone();
+                                        view! {
+                                            <li class="card">
+                                                <strong>{t.title.clone()}</strong>
+                                                <p class="muted">{t.purpose.clone()}</p>
+                                                <button type="button" class="button secondary"
+                                                    on:click=move |_| create.with_value(|c| c(code.clone()))>{tr::SV_USE_TEMPLATE}</button>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                    <li class="card">
+                                        <strong>{tr::SV_BLANK}</strong>
+                                        <button type="button" class="button secondary"
+                                            on:click=move |_| create.with_value(|c| c(String::new()))>{tr::SV_CREATE}</button>
+                                    </li>
+                                </ul>
+                            })}
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+/// `/programmes/:id/surveys`: the programme's waves, with response rates, kiosks and codes.
+#[component]
+pub fn WavesPage() -> impl IntoView {
+    let route_id = crate::ui::route_id();
+    let id = move || route_id().unwrap_or(0);
+    let changed = RwSignal::new(0u32);
+    let page = Resource::new(move || (id(), changed.get()), |(id, _)| list_waves(id));
+    view! {
+        <RequireRole roles=READERS>
+            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Ok(page) => view! { <WavesView page changed/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+#[component]
+fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let programme_id = page.programme_id;
+    let run = move |call: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), AppError>>>>| {
+        spawn_local(async move {
+            match call.await {
+                Ok(()) => {
+                    error.set(None);
+                    changed.update(|n| *n += 1);
+                }
+                Err(e) => error.set(Some(e.field_message("questionnaire").or(e.field_message("role")).unwrap_or_else(|| e.to_string()))),
+            }
+        });
+    };
+    let open_kiosk_here = move |wave_id: i64| {
+        if !web_sys::window().and_then(|w| w.confirm_with_message(tr::SV_KIOSK_CONFIRM).ok()).unwrap_or(false) {
+            return;
+        }
+        spawn_local(async move {
+            match open_kiosk(wave_id).await {
+                // A full load: the session is gone and the kiosk cookie is set.
+                Ok(()) => {
+                    let _ = web_sys::window().map(|w| w.location().set_href("/kiosk"));
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    let can_edit = page.can_edit;
+    let new_questionnaire = RwSignal::new(page.questionnaires.first().map(|q| q.id).unwrap_or(0));
+    let new_kind = RwSignal::new(WaveKind::Entry.code().to_owned());
+    let new_role = RwSignal::new(ParticipantRole::Mentee.code().to_owned());
+    let new_anonymous = RwSignal::new(false);
+    let slip_count = RwSignal::new("10".to_owned());
+    let slip_role = RwSignal::new(ParticipantRole::Mentee.code().to_owned());
+    let named_codes = page.codes.iter().filter(|c| c.name.is_some()).count();
+    let anonymous_codes = page.codes.len() - named_codes;
+    view! {
+        <p><A href=format!("/programmes/{programme_id}")>{"← "}{page.programme_title.clone()}</A></p>
+        <h1>{tr::SV_WAVES_TITLE}</h1>
+        <p class="notice error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+        {if page.waves.is_empty() {
+            view! { <p class="muted">{tr::SV_NO_WAVES}</p> }.into_any()
+        } else {
+            view! {
+                <table class="table" data-testid="waves">
+                    <thead><tr>
+                        <th>{tr::SV_COL_QUESTIONNAIRE}</th><th>{tr::SV_COL_KIND}</th><th>{tr::SV_COL_ROLE}</th>
+                        <th>{tr::SV_COL_STATUS}</th><th>{tr::SV_COL_RATE}</th><th></th>
+                    </tr></thead>
+                    <tbody>
+                        {page.waves.into_iter().map(|w| {
+                            let wave_id = w.id;
+                            let open = w.status == WaveStatus::Open;
+                            view! {
+                                <tr data-wave=w.id.to_string()>
+                                    <td>{w.questionnaire_title.clone()}{w.anonymous.then(|| view! { <span class="tag">{tr::SV_ANONYMOUS}</span> })}</td>
+                                    <td>{tr::wave_kind(w.kind)}</td>
+                                    <td>{tr::participant_role(w.role)}</td>
+                                    <td>{if open { tr::SV_OPEN } else { tr::SV_CLOSED }}</td>
+                                    <td class="rate">{tr::sv_rate(w.answered, w.invited)}</td>
+                                    <td class="actions">
+                                        <A href=format!("/waves/{wave_id}/results") attr:class="button secondary">{tr::SV_RESULTS}</A>
+                                        {can_edit.then(|| view! {
+                                            <button type="button" class="button secondary"
+                                                on:click=move |_| run(Box::pin(set_wave_open(wave_id, !open)))>
+                                                {if open { tr::SV_CLOSE_WAVE } else { tr::SV_REOPEN_WAVE }}
+                                            </button>
+                                            {open.then(|| view! {
+                                                <button type="button" class="button" on:click=move |_| open_kiosk_here(wave_id)>{tr::SV_OPEN_KIOSK}</button>
+                                            })}
+                                        })}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+        {can_edit.then(|| view! {
+            <section class="panel">
+                <h2>{tr::SV_NEW_WAVE}</h2>
+                <div class="row">
+                    <label class="field">{tr::SV_COL_QUESTIONNAIRE}
+                        <select on:change=move |ev| new_questionnaire.set(event_target_value(&ev).parse().unwrap_or(0)) name="questionnaire">
+                            {page.questionnaires.iter().map(|q| view! { <option value=q.id.to_string()>{q.title.clone()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="field">{tr::SV_COL_KIND}
+                        <select name="kind" on:change=move |ev| new_kind.set(event_target_value(&ev))>
+                            {WaveKind::ALL.iter().map(|k| view! { <option value=k.code()>{tr::wave_kind(*k)}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="field">{tr::SV_COL_ROLE}
+                        <select name="role" on:change=move |ev| new_role.set(event_target_value(&ev))>
+                            <option value="mentee">{tr::participant_role(ParticipantRole::Mentee)}</option>
+                            <option value="mentor">{tr::participant_role(ParticipantRole::Mentor)}</option>
+                        </select>
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" name="anonymous" prop:checked=move || new_anonymous.get()
+                            on:change=move |ev| new_anonymous.set(event_target_checked(&ev))/>
+                        {tr::SV_ANONYMOUS_WAVE}
+                    </label>
+                </div>
+                <p class="muted">{tr::SV_ANONYMOUS_HELP}</p>
+                <button type="button" class="button" on:click=move |_| run(Box::pin(async move {
+                    create_wave(programme_id, new_questionnaire.get_untracked(), new_kind.get_untracked(),
+                        new_role.get_untracked(), new_anonymous.get_untracked()).await.map(|_| ())
+                }))>{tr::SV_CREATE_WAVE}</button>
+                <A href="/questionnaires">{tr::SV_EDIT_QUESTIONNAIRES}</A>
+            </section>
+            <section class="panel">
+                <h2>{tr::SV_CODES_TITLE}</h2>
+                <p class="muted">{tr::sv_codes_line(named_codes, anonymous_codes)}</p>
+                <button type="button" class="button secondary" on:click=move |_| run(Box::pin(issue_codes(programme_id, String::new(), 0)))>
+                    {tr::SV_ISSUE_NAMED}
+                </button>
+                <div class="row">
+                    <label class="field">{tr::SV_SLIP_COUNT}
+                        <input inputmode="numeric" name="slips" prop:value=move || slip_count.get() on:input=move |ev| slip_count.set(event_target_value(&ev))/>
+                    </label>
+                    <label class="field">{tr::SV_COL_ROLE}
+                        <select name="slip_role" on:change=move |ev| slip_role.set(event_target_value(&ev))>
+                            <option value="mentee">{tr::participant_role(ParticipantRole::Mentee)}</option>
+                            <option value="mentor">{tr::participant_role(ParticipantRole::Mentor)}</option>
+                        </select>
+                    </label>
+                    <button type="button" class="button secondary" on:click=move |_| {
+                        match slip_count.get_untracked().trim().parse::<usize>() {
+                            Ok(n) if n > 0 => run(Box::pin(issue_codes(programme_id, slip_role.get_untracked(), n))),
+                            _ => error.set(Some(tr::SV_ERR_SLIP_NUMBER.into())),
+                        }
+                    }>{tr::SV_ISSUE_ANONYMOUS}</button>
+                </div>
+                <A href=format!("/programmes/{programme_id}/codes") attr:class="button secondary">{tr::SV_PRINT_CODES}</A>
+            </section>
+        })}
+    }
+}
+
+/// `/programmes/:id/codes`: slips to cut out: named codes with the name, anonymous ones
+/// without.
+#[component]
+pub fn CodesPage() -> impl IntoView {
+    let route_id = crate::ui::route_id();
+    let page = Resource::new(move || route_id().unwrap_or(0), list_waves);
+    view! {
+        <RequireRole roles=&[UserRole::Curator]>
+            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Ok(page) => view! {
+                            <h1 class="no-print">{tr::SV_CODES_TITLE}": "{page.programme_title.clone()}</h1>
+                            <button type="button" class="button no-print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>{tr::ORDER_PRINT}</button>
+                            <ul class="slips" data-testid="slips">
+                                {page.codes.into_iter().map(|c| view! {
+                                    <li class="slip">
+                                        <span class="slip-name">{c.name.clone().unwrap_or_else(|| tr::SV_ANONYMOUS_SLIP.to_owned())}</span>
+                                        <span class="muted">{tr::participant_role(c.role)}</span>
+                                        <strong class="slip-code">{c.code.clone()}</strong>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+/// `/waves/:id/results`: response rate, distributions, open answers, exports.
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let route_id = crate::ui::route_id();
+    let results = Resource::new(move || route_id().unwrap_or(0), get_wave_results);
+    view! {
+        <RequireRole roles=READERS>
+            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match results.await {
+                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Ok(r) => {
+                            let wave = r.wave.clone();
+                            view! {
+                                <p><A href=format!("/programmes/{}/surveys", wave.programme_id)>{"← "}{r.programme_title.clone()}</A></p>
+                                <h1>{wave.questionnaire_title.clone()}</h1>
+                                <p class="muted">{tr::wave_kind(wave.kind)} " · " {tr::participant_role(wave.role)}
+                                    {wave.anonymous.then_some(" · ")} {wave.anonymous.then_some(tr::SV_ANONYMOUS)}</p>
+                                <p class="rate-line" data-testid="rate">{tr::sv_rate_line(wave.answered, wave.invited, r.response_rate)}</p>
+                                <p class="exports">
+                                    <a class="button secondary" href=format!("/export/wave/{}.xlsx", wave.id) rel="external">{tr::EXPORT_XLSX}</a>
+                                    <a class="button secondary" href=format!("/export/wave/{}.csv", wave.id) rel="external">{tr::EXPORT_CSV}</a>
+                                </p>
+                                {r.questions.into_iter().map(|q| view! { <QuestionResult stats=q/> }).collect_view()}
+                            }.into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+#[component]
+fn QuestionResult(stats: QuestionStats) -> impl IntoView {
+    view! {
+        <section class="result" data-key=stats.key.clone()>
+            <h2>{stats.text.clone()}</h2>
+            <p class="muted">{tr::sv_n(stats.answered)}{stats.mean.map(|m| format!(" · {} {m:.1}", tr::SV_MEAN))}</p>
+            {(!stats.options.is_empty()).then(|| view! {
+                <table class="bars">
+                    <tbody>
+                        {stats.options.iter().map(|o| view! {
+                            <tr>
+                                <th scope="row">{o.label.clone()}</th>
+                                <td class="bar-cell"><span class="bar" style:width=format!("{}%", o.percent)></span></td>
+                                <td class="num">{format!("{}% ({})", o.percent, o.count)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+            {(!stats.texts.is_empty()).then(|| view! {
+                <ul class="open-answers">
+                    // Text nodes: an answer that contains markup is shown as text.
+                    {stats.texts.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,252 @@
+//! Where respondents answer: the kiosk of a shared tablet, and a mentor's or mentee's own list.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+use super::device;
+use super::taker::{Finished, Taker};
+use crate::api::surveys::{check_kiosk_code, kiosk_page, my_survey_form, my_surveys};
+use crate::i18n::tr;
+use crate::models::UserRole;
+use crate::surveys::{normalise_code, SurveyForm};
+use crate::ui::session::RequireRole;
+
+/// Sends the device's outbox when the page opens, when the network comes back and every
+/// 15 seconds; shows what is still waiting.
+#[component]
+pub fn OutboxSync(pending: RwSignal<usize>) -> impl IntoView {
+    let refused = RwSignal::new(Vec::<String>::new());
+    let flush = move || {
+        spawn_local(async move {
+            let report = device::flush().await;
+            pending.set(report.left);
+            if !report.refused.is_empty() {
+                refused.update(|r| r.extend(report.refused));
+            }
+        });
+    };
+    Effect::new(move |_| {
+        pending.set(device::pending().len());
+        flush();
+    });
+    let online = window_event_listener(leptos::ev::online, move |_| flush());
+    let timer = set_interval_with_handle(flush, std::time::Duration::from_secs(15)).ok();
+    on_cleanup(move || {
+        online.remove();
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+    });
+    view! {
+        <p class="notice" data-testid="outbox" hidden=move || pending.get() == 0>{move || tr::sv_pending(pending.get())}</p>
+        {move || refused.with(|r| r.iter().map(|why| view! { <p class="notice error">{tr::sv_refused_later(why)}</p> }).collect_view())}
+    }
+}
+
+/// `/kiosk`: a shared tablet opened for one wave. Each respondent types a personal code,
+/// answers, and the screen returns to the code for the next one.
+#[component]
+pub fn KioskPage() -> impl IntoView {
+    let page = Resource::new(|| (), |_| kiosk_page());
+    let pending = RwSignal::new(0usize);
+    view! {
+        <div class="kiosk">
+            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Ok(Some(kiosk)) => view! {
+                            <p class="muted kiosk-school">{kiosk.school.clone()}</p>
+                            <KioskFlow form=kiosk.form pending/>
+                        }.into_any(),
+                        Ok(None) => view! {
+                            <p class="notice">{tr::SV_NOT_A_KIOSK}</p>
+                            <A href="/login">{tr::LOGIN_BUTTON}</A>
+                        }.into_any(),
+                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <OutboxSync pending/>
+            <a class="kiosk-exit muted" href="/login">{tr::SV_KIOSK_EXIT}</a>
+        </div>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum KioskStep {
+    Code,
+    Answering(String),
+    Thanks(Finished),
+}
+
+#[component]
+fn KioskFlow(form: SurveyForm, pending: RwSignal<usize>) -> impl IntoView {
+    let form = StoredValue::new(form);
+    let step = RwSignal::new(KioskStep::Code);
+    let typed = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let checking = RwSignal::new(false);
+    let start = move || {
+        let Some(code) = normalise_code(&typed.get_untracked()) else {
+            error.set(Some(tr::SV_ERR_CODE_FORMAT.into()));
+            return;
+        };
+        checking.set(true);
+        spawn_local(async move {
+            let checked = check_kiosk_code(code.clone()).await;
+            checking.set(false);
+            match checked {
+                Ok(()) => {
+                    error.set(None);
+                    typed.set(String::new());
+                    step.set(KioskStep::Answering(code));
+                }
+                Err(e) => error.set(Some(e.field_message("code").unwrap_or_else(|| e.to_string()))),
+            }
+        });
+    };
+    let finished = Callback::new(move |how: Finished| {
+        pending.set(device::pending().len());
+        step.set(KioskStep::Thanks(how));
+    });
+    let next_person = move |_| step.set(KioskStep::Code);
+    // The thank-you screen clears itself, so the next respondent never sees the last one's.
+    Effect::new(move |_| {
+        if matches!(step.get(), KioskStep::Thanks(_)) {
+            set_timeout(move || {
+                if matches!(step.get_untracked(), KioskStep::Thanks(_)) {
+                    step.set(KioskStep::Code);
+                }
+            }, std::time::Duration::from_secs(8));
+        }
+    });
+    view! {
+        {move || match step.get() {
+            KioskStep::Code => view! {
+                <form class="kiosk-code" on:submit=move |ev| { ev.prevent_default(); start(); }>
+                    <h1>{form.with_value(|f| f.definition.title.clone())}</h1>
+                    <label for="kiosk-code">{tr::SV_CODE_PROMPT}</label>
+                    <input id="kiosk-code" name="code" class="code-input" inputmode="numeric" autocomplete="off"
+                        maxlength="9" prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+                    <p class="field-error" role="alert">{move || error.get()}</p>
+                    <button type="submit" class="button big" disabled=move || checking.get()>{tr::SV_START}</button>
+                </form>
+            }.into_any(),
+            KioskStep::Answering(code) => view! {
+                <Taker form=form.get_value() who=code.clone() code=Some(code) on_finish=finished/>
+            }.into_any(),
+            KioskStep::Thanks(how) => view! {
+                <div class="kiosk-thanks" data-testid="thanks">
+                    <h1>{tr::SV_THANKS}</h1>
+                    <p>{if how == Finished::Sent { tr::SV_SENT } else { tr::SV_QUEUED }}</p>
+                    <button type="button" class="button big" on:click=next_person>{tr::SV_NEXT_PERSON}</button>
+                </div>
+            }.into_any(),
+        }}
+    }
+}
+
+/// `/surveys`: a mentor's or mentee's questionnaires.
+#[component]
+pub fn MySurveysPage() -> impl IntoView {
+    let list = Resource::new(|| (), |_| my_surveys());
+    let pending = RwSignal::new(0usize);
+    view! {
+        <RequireRole roles=&[UserRole::Mentor, UserRole::Mentee]>
+            <h1>{tr::SV_MY_TITLE}</h1>
+            <OutboxSync pending/>
+            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Ok(items) if items.is_empty() => view! { <p class="muted">{tr::SV_MY_NONE}</p> }.into_any(),
+                        Ok(items) => view! {
+                            <ul class="cards">
+                                {items.into_iter().map(|item| view! {
+                                    <li class="card">
+                                        <strong>{item.wave.questionnaire_title.clone()}</strong>
+                                        <p class="muted">{tr::wave_kind(item.wave.kind)} " · " {if item.wave.anonymous { tr::SV_ANONYMOUS } else { "" }}</p>
+                                        {if item.done {
+                                            view! { <p class="done">{tr::SV_DONE}</p> }.into_any()
+                                        } else {
+                                            view! { <A href=format!("/surveys/{}", item.wave.id) attr:class="button">{tr::SV_FILL}</A> }.into_any()
+                                        }}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+/// `/surveys/:id`: a mentor or mentee answers from their own account. An anonymous wave
+/// asks for the code on the slip, so the answers carry no name.
+#[component]
+pub fn MySurveyPage() -> impl IntoView {
+    let route_id = crate::ui::route_id();
+    let form = Resource::new(move || route_id().unwrap_or(0), my_survey_form);
+    let pending = RwSignal::new(0usize);
+    let finished = RwSignal::new(None::<Finished>);
+    let on_finish = Callback::new(move |how| {
+        pending.set(device::pending().len());
+        finished.set(Some(how));
+    });
+    view! {
+        <RequireRole roles=&[UserRole::Mentor, UserRole::Mentee]>
+            <OutboxSync pending/>
+            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match form.await {
+                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Ok(form) => view! { <OwnSurvey form finished on_finish/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+#[component]
+fn OwnSurvey(form: SurveyForm, finished: RwSignal<Option<Finished>>, on_finish: Callback<Finished>) -> impl IntoView {
+    let anonymous = form.anonymous;
+    let form = StoredValue::new(form);
+    let typed = RwSignal::new(String::new());
+    let code = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    view! {
+        {move || match (finished.get(), anonymous, code.get()) {
+            (Some(how), _, _) => view! {
+                <div class="kiosk-thanks" data-testid="thanks">
+                    <h1>{tr::SV_THANKS}</h1>
+                    <p>{if how == Finished::Sent { tr::SV_SENT } else { tr::SV_QUEUED }}</p>
+                    <A href="/surveys">{tr::SV_BACK_TO_LIST}</A>
+                </div>
+            }.into_any(),
+            (None, true, None) => view! {
+                <form class="kiosk-code" on:submit=move |ev| {
+                    ev.prevent_default();
+                    match normalise_code(&typed.get_untracked()) {
+                        Some(c) => code.set(Some(c)),
+                        None => error.set(Some(tr::SV_ERR_CODE_FORMAT.into())),
+                    }
+                }>
+                    <h1>{form.with_value(|f| f.definition.title.clone())}</h1>
+                    <p>{tr::SV_ANONYMOUS_EXPLAINED}</p>
+                    <label for="own-code">{tr::SV_CODE_PROMPT}</label>
+                    <input id="own-code" class="code-input" inputmode="numeric" autocomplete="off" maxlength="9"
+                        prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+                    <p class="field-error" role="alert">{move || error.get()}</p>
+                    <button type="submit" class="button big">{tr::SV_START}</button>
+                </form>
+            }.into_any(),
+            (None, _, code) => {
+                let who = code.clone().unwrap_or_else(|| "me".to_owned());
+                view! { <Taker form=form.get_value() who code=code on_finish/> }.into_any()
+            }
+        }}
+    }
+}

@@ -1,0 +1,265 @@
+//! Questionnaires through their server functions: taking them, refusals, anonymity, versions,
+//! results and exports.
+
+use app::store::Backend;
+use app::surveys::{AnswerValue, Answers, QuestionKind, SurveyForm, WaveKind};
+use serde_json::{json, Value};
+use sqlx::Row;
+
+use super::helpers::{Caller, TestApp};
+use crate::on_both_backends;
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query(sql).fetch_one(&app.db.pool).await.expect("count").try_get::<i64, _>(0).expect("n")
+}
+
+/// The pilot's waves of «Профессиональные трудности молодого педагога»: (entry, exit).
+async fn pilot_waves(app: &TestApp) -> (i64, i64) {
+    let rows = sqlx::query("SELECT id, kind FROM waves WHERE role = 'mentee' AND programme_id = (SELECT MIN(id) FROM programmes) ORDER BY id")
+        .fetch_all(&app.db.pool)
+        .await
+        .expect("waves");
+    let id = |kind: &str| rows.iter().find(|r| r.get::<String, _>("kind") == kind).map(|r| r.get::<i64, _>("id")).expect("wave");
+    (id("entry"), id("exit"))
+}
+
+/// A complete, valid set of answers: first options, top of scales, "yes", short texts.
+fn answers(form: &SurveyForm) -> Answers {
+    form.definition
+        .questions_for(form.kind)
+        .map(|q| {
+            let value = match &q.kind {
+                QuestionKind::ShortText | QuestionKind::LongText => AnswerValue::Text("<b>жирный</b> ответ".into()),
+                QuestionKind::SingleChoice { options } => AnswerValue::Choice(options[0].id),
+                QuestionKind::MultipleChoice { options, .. } => AnswerValue::Choices { ids: vec![options[0].id, options[1].id], other: None },
+                QuestionKind::Scale { max, .. } => AnswerValue::Scale(*max),
+                QuestionKind::YesNo => AnswerValue::YesNo(true),
+            };
+            (q.key.clone(), value)
+        })
+        .collect()
+}
+
+async fn form(app: &TestApp, caller: &Caller, wave_id: i64) -> SurveyForm {
+    let reply = app.call(caller, "surveys/form", json!({ "wave_id": wave_id })).await;
+    serde_json::from_str(&reply.text).unwrap_or_else(|_| panic!("form: {}", reply.text))
+}
+
+fn submission(client_id: &str, form: &SurveyForm, code: Option<&str>, answers: &Answers) -> Value {
+    json!({ "submission": {
+        "client_id": client_id, "wave_id": form.wave_id, "version_id": form.version_id, "code": code, "answers": answers,
+    }})
+}
+
+on_both_backends!(a_submission_is_stored_once_however_often_it_is_sent, |backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let mentee = app.login("mentee", "molodoy1").await;
+    let (_, exit) = pilot_waves(&app).await;
+    let mine = app.call(&mentee, "surveys/mine", json!({})).await.json();
+    let listed = mine.as_array().expect("list").iter().find(|s| s["wave"]["id"] == exit).expect("exit wave listed");
+    assert_eq!(listed["done"], false);
+
+    let form = form(&app, &mentee, exit).await;
+    let given = answers(&form);
+    let before = count(&app, "SELECT COUNT(*) FROM submissions").await;
+    let first = app.call(&mentee, "surveys/submit", submission("device-made-id-0001", &form, None, &given)).await;
+    assert_eq!(first.json(), json!("Received"), "{}", first.text);
+    // The answer was lost on the way back; the device sends again: nothing new is stored.
+    let again = app.call(&mentee, "surveys/submit", submission("device-made-id-0001", &form, None, &given)).await;
+    assert_eq!(again.json(), json!("AlreadyReceived"));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM submissions").await, before + 1);
+    // A second questionnaire from the same person (another id) is refused.
+    let second = app.call(&mentee, "surveys/submit", submission("device-made-id-0002", &form, None, &given)).await;
+    assert_eq!(second.status.as_u16(), 400);
+    assert!(second.text.contains("уже заполнена"), "{}", second.text);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM submissions").await, before + 1);
+    let mine = app.call(&mentee, "surveys/mine", json!({})).await.json();
+    assert_eq!(mine.as_array().expect("list").iter().find(|s| s["wave"]["id"] == exit).expect("listed")["done"], true);
+});
+
+#[tokio::test]
+async fn bad_submissions_are_refused_in_russian_and_change_nothing() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let mentee = app.login("mentee", "molodoy1").await;
+    let (entry, exit) = pilot_waves(&app).await;
+    let form = form(&app, &mentee, exit).await;
+    let good = answers(&form);
+    let scale_key = form.definition.questions().find(|q| matches!(q.kind, QuestionKind::Scale { .. })).expect("scale").key.clone();
+    let text_key = form.definition.questions_for(WaveKind::Exit).find(|q| q.kind == QuestionKind::LongText).expect("text").key.clone();
+    let mut unknown_option = good.clone();
+    unknown_option.insert("difficulties".into(), AnswerValue::Choices { ids: vec![99], other: None });
+    let mut out_of_range = good.clone();
+    out_of_range.insert(scale_key.clone(), AnswerValue::Scale(11));
+    let mut not_in_version = good.clone();
+    not_in_version.insert("mentor_help".into(), AnswerValue::Text("только на входе".into()));
+    let mut oversized = good.clone();
+    oversized.insert(text_key.clone(), AnswerValue::Text("а".repeat(5000)));
+    let before = (count(&app, "SELECT COUNT(*) FROM submissions").await, count(&app, "SELECT COUNT(*) FROM answers").await);
+    let cases = [
+        ("unknown option", submission("bad-case-0001", &form, None, &unknown_option), "Такого варианта ответа нет"),
+        ("out of range", submission("bad-case-0002", &form, None, &out_of_range), "Оценка — число от 1 до"),
+        ("not in this version", submission("bad-case-0003", &form, None, &not_in_version), "нет вопроса «mentor_help»"),
+        ("oversized text", submission("bad-case-0004", &form, None, &oversized), "Не длиннее 4000 символов"),
+        ("bad client id", submission("x", &form, None, &good), "идентификатор"),
+        ("closed wave", submission("bad-case-0005", &SurveyForm { wave_id: entry, ..form.clone() }, None, &good), "Анкетирование завершено"),
+    ];
+    for (what, body, message) in cases {
+        let reply = app.call(&mentee, "surveys/submit", body).await;
+        assert_eq!(reply.status.as_u16(), 400, "{what}: {}", reply.text);
+        assert!(reply.text.contains(message), "{what}: {}", reply.text);
+    }
+    let after = (count(&app, "SELECT COUNT(*) FROM submissions").await, count(&app, "SELECT COUNT(*) FROM answers").await);
+    assert_eq!(after, before, "nothing half-saved");
+    // Someone else's wave: a mentor cannot answer the mentees' questionnaire.
+    let mentor = app.login("mentor", "nastavnik1").await;
+    let reply = app.call(&mentor, "surveys/submit", submission("bad-case-0006", &form, None, &good)).await;
+    assert_eq!(reply.status.as_u16(), 404, "{}", reply.text);
+    assert_eq!(app.call(&TestApp::anonymous(), "surveys/submit", submission("bad-case-0007", &form, None, &good)).await.status.as_u16(), 401);
+}
+
+/// kurator7's anonymous entry and exit waves for «Ученик – ученик», one slip, and a kiosk
+/// cookie for each wave.
+async fn anonymous_setup(app: &TestApp) -> (i64, i64, String) {
+    let curator = app.login("curator", "kurator7").await;
+    let org = curator.user.as_ref().and_then(|u| u.organisation_id).expect("school");
+    let programme: i64 = sqlx::query("SELECT id FROM programmes WHERE organisation_id = $1 AND title = 'Ученик – ученик'")
+        .bind(org).fetch_one(&app.db.pool).await.expect("programme").get("id");
+    let page = app.call(&curator, "questionnaires/list", json!({ "organisation_id": null })).await.json();
+    let questionnaire = page["questionnaires"][0]["id"].as_i64().expect("school 7 has a questionnaire");
+    let wave = |kind: &str| json!({ "programme_id": programme, "questionnaire_id": questionnaire, "kind": kind, "role": "mentee", "anonymous": true });
+    let entry = app.call(&curator, "waves/create", wave("entry")).await.json().as_i64().expect("entry wave");
+    let exit = app.call(&curator, "waves/create", wave("exit")).await.json().as_i64().expect("exit wave");
+    let before: i64 = sqlx::query("SELECT COUNT(*) AS n FROM respondent_codes WHERE programme_id = $1").bind(programme)
+        .fetch_one(&app.db.pool).await.expect("codes").get("n");
+    assert!(app.call(&curator, "waves/codes", json!({ "programme_id": programme, "role": "mentee", "anonymous_count": 1 })).await.ok());
+    let code: String = sqlx::query("SELECT code FROM respondent_codes WHERE programme_id = $1 ORDER BY id DESC LIMIT 1")
+        .bind(programme).fetch_one(&app.db.pool).await.expect("slip").get("code");
+    let after: i64 = sqlx::query("SELECT COUNT(*) AS n FROM respondent_codes WHERE programme_id = $1").bind(programme)
+        .fetch_one(&app.db.pool).await.expect("codes").get("n");
+    assert_eq!(after, before + 1);
+    (entry, exit, code)
+}
+
+/// Opens a kiosk for a wave on a fresh "device" (a curator logs in there, then opens it).
+async fn kiosk(app: &TestApp, wave_id: i64) -> Caller {
+    let curator = app.login("curator", "kurator7").await;
+    let reply = app.call(&curator, "waves/kiosk", json!({ "wave_id": wave_id })).await;
+    assert!(reply.ok(), "{}", reply.text);
+    let cookie = reply.set_cookie.expect("kiosk cookie");
+    assert!(cookie.starts_with("nastavnik_kiosk="), "{cookie}");
+    // The curator's session on that device is over.
+    assert_eq!(app.call(&curator, "programmes/list", json!({ "organisation_id": null })).await.status.as_u16(), 401);
+    Caller { name: "kiosk", cookie: Some(cookie.split(';').next().expect("pair").to_owned()), user: None }
+}
+
+on_both_backends!(anonymous_waves_link_entry_and_exit_by_code_and_store_no_name, |backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let (entry, exit, code) = anonymous_setup(&app).await;
+    for (wave_id, client_id) in [(entry, "anon-entry-0001"), (exit, "anon-exit-00001")] {
+        let kiosk = kiosk(&app, wave_id).await;
+        let page = app.call(&kiosk, "kiosk/get", json!({})).await.json();
+        let form: SurveyForm = serde_json::from_value(page["form"].clone()).expect("kiosk form");
+        assert_eq!(form.wave_id, wave_id);
+        assert_eq!(app.call(&kiosk, "kiosk/code", json!({ "code": "000000" })).await.status.as_u16(), 400);
+        assert!(app.call(&kiosk, "kiosk/code", json!({ "code": code.clone() })).await.ok());
+        let reply = app.call(&kiosk, "surveys/submit", submission(client_id, &form, Some(&code), &answers(&form))).await;
+        assert_eq!(reply.json(), json!("Received"), "{}", reply.text);
+        // The same code cannot answer the same wave twice.
+        let code_again = app.call(&kiosk, "kiosk/code", json!({ "code": code.clone() })).await;
+        assert!(code_again.text.contains("уже заполнена"), "{}", code_again.text);
+        // The kiosk reaches nothing else.
+        assert_eq!(app.call(&kiosk, "programmes/list", json!({ "organisation_id": null })).await.status.as_u16(), 401);
+        assert_eq!(app.call(&kiosk, "waves/list", json!({ "programme_id": 1 })).await.status.as_u16(), 401);
+    }
+    let rows = sqlx::query("SELECT wave_id, respondent FROM submissions WHERE wave_id IN ($1, $2) ORDER BY wave_id")
+        .bind(entry).bind(exit).fetch_all(&app.db.pool).await.expect("submissions");
+    assert_eq!(rows.len(), 2);
+    let respondents: Vec<String> = rows.iter().map(|r| r.get("respondent")).collect();
+    assert_eq!(respondents[0], respondents[1], "entry and exit are linked");
+    assert!(respondents[0].starts_with('c'), "{respondents:?}");
+    let slip_owner: Option<i64> = sqlx::query("SELECT participant_id FROM respondent_codes WHERE code = $1")
+        .bind(&code).fetch_one(&app.db.pool).await.expect("slip").get("participant_id");
+    assert_eq!(slip_owner, None, "an anonymous slip belongs to nobody");
+    // The export shows the code, never a name.
+    let curator = app.login("curator", "kurator7").await;
+    let csv = app.get(&curator, &format!("/export/wave/{exit}.csv")).await;
+    assert!(csv.ok());
+    let line = csv.text.lines().nth(1).expect("one respondent");
+    assert!(line.starts_with(&code), "{line}");
+});
+
+#[tokio::test]
+async fn a_kiosk_answers_only_its_own_wave() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let (entry, exit, code) = anonymous_setup(&app).await;
+    let kiosk = kiosk(&app, entry).await;
+    let page = app.call(&kiosk, "kiosk/get", json!({})).await.json();
+    let mut form: SurveyForm = serde_json::from_value(page["form"].clone()).expect("form");
+    form.wave_id = exit;
+    let reply = app.call(&kiosk, "surveys/submit", submission("other-wave-0001", &form, Some(&code), &answers(&form))).await;
+    assert_eq!(reply.status.as_u16(), 403, "{}", reply.text);
+    // A named wave's kiosk needs a code: none, or a slip, is refused.
+    let reply = app.call(&kiosk, "surveys/submit", submission("no-code-000001", &SurveyForm { wave_id: entry, ..form.clone() }, None, &answers(&form))).await;
+    assert!(reply.text.contains("Введите личный код"), "{}", reply.text);
+}
+
+#[tokio::test]
+async fn editing_an_answered_questionnaire_versions_it_and_old_answers_keep_theirs() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let curator = app.login("curator", "kurator1").await;
+    let questionnaire: i64 = sqlx::query("SELECT id FROM questionnaires WHERE template = 'young_teacher_difficulties'")
+        .fetch_one(&app.db.pool).await.expect("questionnaire").get("id");
+    let draft = app.call(&curator, "questionnaires/get", json!({ "id": questionnaire })).await.json();
+    assert_eq!(draft["version"], 1);
+    assert!(draft["answers_on_version"].as_i64().expect("n") > 0);
+    let mut definition = draft["definition"].clone();
+    definition["intro"] = json!("Новое вступление");
+    let kept = app.call(&curator, "questionnaires/save", json!({ "id": questionnaire, "definition": definition.clone() })).await.json();
+    assert_eq!((kept["version"].clone(), kept["new_version"].clone()), (json!(1), json!(false)));
+
+    definition["sections"][0]["questions"][0]["text"] = json!("Сколько лет вы работаете в школе?");
+    let changed = app.call(&curator, "questionnaires/save", json!({ "id": questionnaire, "definition": definition.clone() })).await.json();
+    assert_eq!((changed["version"].clone(), changed["new_version"].clone()), (json!(2), json!(true)));
+    let old_answers = count(&app, "SELECT COUNT(*) FROM submissions s JOIN questionnaire_versions v ON v.id = s.version_id WHERE v.number = 1").await;
+    assert_eq!(old_answers, 5, "three entry and two exit answers still point at version 1");
+
+    // A broken edit is refused with the question it concerns, and stores nothing.
+    definition["sections"][0]["questions"][0]["text"] = json!("");
+    let refused = app.call(&curator, "questionnaires/save", json!({ "id": questionnaire, "definition": definition })).await;
+    assert_eq!(refused.status.as_u16(), 400);
+    assert!(refused.text.contains("Напишите текст вопроса"), "{}", refused.text);
+    assert_eq!(app.call(&curator, "questionnaires/get", json!({ "id": questionnaire })).await.json()["version"], 2);
+
+    // Another school's curator cannot see or change it.
+    let other = app.login("other", "kurator7").await;
+    assert_eq!(app.call(&other, "questionnaires/get", json!({ "id": questionnaire })).await.status.as_u16(), 404);
+}
+
+#[tokio::test]
+async fn results_show_rates_shares_and_open_answers_to_the_right_people() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let (entry, exit) = pilot_waves(&app).await;
+    let curator = app.login("curator", "kurator1").await;
+    let results = app.call(&curator, "waves/results", json!({ "wave_id": entry })).await.json();
+    assert_eq!((results["wave"]["answered"].clone(), results["wave"]["invited"].clone(), results["response_rate"].clone()), (json!(3), json!(3), json!(100)));
+    let difficulties = results["questions"].as_array().expect("questions").iter().find(|q| q["key"] == "difficulties").expect("difficulties");
+    assert_eq!(difficulties["answered"], 3);
+    // Two of three name documentation (67%), two name tasks of different difficulty.
+    assert_eq!((difficulties["options"][0]["count"].clone(), difficulties["options"][0]["percent"].clone()), (json!(2), json!(67)));
+    let exit_results = app.call(&curator, "waves/results", json!({ "wave_id": exit })).await.json();
+    assert_eq!(exit_results["response_rate"], 67);
+
+    let methodologist = app.login("methodologist", "metodist").await;
+    assert!(app.call(&methodologist, "waves/results", json!({ "wave_id": entry })).await.ok());
+    for login in ["kurator7", "molodoy1", "nastavnik1"] {
+        let other = app.login("other", login).await;
+        assert_eq!(app.call(&other, "waves/results", json!({ "wave_id": entry })).await.status.as_u16(), 404, "{login}");
+        assert_eq!(app.get(&other, &format!("/export/wave/{entry}.xlsx")).await.status.as_u16(), 404, "{login}");
+    }
+    let csv = app.get(&curator, &format!("/export/wave/{entry}.csv")).await;
+    assert!(csv.text.starts_with("\u{feff}Респондент;"), "{}", &csv.text[..80.min(csv.text.len())]);
+    assert_eq!(csv.text.lines().count(), 4, "a header and three respondents");
+    let xlsx = app.get(&curator, &format!("/export/wave/{exit}.xlsx")).await;
+    assert!(xlsx.ok());
+    assert!(xlsx.text.starts_with("PK"), "an XLSX is a zip");
+}
