@@ -10,7 +10,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     page.on('console', (message) => {
       // A refused request (4xx: wrong password, validation) is expected; a 500 or a panic is not.
       const refusal = /Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
-      if (message.type() === 'error' && !refusal) errors.push(message.text());
+      // Tests that take the network away (context.setOffline) expect failed requests.
+      const offline = /net::ERR_INTERNET_DISCONNECTED/.test(message.text());
+      if (message.type() === 'error' && !refusal && !offline) errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
     await use(errors);

@@ -183,7 +183,7 @@ fn Builder(draft: QuestionnaireDraft) -> impl IntoView {
                     <input type="checkbox" prop:checked=move || previewing.get() on:change=move |ev| previewing.set(event_target_checked(&ev))/>
                     {tr::SV_PREVIEW}
                 </label>
-                <button type="button" class="button" on:click=save disabled=move || saving.get()>
+                <button type="button" class="button primary" on:click=save disabled=move || saving.get()>
                     {move || if saving.get() { tr::SAVING } else { tr::SAVE }}
                 </button>
             </div>

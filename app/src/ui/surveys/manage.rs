@@ -145,7 +145,7 @@ fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
             view! { <p class="muted">{tr::SV_NO_WAVES}</p> }.into_any()
         } else {
             view! {
-                <table class="table" data-testid="waves">
+                <div class="scroll"><table class="table" data-testid="waves">
                     <thead><tr>
                         <th>{tr::SV_COL_QUESTIONNAIRE}</th><th>{tr::SV_COL_KIND}</th><th>{tr::SV_COL_ROLE}</th>
                         <th>{tr::SV_COL_STATUS}</th><th>{tr::SV_COL_RATE}</th><th></th>
@@ -169,7 +169,7 @@ fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
                                                 {if open { tr::SV_CLOSE_WAVE } else { tr::SV_REOPEN_WAVE }}
                                             </button>
                                             {open.then(|| view! {
-                                                <button type="button" class="button" on:click=move |_| open_kiosk_here(wave_id)>{tr::SV_OPEN_KIOSK}</button>
+                                                <button type="button" class="button primary" on:click=move |_| open_kiosk_here(wave_id)>{tr::SV_OPEN_KIOSK}</button>
                                             })}
                                         })}
                                     </td>
@@ -177,7 +177,7 @@ fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
                             }
                         }).collect_view()}
                     </tbody>
-                </table>
+                </table></div>
             }.into_any()
         }}
         {can_edit.then(|| view! {
@@ -207,18 +207,22 @@ fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
                     </label>
                 </div>
                 <p class="muted">{tr::SV_ANONYMOUS_HELP}</p>
-                <button type="button" class="button" on:click=move |_| run(Box::pin(async move {
-                    create_wave(programme_id, new_questionnaire.get_untracked(), new_kind.get_untracked(),
-                        new_role.get_untracked(), new_anonymous.get_untracked()).await.map(|_| ())
-                }))>{tr::SV_CREATE_WAVE}</button>
-                <A href="/questionnaires">{tr::SV_EDIT_QUESTIONNAIRES}</A>
+                <div class="actions">
+                    <button type="button" class="button primary" on:click=move |_| run(Box::pin(async move {
+                        create_wave(programme_id, new_questionnaire.get_untracked(), new_kind.get_untracked(),
+                            new_role.get_untracked(), new_anonymous.get_untracked()).await.map(|_| ())
+                    }))>{tr::SV_CREATE_WAVE}</button>
+                    <A href="/questionnaires">{tr::SV_EDIT_QUESTIONNAIRES}</A>
+                </div>
             </section>
             <section class="panel">
                 <h2>{tr::SV_CODES_TITLE}</h2>
                 <p class="muted">{tr::sv_codes_line(named_codes, anonymous_codes)}</p>
-                <button type="button" class="button secondary" on:click=move |_| run(Box::pin(issue_codes(programme_id, String::new(), 0)))>
-                    {tr::SV_ISSUE_NAMED}
-                </button>
+                <div class="actions">
+                    <button type="button" class="button secondary" on:click=move |_| run(Box::pin(issue_codes(programme_id, String::new(), 0)))>
+                        {tr::SV_ISSUE_NAMED}
+                    </button>
+                </div>
                 <div class="row">
                     <label class="field">{tr::SV_SLIP_COUNT}
                         <input inputmode="numeric" name="slips" prop:value=move || slip_count.get() on:input=move |ev| slip_count.set(event_target_value(&ev))/>
@@ -236,7 +240,9 @@ fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
                         }
                     }>{tr::SV_ISSUE_ANONYMOUS}</button>
                 </div>
-                <A href=format!("/programmes/{programme_id}/codes") attr:class="button secondary">{tr::SV_PRINT_CODES}</A>
+                <div class="actions">
+                    <A href=format!("/programmes/{programme_id}/codes") attr:class="button secondary">{tr::SV_PRINT_CODES}</A>
+                </div>
             </section>
         })}
     }

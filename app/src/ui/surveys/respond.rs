@@ -26,17 +26,18 @@ pub fn OutboxSync(pending: RwSignal<usize>) -> impl IntoView {
             }
         });
     };
+    // Browser only (effects do not run on the server): listen for the network and poll.
     Effect::new(move |_| {
         pending.set(device::pending().len());
         flush();
-    });
-    let online = window_event_listener(leptos::ev::online, move |_| flush());
-    let timer = set_interval_with_handle(flush, std::time::Duration::from_secs(15)).ok();
-    on_cleanup(move || {
-        online.remove();
-        if let Some(timer) = timer {
-            timer.clear();
-        }
+        let online = window_event_listener(leptos::ev::online, move |_| flush());
+        let timer = set_interval_with_handle(flush, std::time::Duration::from_secs(15)).ok();
+        on_cleanup(move || {
+            online.remove();
+            if let Some(timer) = timer {
+                timer.clear();
+            }
+        });
     });
     view! {
         <p class="notice" data-testid="outbox" hidden=move || pending.get() == 0>{move || tr::sv_pending(pending.get())}</p>
@@ -130,7 +131,7 @@ fn KioskFlow(form: SurveyForm, pending: RwSignal<usize>) -> impl IntoView {
                     <input id="kiosk-code" name="code" class="code-input" inputmode="numeric" autocomplete="off"
                         maxlength="9" prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
                     <p class="field-error" role="alert">{move || error.get()}</p>
-                    <button type="submit" class="button big" disabled=move || checking.get()>{tr::SV_START}</button>
+                    <button type="submit" class="button primary big" disabled=move || checking.get()>{tr::SV_START}</button>
                 </form>
             }.into_any(),
             KioskStep::Answering(code) => view! {
@@ -140,7 +141,7 @@ fn KioskFlow(form: SurveyForm, pending: RwSignal<usize>) -> impl IntoView {
                 <div class="kiosk-thanks" data-testid="thanks">
                     <h1>{tr::SV_THANKS}</h1>
                     <p>{if how == Finished::Sent { tr::SV_SENT } else { tr::SV_QUEUED }}</p>
-                    <button type="button" class="button big" on:click=next_person>{tr::SV_NEXT_PERSON}</button>
+                    <button type="button" class="button primary big" on:click=next_person>{tr::SV_NEXT_PERSON}</button>
                 </div>
             }.into_any(),
         }}
@@ -170,7 +171,7 @@ pub fn MySurveysPage() -> impl IntoView {
                                         {if item.done {
                                             view! { <p class="done">{tr::SV_DONE}</p> }.into_any()
                                         } else {
-                                            view! { <A href=format!("/surveys/{}", item.wave.id) attr:class="button">{tr::SV_FILL}</A> }.into_any()
+                                            view! { <A href=format!("/surveys/{}", item.wave.id) attr:class="button primary">{tr::SV_FILL}</A> }.into_any()
                                         }}
                                     </li>
                                 }).collect_view()}
@@ -240,7 +241,7 @@ fn OwnSurvey(form: SurveyForm, finished: RwSignal<Option<Finished>>, on_finish: 
                     <input id="own-code" class="code-input" inputmode="numeric" autocomplete="off" maxlength="9"
                         prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
                     <p class="field-error" role="alert">{move || error.get()}</p>
-                    <button type="submit" class="button big">{tr::SV_START}</button>
+                    <button type="submit" class="button primary big">{tr::SV_START}</button>
                 </form>
             }.into_any(),
             (None, _, code) => {

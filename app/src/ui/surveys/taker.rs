@@ -193,13 +193,13 @@ pub fn Taker(
                 </button>
                 {move || if screen.get() == last {
                     view! {
-                        <button type="button" class="button big" on:click=send disabled=move || sending.get() || preview>
+                        <button type="button" class="button primary big" on:click=send disabled=move || sending.get() || preview>
                             {move || if sending.get() { tr::SV_SENDING } else { tr::SV_SEND }}
                         </button>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="button big" on:click=next>
+                        <button type="button" class="button primary big" on:click=next>
                             {move || if screen.get() == 0 { tr::SV_START } else { tr::SV_NEXT }}
                         </button>
                     }.into_any()
