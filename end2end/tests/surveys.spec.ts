@@ -219,3 +219,64 @@ test('an anonymous entry and exit are linked by the slip code, and no name is st
     expect(lines[1].split(';')[0]).toBe(code);
   }
 });
+
+test('a curator builds a questionnaire from a template: edits, drags a question by touch, previews and saves', async ({ page }) => {
+  await login(page, 'kurator12');
+  await expect(page).toHaveURL(/\/participants$/);
+  await page.getByRole('link', { name: 'Анкеты' }).click();
+  await expect(page.getByRole('heading', { name: 'Анкеты школы' })).toBeVisible();
+  const template = page.locator('.templates .card', { hasText: 'Удовлетворённость наставника работой в программе' });
+  await template.getByRole('button', { name: 'Взять за основу' }).tap();
+  await expect(page).toHaveURL(/\/questionnaires\/\d+$/);
+  await expect(page.getByTestId('version')).toHaveText('Версия 1. Ответов на неё пока нет');
+
+  const editors = page.locator('.question-editor');
+  const firstText = page.getByLabel('Текст вопроса').first();
+  const original = await firstText.inputValue();
+  const secondText = await page.getByLabel('Текст вопроса').nth(1).inputValue();
+  // An empty question is refused with its reason, and nothing typed is lost.
+  await firstText.fill('');
+  await page.getByRole('button', { name: 'Сохранить' }).tap();
+  await expect(page.getByText('Анкета не сохранена: исправьте отмеченные вопросы')).toBeVisible();
+  await expect(editors.first().getByRole('alert')).toHaveText('Напишите текст вопроса');
+  await firstText.fill('Хватает ли вам времени на встречи с наставляемым?');
+
+  // Drag the second question above the first by its handle, with a finger.
+  const handle = editors.nth(1).locator('.drag-handle');
+  await handle.scrollIntoViewIfNeeded();
+  const from = (await handle.boundingBox())!;
+  const to = (await editors.first().boundingBox())!;
+  const target = Math.max(to.y + to.height / 2, 120);
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: string, x: number, y: number) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  await touch('touchStart', from.x + from.width / 2, from.y + from.height / 2);
+  for (let step = 1; step <= 10; step++) {
+    await touch('touchMove', from.x + from.width / 2, from.y + from.height / 2 - ((from.y + from.height / 2 - target) * step) / 10);
+  }
+  await touch('touchEnd', 0, 0);
+  await expect(page.getByLabel('Текст вопроса').first()).toHaveValue(secondText);
+  await expect(page.getByLabel('Текст вопроса').nth(1)).toHaveValue('Хватает ли вам времени на встречи с наставляемым?');
+
+  // Add a yes/no question at the end of the first section.
+  await page.getByRole('button', { name: 'Добавить вопрос' }).first().tap();
+  const added = page.locator('.builder-section').first().locator('.question-editor').last();
+  await added.getByLabel('Текст вопроса').fill('Готовы ли вы взять ещё одного наставляемого?');
+  await added.getByLabel('Тип вопроса').selectOption({ label: 'Да / нет' });
+
+  // The preview shows it as a respondent would.
+  await page.getByRole('checkbox', { name: 'Предпросмотр' }).check();
+  await expect(page.getByTestId('taker')).toBeVisible();
+  await page.getByRole('button', { name: 'Начать' }).tap();
+  await expect(page.locator('fieldset.question').first()).toContainText(secondText);
+  await page.getByRole('checkbox', { name: 'Предпросмотр' }).uncheck();
+
+  await page.getByRole('button', { name: 'Сохранить' }).tap();
+  await expect(page.getByText('Сохранено (версия 1)')).toBeVisible();
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByLabel('Текст вопроса').first()).toHaveValue(secondText);
+  await expect(page.locator('.builder-section').first().locator('.question-editor').last().getByLabel('Текст вопроса'))
+    .toHaveValue('Готовы ли вы взять ещё одного наставляемого?');
+  expect(original).not.toBe('');
+});

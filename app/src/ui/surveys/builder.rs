@@ -113,6 +113,7 @@ fn Builder(draft: QuestionnaireDraft) -> impl IntoView {
     let previewing = RwSignal::new(false);
     let saving = RwSignal::new(false);
     let dragging = RwSignal::new(None::<String>);
+    let drop_before = RwSignal::new(None::<String>);
 
     let save = move |_| {
         if let Err(problems) = definition.with_untracked(Definition::check) {
@@ -160,22 +161,34 @@ fn Builder(draft: QuestionnaireDraft) -> impl IntoView {
             });
         });
     };
-    // Dragging a question by its handle: the card under the pointer takes its place.
+    // Dragging a question by its handle marks the card under the pointer; the drop puts the
+    // question before it. (Nothing is re-rendered mid-drag, so the handle keeps the pointer.)
     let on_move = move |ev: web_sys::PointerEvent| {
         let Some(key) = dragging.get_untracked() else { return };
         ev.prevent_default();
         let target = document()
             .element_from_point(ev.client_x() as f32, ev.client_y() as f32)
             .and_then(|el| el.closest("[data-question]").ok().flatten())
-            .and_then(|el| el.get_attribute("data-question"));
-        if let Some(target) = target.filter(|t| *t != key) {
-            definition.update(|d| move_before(d, &key, &target));
+            .and_then(|el| el.get_attribute("data-question"))
+            .filter(|t| *t != key);
+        if drop_before.get_untracked() != target {
+            drop_before.set(target);
         }
     };
-    let stop_drag = move |_| dragging.set(None);
+    let stop_drag = move |_| {
+        if let (Some(key), Some(target)) = (dragging.get_untracked(), drop_before.get_untracked()) {
+            definition.update(|d| move_before(d, &key, &target));
+        }
+        dragging.set(None);
+        drop_before.set(None);
+    };
+    let cancel_drag = move |_| {
+        dragging.set(None);
+        drop_before.set(None);
+    };
 
     view! {
-        <div class="builder" on:pointermove=on_move on:pointerup=stop_drag on:pointercancel=stop_drag>
+        <div class="builder" on:pointermove=on_move on:pointerup=stop_drag on:pointercancel=cancel_drag>
             <p><A href="/questionnaires">{"← "}{tr::SV_QUESTIONNAIRES_TITLE}</A></p>
             <div class="builder-head">
                 <p class="muted" data-testid="version">{move || tr::sv_version_line(version.get(), answered.get())}</p>
@@ -193,7 +206,7 @@ fn Builder(draft: QuestionnaireDraft) -> impl IntoView {
                 let form = SurveyForm { wave_id: 0, kind: WaveKind::Entry, anonymous: false, version_id: 0, definition: definition.get() };
                 view! { <div class="preview"><Taker form who="preview" preview=true/></div> }.into_any()
             } else {
-                view! { <Editor definition errors dragging add_question/> }.into_any()
+                view! { <Editor definition errors dragging drop_before add_question/> }.into_any()
             }}
         </div>
     }
@@ -204,6 +217,7 @@ fn Editor(
     definition: RwSignal<Definition>,
     errors: RwSignal<FieldErrors>,
     dragging: RwSignal<Option<String>>,
+    drop_before: RwSignal<Option<String>>,
     add_question: impl Fn(usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let field_error = move |key: &'static str| move || errors.with(|e| e.get(key).cloned());
@@ -233,7 +247,7 @@ fn Editor(
                             {tr::SV_REMOVE_SECTION}
                         </button>
                     </div>
-                    {keys.into_iter().map(|key| view! { <QuestionEditor key definition errors dragging/> }).collect_view()}
+                    {keys.into_iter().map(|key| view! { <QuestionEditor key definition errors dragging drop_before/> }).collect_view()}
                     <button type="button" class="button secondary" on:click=move |_| add_question(index)>{tr::SV_ADD_QUESTION}</button>
                 </section>
             }).collect_view()
@@ -250,6 +264,7 @@ fn QuestionEditor(
     definition: RwSignal<Definition>,
     errors: RwSignal<FieldErrors>,
     dragging: RwSignal<Option<String>>,
+    drop_before: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let key = StoredValue::new(key);
     let question = move || definition.with(|d| d.question(&key.get_value()).cloned());
@@ -259,19 +274,20 @@ fn QuestionEditor(
             e.remove(&key.get_value());
         });
     };
-    let Some(initial) = question() else { return ().into_any() };
+    let Some(initial) = definition.with_untracked(|d| d.question(&key.get_value()).cloned()) else { return ().into_any() };
     let error = move || errors.with(|e| e.get(&key.get_value()).cloned());
     let kind_now = move || question().map(|q| kind_code(&q.kind)).unwrap_or("short_text");
     let start_drag = move |ev: web_sys::PointerEvent| {
         ev.prevent_default();
-        if let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-            let _ = target.release_pointer_capture(ev.pointer_id());
+        if let Some(handle) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            let _ = handle.set_pointer_capture(ev.pointer_id());
         }
         dragging.set(Some(key.get_value()));
     };
     view! {
         <article class="question-editor" class:dragging=move || dragging.get().as_deref() == Some(&key.get_value())
-            class:invalid=move || error().is_some() attr:data-question=key.get_value()>
+            class:drop-target=move || drop_before.get().as_deref() == Some(&key.get_value())
+            class:invalid=move || error().is_some() data-question=key.get_value()>
             <div class="row">
                 <span class="drag-handle" aria-hidden="true" title=tr::SV_DRAG on:pointerdown=start_drag>"⠿"</span>
                 <input class="question-text-input" placeholder=tr::SV_QUESTION_TEXT aria-label=tr::SV_QUESTION_TEXT
