@@ -346,11 +346,15 @@ pub async fn submit_survey(submission: crate::surveys::SurveySubmission) -> Resu
         Some((_, wave_id)) => Caller::Kiosk { wave_id },
         None => Caller::Account { participant_id: crate::state::require_user().await?.participant_id },
     };
-    if crate::store::surveys::received(&state.db, &submission.client_id).await? {
-        return Ok(SubmitOutcome::AlreadyReceived);
+    match accept(&state.db, caller, &submission).await {
+        Ok(accepted) => state.submissions.submit(accepted).await,
+        // A resend of what was stored before the wave closed (or the code changed) is still
+        // stored: say so rather than refuse.
+        Err(refusal) => match crate::store::surveys::received(&state.db, &submission.client_id).await? {
+            true => Ok(SubmitOutcome::AlreadyReceived),
+            false => Err(refusal),
+        },
     }
-    let accepted = accept(&state.db, caller, &submission).await?;
-    state.submissions.submit(accepted).await
 }
 
 // --- Results ----------------------------------------------------------------------------------

@@ -65,7 +65,8 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
                     Box::pin(async move {
                         conn.execute(sqlx::raw_sql(
                             "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; \
-                             PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                             PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; \
+                             PRAGMA wal_autocheckpoint = 0;",
                         ))
                         .await?;
                         Ok(())
@@ -81,7 +82,31 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
         Backend::Postgres => &POSTGRES_MIGRATIONS,
     };
     migrator.run(&pool).await?;
+    if backend == Backend::Sqlite {
+        spawn_checkpointer(pool.clone());
+    }
     Ok(Db { pool, backend })
+}
+
+/// Moves the write-ahead log into the database file every two seconds, off the request path.
+///
+/// SQLite's automatic checkpoint (switched off in `connect`) runs inside whichever commit
+/// crosses the threshold: under a burst of submitted questionnaires that commit, and every
+/// request queued behind it, waited hundreds of milliseconds. A passive checkpoint never
+/// blocks readers or writers.
+fn spawn_checkpointer(pool: AnyPool) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(2));
+        loop {
+            tick.tick().await;
+            if pool.is_closed() {
+                break;
+            }
+            if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&pool).await {
+                tracing::warn!(%error, "WAL checkpoint failed");
+            }
+        }
+    });
 }
 
 fn create_sqlite_folder(url: &str) -> std::io::Result<()> {

@@ -503,61 +503,94 @@ pub async fn received(db: &Db, client_id: &str) -> Result<bool, sqlx::Error> {
     Ok(row.try_get::<i64, _>("n")? > 0)
 }
 
-/// Stores a batch of submissions in one transaction (one disk sync for all of them) and
-/// returns each one's outcome in order. A resend of a stored `client_id` is recognised.
+/// Splits rows for multi-row statements into chunks of 64, 32, …, 1 rows: few enough distinct
+/// statement texts that each backend prepares them once and reuses them from its cache.
+fn statement_chunks<T>(items: &[T]) -> Vec<&[T]> {
+    let mut chunks = Vec::new();
+    let mut rest = items;
+    let mut size = 64;
+    while !rest.is_empty() {
+        while size > rest.len() {
+            size /= 2;
+        }
+        let (chunk, tail) = rest.split_at(size);
+        chunks.push(chunk);
+        rest = tail;
+    }
+    chunks
+}
+
+/// Stores a batch of submissions in one transaction (one commit for all of them, and a few
+/// multi-row statements instead of two per submission) and returns each one's outcome in
+/// order. A resend of a stored `client_id` is recognised.
 pub async fn store_batch(db: &Db, batch: &[Accepted]) -> Result<Vec<Result<SubmitOutcome, StoreRefusal>>, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let at = now();
-    let mut outcomes = Vec::with_capacity(batch.len());
-    for item in batch {
-        // DO NOTHING on any unique clash keeps the transaction alive on PostgreSQL too.
-        let inserted = sqlx::query(
-            "INSERT INTO submissions (client_id, wave_id, version_id, respondent, submitted_at)
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id",
-        )
-        .bind(&item.client_id)
-        .bind(item.wave_id)
-        .bind(item.version_id)
-        .bind(&item.respondent)
-        .bind(&at)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(row) = inserted else {
-            let earlier = sqlx::query("SELECT wave_id, respondent FROM submissions WHERE client_id = $1")
-                .bind(&item.client_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-            outcomes.push(match earlier {
-                Some(_) => Ok(SubmitOutcome::AlreadyReceived),
-                None => Err(StoreRefusal::AlreadyAnswered),
-            });
-            continue;
-        };
-        let submission_id: i64 = row.try_get("id")?;
-        insert_rows(&mut tx, submission_id, &item.rows).await?;
-        outcomes.push(Ok(SubmitOutcome::Received));
+    let mut inserted: BTreeMap<String, i64> = BTreeMap::new();
+    for chunk in statement_chunks(batch) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| format!("(${}, ${}, ${}, ${}, ${})", i * 5 + 1, i * 5 + 2, i * 5 + 3, i * 5 + 4, i * 5 + 5))
+            .collect();
+        // DO NOTHING on any unique clash (a resend, a second answer of the same respondent)
+        // keeps the transaction alive on PostgreSQL too.
+        let sql = format!(
+            "INSERT INTO submissions (client_id, wave_id, version_id, respondent, submitted_at) VALUES {}
+             ON CONFLICT DO NOTHING RETURNING id, client_id",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for item in chunk {
+            query = query.bind(&item.client_id).bind(item.wave_id).bind(item.version_id).bind(&item.respondent).bind(&at);
+        }
+        for row in query.fetch_all(&mut *tx).await? {
+            inserted.insert(row.try_get("client_id")?, row.try_get("id")?);
+        }
+    }
+    let mut rows: Vec<(i64, &AnswerRow)> = Vec::new();
+    let mut first_of_id: BTreeMap<&str, usize> = BTreeMap::new();
+    for (index, item) in batch.iter().enumerate() {
+        if let Some(id) = inserted.get(&item.client_id) {
+            if *first_of_id.entry(&item.client_id).or_insert(index) == index {
+                rows.extend(item.rows.iter().map(|row| (*id, row)));
+            }
+        }
+    }
+    for chunk in statement_chunks(&rows) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| format!("(${}, ${}, ${}, ${})", i * 4 + 1, i * 4 + 2, i * 4 + 3, i * 4 + 4))
+            .collect();
+        let sql = format!("INSERT INTO answers (submission_id, question, choice, text) VALUES {}", values.join(", "));
+        let mut query = sqlx::query(&sql);
+        for (id, row) in chunk {
+            query = query.bind(*id).bind(&row.question).bind(row.choice).bind(&row.text);
+        }
+        query.execute(&mut *tx).await?;
+    }
+    // Those not inserted: a known client_id is a resend; otherwise the respondent had answered.
+    let missing: Vec<&str> = batch.iter().filter(|i| !inserted.contains_key(&i.client_id)).map(|i| i.client_id.as_str()).collect();
+    let mut known = std::collections::BTreeSet::new();
+    for chunk in missing.chunks(1000) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|n| format!("${n}")).collect();
+        let sql = format!("SELECT client_id FROM submissions WHERE client_id IN ({})", marks.join(", "));
+        let mut query = sqlx::query(&sql);
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&mut *tx).await? {
+            known.insert(row.try_get::<String, _>("client_id")?);
+        }
     }
     tx.commit().await?;
-    Ok(outcomes)
-}
-
-async fn insert_rows(tx: &mut sqlx::Transaction<'_, sqlx::Any>, submission_id: i64, rows: &[AnswerRow]) -> Result<(), sqlx::Error> {
-    for chunk in rows.chunks(200) {
-        let mut sql = String::from("INSERT INTO answers (submission_id, question, choice, text) VALUES ");
-        for (i, _) in chunk.iter().enumerate() {
-            let n = i * 3;
-            if i > 0 {
-                sql.push_str(", ");
-            }
-            sql.push_str(&format!("($1, ${}, ${}, ${})", n + 2, n + 3, n + 4));
-        }
-        let mut query = sqlx::query(&sql).bind(submission_id);
-        for row in chunk {
-            query = query.bind(&row.question).bind(row.choice).bind(&row.text);
-        }
-        query.execute(&mut **tx).await?;
-    }
-    Ok(())
+    Ok(batch
+        .iter()
+        .enumerate()
+        .map(|(index, item)| match (inserted.contains_key(&item.client_id), first_of_id.get(item.client_id.as_str())) {
+            (true, Some(first)) if *first == index => Ok(SubmitOutcome::Received),
+            (true, _) => Ok(SubmitOutcome::AlreadyReceived),
+            (false, _) if known.contains(&item.client_id) => Ok(SubmitOutcome::AlreadyReceived),
+            (false, _) => Err(StoreRefusal::AlreadyAnswered),
+        })
+        .collect())
 }
 
 // --- Results ----------------------------------------------------------------------------------

@@ -263,3 +263,30 @@ async fn results_show_rates_shares_and_open_answers_to_the_right_people() {
     assert!(xlsx.ok());
     assert!(xlsx.text.starts_with("PK"), "an XLSX is a zip");
 }
+
+on_both_backends!(one_batch_sorts_out_resends_and_second_answers, |backend| async move {
+    use app::store::surveys::{store_batch, Accepted, StoreRefusal};
+    use app::surveys::SubmitOutcome;
+    let app = TestApp::spawn(backend).await;
+    let (_, exit) = pilot_waves(&app).await;
+    let version: i64 = sqlx::query("SELECT v.id FROM questionnaire_versions v JOIN waves w ON w.questionnaire_id = v.questionnaire_id WHERE w.id = $1")
+        .bind(exit).fetch_one(&app.db.pool).await.expect("version").get("id");
+    let respondent: String = "p999999".into();
+    let item = |client_id: &str, respondent: &str| Accepted {
+        client_id: client_id.into(),
+        wave_id: exit,
+        version_id: version,
+        respondent: respondent.into(),
+        rows: app::surveys::stats::to_rows(&Answers::from([("difficulties".to_owned(), AnswerValue::Choices { ids: vec![1], other: None })])),
+    };
+    let batch = [item("batch-a-0001", &respondent), item("batch-a-0001", &respondent), item("batch-b-0001", &respondent), item("batch-c-0001", "p999998")];
+    let outcomes = store_batch(&app.db, &batch).await.expect("stored");
+    assert!(matches!(outcomes[0], Ok(SubmitOutcome::Received)));
+    assert!(matches!(outcomes[1], Ok(SubmitOutcome::AlreadyReceived)));
+    assert!(matches!(outcomes[2], Err(StoreRefusal::AlreadyAnswered)));
+    assert!(matches!(outcomes[3], Ok(SubmitOutcome::Received)));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM answers a JOIN submissions s ON s.id = a.submission_id WHERE s.client_id LIKE 'batch-%'").await, 2);
+    // The same batch again: everything is a resend now.
+    let again = store_batch(&app.db, &batch[..1]).await.expect("stored");
+    assert!(matches!(again[0], Ok(SubmitOutcome::AlreadyReceived)));
+});
