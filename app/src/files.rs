@@ -260,63 +260,6 @@ pub fn write_order_xlsx(board: &crate::matching::board::Board) -> Result<Vec<u8>
     workbook.save_to_buffer()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const CSV: &str = "Фамилия;Имя;Отчество;Роль;Категория;Предметы;Стаж;Ресурс времени\n\
-        Белова;Анна;Игоревна;Наставник;Педагог;математика;15;2\n\
-        ;;;;;;;\n\
-        Громов;Олег;;наставляемый;педагог;физика;1;\n";
-
-    #[test]
-    fn csv_rows_keep_their_file_line_numbers_and_skip_blank_lines() {
-        let rows = read_participants(CSV.as_bytes()).expect("readable");
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].0, 2);
-        assert_eq!(rows[1].0, 4);
-        assert_eq!(rows[1].1.last_name, "Громов");
-        assert_eq!(rows[0].1.capacity, "2");
-    }
-
-    #[test]
-    fn windows_1251_and_commas_are_understood() {
-        let text = "Фамилия,Имя,Роль,Категория\nЕршова,Вера,Наставляемый,Обучающийся\n";
-        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
-        let rows = read_participants(&bytes).expect("readable");
-        assert_eq!(rows[0].1.first_name, "Вера");
-    }
-
-    #[test]
-    fn a_file_without_required_columns_is_refused_by_name() {
-        let error = read_participants("Фамилия;Предметы\nИванова;химия\n".as_bytes()).expect_err("refused");
-        assert!(error.contains("Имя") && error.contains("Роль") && error.contains("Категория"), "{error}");
-    }
-
-    #[test]
-    fn an_exported_base_imports_back_unchanged_through_csv_and_xlsx() {
-        let data: Vec<Participant> = read_participants(CSV.as_bytes())
-            .expect("readable")
-            .iter()
-            .enumerate()
-            .map(|(i, (_, input))| Participant {
-                id: i as i64,
-                organisation_id: 1,
-                programme_id: None,
-                data: NewParticipant::parse(input).expect("valid"),
-            })
-            .collect();
-        for bytes in [write_csv(&data).expect("csv"), write_xlsx(&data).expect("xlsx")] {
-            let back: Vec<NewParticipant> = read_participants(&bytes)
-                .expect("readable")
-                .iter()
-                .map(|(_, input)| NewParticipant::parse(input).expect("valid"))
-                .collect();
-            assert_eq!(back, data.iter().map(|p| p.data.clone()).collect::<Vec<_>>());
-        }
-    }
-}
-
 /// A wave's answers as a table: one row per respondent, one column per question of the current
 /// version (answers to a question reworded since are left out of its column).
 pub fn wave_table(
@@ -382,4 +325,61 @@ pub fn table_xlsx(sheet_name: &str, header: &[String], rows: &[Vec<String>]) -> 
     }
     sheet.set_freeze_panes(1, 0)?;
     workbook.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: &str = "Фамилия;Имя;Отчество;Роль;Категория;Предметы;Стаж;Ресурс времени\n\
+        Белова;Анна;Игоревна;Наставник;Педагог;математика;15;2\n\
+        ;;;;;;;\n\
+        Громов;Олег;;наставляемый;педагог;физика;1;\n";
+
+    #[test]
+    fn csv_rows_keep_their_file_line_numbers_and_skip_blank_lines() {
+        let rows = read_participants(CSV.as_bytes()).expect("readable");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].0, 2);
+        assert_eq!(rows[1].0, 4);
+        assert_eq!(rows[1].1.last_name, "Громов");
+        assert_eq!(rows[0].1.capacity, "2");
+    }
+
+    #[test]
+    fn windows_1251_and_commas_are_understood() {
+        let text = "Фамилия,Имя,Роль,Категория\nЕршова,Вера,Наставляемый,Обучающийся\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+        let rows = read_participants(&bytes).expect("readable");
+        assert_eq!(rows[0].1.first_name, "Вера");
+    }
+
+    #[test]
+    fn a_file_without_required_columns_is_refused_by_name() {
+        let error = read_participants("Фамилия;Предметы\nИванова;химия\n".as_bytes()).expect_err("refused");
+        assert!(error.contains("Имя") && error.contains("Роль") && error.contains("Категория"), "{error}");
+    }
+
+    #[test]
+    fn an_exported_base_imports_back_unchanged_through_csv_and_xlsx() {
+        let data: Vec<Participant> = read_participants(CSV.as_bytes())
+            .expect("readable")
+            .iter()
+            .enumerate()
+            .map(|(i, (_, input))| Participant {
+                id: i as i64,
+                organisation_id: 1,
+                programme_id: None,
+                data: NewParticipant::parse(input).expect("valid"),
+            })
+            .collect();
+        for bytes in [write_csv(&data).expect("csv"), write_xlsx(&data).expect("xlsx")] {
+            let back: Vec<NewParticipant> = read_participants(&bytes)
+                .expect("readable")
+                .iter()
+                .map(|(_, input)| NewParticipant::parse(input).expect("valid"))
+                .collect();
+            assert_eq!(back, data.iter().map(|p| p.data.clone()).collect::<Vec<_>>());
+        }
+    }
 }

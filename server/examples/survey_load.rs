@@ -95,10 +95,10 @@ fn answers(definition: &Definition, seed: usize) -> Answers {
                 QuestionKind::SingleChoice { options } => AnswerValue::Choice(options[n % options.len()].id),
                 QuestionKind::MultipleChoice { options, .. } => AnswerValue::Choices {
                     ids: vec![options[n % options.len()].id, options[(n + 2) % options.len()].id],
-                    other: (n % 7 == 0).then(|| "своё".into()),
+                    other: n.is_multiple_of(7).then(|| "своё".into()),
                 },
                 QuestionKind::Scale { max, .. } => AnswerValue::Scale(1 + (n % usize::from(*max)) as u8),
-                QuestionKind::YesNo => AnswerValue::YesNo(n % 2 == 0),
+                QuestionKind::YesNo => AnswerValue::YesNo(n.is_multiple_of(2)),
                 _ => AnswerValue::Text(format!("Ответ респондента {seed} на вопрос {}", i + 1)),
             };
             (q.key.clone(), value)

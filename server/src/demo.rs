@@ -234,7 +234,7 @@ async fn load_surveys(db: &Db, lyceum: i64, pilot: i64, mentees: &[i64], school7
     // Entry: each names documentation and/or tasks of different difficulty; exit: fewer do.
     let picks_entry: [&[u16]; 3] = [&[1, 2], &[1, 4], &[2, 3]];
     let picks_exit: [&[u16]; 3] = [&[], &[4], &[2]];
-    for (wave_id, kind, picks, who) in [(entry, WaveKind::Entry, picks_entry, &mentees[..]), (exit, WaveKind::Exit, picks_exit, &mentees[1..])] {
+    for (wave_id, kind, picks, who) in [(entry, WaveKind::Entry, picks_entry, mentees), (exit, WaveKind::Exit, picks_exit, &mentees[1..])] {
         let form = store::form(db, wave_id).await?;
         for (i, participant) in who.iter().enumerate() {
             let offset = if kind == WaveKind::Exit { 1 } else { 0 };

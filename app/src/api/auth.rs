@@ -38,6 +38,12 @@ pub async fn login(login: String, password: String) -> Result<CurrentUser, AppEr
     let response = expect_context::<leptos_axum::ResponseOptions>();
     let cookie = HeaderValue::from_str(&session_cookie(&token, state.secure_cookies)).map_err(AppError::internal)?;
     response.insert_header(SET_COOKIE, cookie);
+    // A login on a kiosk (a curator taking the tablet back) ends the kiosk.
+    if let Some(kiosk) = crate::state::request_kiosk_token() {
+        crate::store::surveys::close_kiosk(&state.db, &token_hash(&kiosk)).await?;
+        let expired = HeaderValue::from_str(&kiosk_cookie(None, state.secure_cookies)).map_err(AppError::internal)?;
+        response.append_header(SET_COOKIE, expired);
+    }
     tracing::info!(user_id = user.id, role = user.role.code(), "logged in");
     leptos_axum::redirect(home_path(&user));
     Ok(user)

@@ -198,6 +198,16 @@ async fn a_kiosk_answers_only_its_own_wave() {
     form.wave_id = exit;
     let reply = app.call(&kiosk, "surveys/submit", submission("other-wave-0001", &form, Some(&code), &answers(&form))).await;
     assert_eq!(reply.status.as_u16(), 403, "{}", reply.text);
+    // A curator logging in on the kiosk takes the device back: the kiosk cookie stops working.
+    let request = axum::http::Request::post("/api/auth/login")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "application/json")
+        .header("cookie", kiosk.cookie.clone().expect("cookie"))
+        .body(axum::body::Body::from(format!("login=kurator7&password={}", nastavnik::demo::DEMO_PASSWORD)))
+        .expect("request");
+    assert!(app.send(request).await.ok());
+    assert_eq!(app.call(&kiosk, "kiosk/get", json!({})).await.json(), Value::Null, "the kiosk is closed");
+    let kiosk = self::kiosk(&app, entry).await;
     // A named wave's kiosk needs a code: none, or a slip, is refused.
     let reply = app.call(&kiosk, "surveys/submit", submission("no-code-000001", &SurveyForm { wave_id: entry, ..form.clone() }, None, &answers(&form))).await;
     assert!(reply.text.contains("Введите личный код"), "{}", reply.text);

@@ -344,11 +344,14 @@ fn QuestionEditor(
     .into_any()
 }
 
+/// An edit of a choice question's options.
+type OptionsChange = Box<dyn FnOnce(&mut Vec<Choice>)>;
+
 #[component]
 fn OptionsEditor(key: String, definition: RwSignal<Definition>) -> impl IntoView {
     let key = StoredValue::new(key);
     let options = move || definition.with(|d| d.question(&key.get_value()).map(|q| q.kind.options().to_vec()).unwrap_or_default());
-    let with_options = move |f: Box<dyn FnOnce(&mut Vec<Choice>)>| {
+    let with_options = move |f: OptionsChange| {
         edit(definition, &key.get_value(), |q| match &mut q.kind {
             QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options, .. } => f(options),
             _ => {}
