@@ -203,6 +203,7 @@ pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
     }
 
     load_surveys(db, lyceum, pilot, &pilot_mentees, school7, peers).await?;
+    load_district_monitoring(db, district_id).await?;
 
     for (login, display_name, role, organisation_id, participant_id) in accounts.drain(..) {
         users::create(db, &users::NewUser {
@@ -276,6 +277,92 @@ async fn load_surveys(db: &Db, lyceum: i64, pilot: i64, mentees: &[i64], school7
     let satisfaction = store::create_questionnaire(db, school7, Some("mentee_satisfaction"), &template("mentee_satisfaction")?).await?;
     store::create_wave(db, peers, satisfaction, WaveKind::Exit, ParticipantRole::Mentee, true).await?;
     store::issue_anonymous_codes(db, peers, ParticipantRole::Mentee, 10).await?;
+    Ok(())
+}
+
+/// Schools of the district's monitoring of young teachers (anonymous, entry and exit), with
+/// their respondents on entry and at exit.
+const MONITORED: &[(&str, usize, usize)] = &[
+    ("МАОУ «Гимназия № 2»", 19, 19),
+    ("МБОУ «Средняя школа № 3»", 19, 19),
+    ("МБОУ «Средняя школа № 5»", 19, 19),
+    ("МБОУ «Средняя школа № 9»", 18, 18),
+    ("МБОУ «Средняя школа № 14»", 18, 18),
+    ("МБОУ «Средняя школа № 21»", 18, 17),
+];
+
+/// The district's anonymous monitoring with «Профессиональные трудности молодого педагога».
+/// With the pilot school's named answers it gives the figures of the district talk: 114
+/// answered on entry and 112 at exit; «документация» 35 → 25 (31 % → 22 %), «задания разной
+/// степени трудности» 43 → 26 (38 % → 23 %), «отношение к профессии улучшилось» 74 (66 %).
+async fn load_district_monitoring(db: &Db, district_id: i64) -> anyhow::Result<()> {
+    use app::intake::{accept, Caller};
+    use app::store::surveys as store;
+    use app::surveys::{templates::by_code, AnswerValue, Answers, QuestionKind, SurveySubmission, WaveKind};
+
+    // Anonymous respondents' answers beyond the pilot's (entry 2 + 2, exit 0 + 1, attitude 1).
+    const ENTRY_DOCUMENTS: usize = 33;
+    const ENTRY_TASKS: usize = 41;
+    const EXIT_DOCUMENTS: usize = 25;
+    const EXIT_TASKS: usize = 25;
+    const IMPROVED: usize = 73;
+    let template = by_code("young_teacher_difficulties").ok_or_else(|| anyhow::anyhow!("no template"))?;
+    let answers = |kind: WaveKind, n: usize, form: &app::surveys::Definition| -> Answers {
+        let mut out = Answers::new();
+        for q in form.questions_for(kind) {
+            let value = match (&q.kind, q.key.as_str()) {
+                (QuestionKind::MultipleChoice { options, .. }, "difficulties") => {
+                    let (documents, tasks) = match kind {
+                        WaveKind::Exit => (EXIT_DOCUMENTS, EXIT_TASKS),
+                        _ => (ENTRY_DOCUMENTS, ENTRY_TASKS),
+                    };
+                    let id = if n < documents { 1 } else if n < documents + tasks { 2 } else { options[2 + n % (options.len() - 2)].id };
+                    AnswerValue::Choices { ids: vec![id], other: None }
+                }
+                (QuestionKind::SingleChoice { .. }, "attitude") => AnswerValue::Choice(if n < IMPROVED { 1 } else { 2 + (n % 3) as u16 }),
+                (QuestionKind::SingleChoice { options }, _) => AnswerValue::Choice(options[n % options.len()].id),
+                (QuestionKind::MultipleChoice { options, .. }, _) => AnswerValue::Choices { ids: vec![options[n % options.len()].id], other: None },
+                (QuestionKind::Scale { max, .. }, _) => {
+                    let base = if kind == WaveKind::Exit { *max - 1 } else { *max / 2 };
+                    AnswerValue::Scale((base + (n % 2) as u8).clamp(1, *max))
+                }
+                (QuestionKind::YesNo, _) => AnswerValue::YesNo(n % 3 != 0),
+                (QuestionKind::ShortText, _) => AnswerValue::Text(SUBJECTS[n % SUBJECTS.len()].into()),
+                (QuestionKind::LongText, _) => continue,
+            };
+            out.insert(q.key.clone(), value);
+        }
+        out
+    };
+    let (mut entry_n, mut exit_n) = (0usize, 0usize);
+    for (name, entry_people, exit_people) in MONITORED {
+        let school = orgs::create_organisation(db, &Organisation { id: 0, district_id, name: (*name).into(), students_total: 700, teachers_total: 55 }).await?;
+        let programme_id = programmes::create(db, &programme(school, "Наставничество молодых педагогов", MentoringForm::TeacherTeacher, vec![Variant::ExperiencedYoung])).await?;
+        let questionnaire = store::create_questionnaire(db, school, Some(template.code), &template.definition()).await?;
+        store::issue_anonymous_codes(db, programme_id, ParticipantRole::Mentee, *entry_people).await?;
+        let slips = store::codes_of(db, programme_id).await?;
+        for (kind, people) in [(WaveKind::Entry, *entry_people), (WaveKind::Exit, *exit_people)] {
+            let wave_id = store::create_wave(db, programme_id, questionnaire, kind, ParticipantRole::Mentee, true).await?;
+            let form = store::form(db, wave_id).await?;
+            let mut batch = Vec::new();
+            for slip in slips.iter().take(people) {
+                let n = if kind == WaveKind::Exit { exit_n } else { entry_n };
+                let submission = SurveySubmission {
+                    client_id: format!("demo-{wave_id}-{}", slip.code),
+                    wave_id,
+                    version_id: form.version_id,
+                    code: Some(slip.code.clone()),
+                    answers: answers(kind, n, &form.definition),
+                };
+                batch.push(accept(db, Caller::Kiosk { wave_id }, &submission).await.map_err(|e| anyhow::anyhow!("demo answers refused: {e}"))?);
+                if kind == WaveKind::Exit { exit_n += 1 } else { entry_n += 1 }
+            }
+            store::store_batch(db, &batch).await?;
+            if kind == WaveKind::Entry {
+                store::set_wave_status(db, wave_id, app::surveys::WaveStatus::Closed).await?;
+            }
+        }
+    }
     Ok(())
 }
 

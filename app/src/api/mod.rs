@@ -7,6 +7,7 @@ pub mod import;
 pub mod participants;
 pub mod programmes;
 pub mod relationships;
+pub mod reports;
 pub mod surveys;
 
 #[cfg(feature = "ssr")]

@@ -180,3 +180,61 @@ pub fn summarise(
         })
         .collect()
 }
+
+/// One option (or scale point) before and after.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ShareChange {
+    pub label: String,
+    pub entry: OptionShare,
+    pub exit: OptionShare,
+}
+
+/// A question asked on entry and at exit, side by side: the share naming each option (or the
+/// mean of a rating) with n on each side, and how many respondents answered both.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BeforeAfter {
+    pub key: String,
+    pub text: String,
+    pub entry_n: i64,
+    pub exit_n: i64,
+    pub rows: Vec<ShareChange>,
+    pub entry_mean: Option<f64>,
+    pub exit_mean: Option<f64>,
+    /// Respondents with both an entry and an exit answer (linked by person or slip code).
+    pub linked: i64,
+}
+
+/// Puts a question's entry and exit results side by side.
+pub fn before_after(question: &Question, entry: QuestionCounts, exit: QuestionCounts, linked: i64) -> BeforeAfter {
+    let entry = question_stats(question, entry);
+    let exit = question_stats(question, exit);
+    BeforeAfter {
+        key: question.key.clone(),
+        text: question.text.clone(),
+        entry_n: entry.answered,
+        exit_n: exit.answered,
+        rows: entry
+            .options
+            .into_iter()
+            .zip(exit.options)
+            .map(|(entry, exit)| ShareChange { label: entry.label.clone(), entry, exit })
+            .collect(),
+        entry_mean: entry.mean,
+        exit_mean: exit.mean,
+        linked,
+    }
+}
+
+/// Folds counted rows `(question, choice, count)` — `choice = None` rows carry the number of
+/// respondents who answered — into one `QuestionCounts` per question.
+pub fn fold_counts(rows: impl IntoIterator<Item = (String, Option<i64>, i64)>) -> BTreeMap<String, QuestionCounts> {
+    let mut out: BTreeMap<String, QuestionCounts> = BTreeMap::new();
+    for (question, choice, count) in rows {
+        let entry = out.entry(question).or_default();
+        match choice {
+            Some(choice) => *entry.per_choice.entry(choice).or_default() += count,
+            None => entry.answered += count,
+        }
+    }
+    out
+}

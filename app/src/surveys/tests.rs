@@ -280,3 +280,22 @@ fn personal_codes_and_client_ids() {
     assert!(!valid_client_id("short"));
     assert!(!valid_client_id("bad id with spaces"));
 }
+
+#[test]
+fn before_and_after_sit_side_by_side_with_their_n_and_means() {
+    use super::stats::{before_after, fold_counts};
+    let definition = difficulties();
+    let scale = definition.questions().find(|q| matches!(q.kind, QuestionKind::Scale { max: 5, .. })).expect("scale");
+    // Entry: 2 × 2 and 1 × 3 → mean 2.3, n 3; exit: 2 × 5 → mean 5, n 2.
+    let counts = fold_counts([
+        (scale.key.clone(), Some(2), 2),
+        (scale.key.clone(), Some(3), 1),
+        (scale.key.clone(), None, 3),
+    ]);
+    let exit = fold_counts([(scale.key.clone(), Some(5), 2), (scale.key.clone(), None, 2)]);
+    let compared = before_after(scale, counts[&scale.key].clone(), exit[&scale.key].clone(), 2);
+    assert_eq!((compared.entry_n, compared.exit_n, compared.linked), (3, 2, 2));
+    assert_eq!((compared.entry_mean, compared.exit_mean), (Some(2.3), Some(5.0)));
+    assert_eq!(compared.rows.len(), 5);
+    assert_eq!((compared.rows[1].entry.percent, compared.rows[4].exit.percent), (67, 100));
+}

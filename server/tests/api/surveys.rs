@@ -217,8 +217,11 @@ async fn a_kiosk_answers_only_its_own_wave() {
 async fn editing_an_answered_questionnaire_versions_it_and_old_answers_keep_theirs() {
     let app = TestApp::spawn(Backend::Sqlite).await;
     let curator = app.login("curator", "kurator1").await;
-    let questionnaire: i64 = sqlx::query("SELECT id FROM questionnaires WHERE template = 'young_teacher_difficulties'")
-        .fetch_one(&app.db.pool).await.expect("questionnaire").get("id");
+    let questionnaire: i64 = sqlx::query(
+        "SELECT id FROM questionnaires WHERE template = 'young_teacher_difficulties'
+         AND organisation_id = (SELECT organisation_id FROM users WHERE login = 'kurator1')",
+    )
+    .fetch_one(&app.db.pool).await.expect("questionnaire").get("id");
     let draft = app.call(&curator, "questionnaires/get", json!({ "id": questionnaire })).await.json();
     assert_eq!(draft["version"], 1);
     assert!(draft["answers_on_version"].as_i64().expect("n") > 0);
@@ -230,7 +233,10 @@ async fn editing_an_answered_questionnaire_versions_it_and_old_answers_keep_thei
     definition["sections"][0]["questions"][0]["text"] = json!("Сколько лет вы работаете в школе?");
     let changed = app.call(&curator, "questionnaires/save", json!({ "id": questionnaire, "definition": definition.clone() })).await.json();
     assert_eq!((changed["version"].clone(), changed["new_version"].clone()), (json!(2), json!(true)));
-    let old_answers = count(&app, "SELECT COUNT(*) FROM submissions s JOIN questionnaire_versions v ON v.id = s.version_id WHERE v.number = 1").await;
+    let old_answers = count(&app, &format!(
+        "SELECT COUNT(*) FROM submissions s JOIN questionnaire_versions v ON v.id = s.version_id
+         WHERE v.number = 1 AND v.questionnaire_id = {questionnaire}"
+    )).await;
     assert_eq!(old_answers, 5, "three entry and two exit answers still point at version 1");
 
     // A broken edit is refused with the question it concerns, and stores nothing.
@@ -299,4 +305,25 @@ on_both_backends!(one_batch_sorts_out_resends_and_second_answers, |backend| asyn
     // The same batch again: everything is a resend now.
     let again = store_batch(&app.db, &batch[..1]).await.expect("stored");
     assert!(matches!(again[0], Ok(SubmitOutcome::AlreadyReceived)));
+});
+
+on_both_backends!(the_district_before_and_after_reproduces_the_talk, |backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let methodologist = app.login("methodologist", "metodist").await;
+    let report = app.call(&methodologist, "reports/before_after", json!({ "organisation_id": null, "template": "young_teacher_difficulties" })).await;
+    let report: app::api::reports::BeforeAfterReport = serde_json::from_str(&report.text).unwrap_or_else(|_| panic!("{}", report.text));
+    let difficulties = report.questions.iter().find(|q| q.key == "difficulties").expect("difficulties");
+    assert_eq!((difficulties.entry_n, difficulties.exit_n), (114, 112));
+    let shares = |i: usize| (difficulties.rows[i].entry.percent, difficulties.rows[i].exit.percent);
+    assert_eq!(shares(0), (31, 22), "documentation");
+    assert_eq!(shares(1), (38, 23), "tasks of different difficulty");
+    let attitude = report.questions.iter().find(|q| q.key == "attitude").expect("attitude");
+    assert_eq!((attitude.entry_n, attitude.exit_n, attitude.rows[0].exit.percent), (0, 112, 66));
+    assert_eq!(difficulties.linked, 112, "every exit answer has its entry, by person or by slip");
+    // A curator sees their own school only; a mentee nothing.
+    let curator = app.login("curator", "kurator1").await;
+    let own = app.call(&curator, "reports/before_after", json!({ "organisation_id": null, "template": "young_teacher_difficulties" })).await.json();
+    assert_eq!(own["questions"].as_array().expect("q").iter().find(|q| q["key"] == "difficulties").expect("d")["entry_n"], 3);
+    let mentee = app.login("mentee", "molodoy1").await;
+    assert_eq!(app.call(&mentee, "reports/before_after", json!({ "organisation_id": null, "template": "young_teacher_difficulties" })).await.status.as_u16(), 403);
 });
