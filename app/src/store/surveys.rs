@@ -621,11 +621,11 @@ pub async fn wave_counts(db: &Db, wave_id: i64) -> Result<Vec<CountRow>, sqlx::E
     let rows = sqlx::query(
         "SELECT s.version_id, a.question, a.choice, COUNT(*) AS n FROM answers a
          JOIN submissions s ON s.id = a.submission_id
-         WHERE s.wave_id = $1 AND a.choice IS NOT NULL GROUP BY s.version_id, a.question, a.choice
+         WHERE a.wave_id = $1 AND a.choice IS NOT NULL GROUP BY s.version_id, a.question, a.choice
          UNION ALL
          SELECT s.version_id, a.question, NULL, COUNT(DISTINCT a.submission_id) FROM answers a
          JOIN submissions s ON s.id = a.submission_id
-         WHERE s.wave_id = $1 GROUP BY s.version_id, a.question",
+         WHERE a.wave_id = $1 GROUP BY s.version_id, a.question",
     )
     .bind(wave_id)
     .fetch_all(&db.pool)
@@ -646,7 +646,7 @@ pub async fn wave_counts(db: &Db, wave_id: i64) -> Result<Vec<CountRow>, sqlx::E
 pub async fn wave_texts(db: &Db, wave_id: i64) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT s.version_id, a.question, a.text FROM answers a JOIN submissions s ON s.id = a.submission_id
-         WHERE s.wave_id = $1 AND a.text IS NOT NULL ORDER BY s.id",
+         WHERE a.wave_id = $1 AND a.text IS NOT NULL ORDER BY s.id",
     )
     .bind(wave_id)
     .fetch_all(&db.pool)
@@ -668,7 +668,7 @@ pub async fn wave_submissions(db: &Db, wave: &Wave) -> Result<Vec<StoredSubmissi
     let labels = respondent_labels(db, wave.programme_id).await?;
     let rows = sqlx::query(
         "SELECT s.id, s.version_id, s.submitted_at, s.respondent, a.question, a.choice, a.text
-         FROM submissions s LEFT JOIN answers a ON a.submission_id = s.id
+         FROM submissions s LEFT JOIN answers a ON a.wave_id = s.wave_id AND a.submission_id = s.id
          WHERE s.wave_id = $1 ORDER BY s.id",
     )
     .bind(wave.id)
