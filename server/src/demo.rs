@@ -326,7 +326,7 @@ async fn load_district_monitoring(db: &Db, district_id: i64) -> anyhow::Result<(
                     let base = if kind == WaveKind::Exit { *max - 1 } else { *max / 2 };
                     AnswerValue::Scale((base + (n % 2) as u8).clamp(1, *max))
                 }
-                (QuestionKind::YesNo, _) => AnswerValue::YesNo(n % 3 != 0),
+                (QuestionKind::YesNo, _) => AnswerValue::YesNo(!n.is_multiple_of(3)),
                 (QuestionKind::ShortText, _) => AnswerValue::Text(SUBJECTS[n % SUBJECTS.len()].into()),
                 (QuestionKind::LongText, _) => continue,
             };

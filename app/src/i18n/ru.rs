@@ -593,6 +593,21 @@ pub fn sv_pending(n: usize) -> String {
 pub fn sv_refused_later(why: &str) -> String {
     format!("Сервер не принял сохранённые ответы: {why}")
 }
+pub const NAV_BEFORE_AFTER: &str = "Вход и выход";
+pub const BA_TITLE: &str = "Входное и выходное анкетирование";
+pub const BA_OPTION: &str = "Ответ";
+pub const BA_ENTRY: &str = "На входе";
+pub const BA_EXIT: &str = "На выходе";
+pub fn ba_n(entry: i64, exit: i64, linked: i64) -> String {
+    if entry == 0 {
+        format!("Только на выходе: n = {exit}")
+    } else {
+        format!("На входе n = {entry}, на выходе n = {exit}; ответили оба раза: {linked}")
+    }
+}
+pub fn ba_means(entry: f64, exit: f64) -> String {
+    format!("Среднее: {entry:.1} → {exit:.1}")
+}
 pub const SV_MY_TITLE: &str = "Мои анкеты";
 pub const SV_MY_NONE: &str = "Сейчас нет анкет для заполнения.";
 pub const SV_DONE: &str = "Заполнена";

@@ -47,14 +47,9 @@ pub async fn list(db: &Db, organisation_id: i64) -> Result<Vec<Programme>, sqlx:
 
 /// The place of a programme, for access checks before anything else is read.
 pub async fn place(db: &Db, programme_id: i64) -> Result<Place, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT g.organisation_id, o.district_id FROM programmes g
-         JOIN organisations o ON o.id = g.organisation_id WHERE g.id = $1",
-    )
-    .bind(programme_id)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok(Place { district_id: row.try_get("district_id")?, organisation_id: row.try_get("organisation_id")? })
+    let sql = "SELECT g.organisation_id, o.district_id FROM programmes g
+               JOIN organisations o ON o.id = g.organisation_id WHERE g.id = $1";
+    super::place_of(db, sql, programme_id).await
 }
 
 /// A programme with its stages and counts.

@@ -30,14 +30,9 @@ fn body_of(definition: &Definition) -> String {
 
 /// The school a questionnaire belongs to, for access checks.
 pub async fn questionnaire_place(db: &Db, id: i64) -> Result<Place, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT q.organisation_id, o.district_id FROM questionnaires q
-         JOIN organisations o ON o.id = q.organisation_id WHERE q.id = $1",
-    )
-    .bind(id)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok(Place { district_id: row.try_get("district_id")?, organisation_id: row.try_get("organisation_id")? })
+    let sql = "SELECT q.organisation_id, o.district_id FROM questionnaires q
+               JOIN organisations o ON o.id = q.organisation_id WHERE q.id = $1";
+    super::place_of(db, sql, id).await
 }
 
 /// Creates a questionnaire with its first version.
@@ -200,14 +195,9 @@ pub async fn wave(db: &Db, wave_id: i64) -> Result<Wave, sqlx::Error> {
 
 /// The school a wave runs in, for access checks.
 pub async fn wave_place(db: &Db, wave_id: i64) -> Result<Place, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT g.organisation_id, o.district_id FROM waves w JOIN programmes g ON g.id = w.programme_id
-         JOIN organisations o ON o.id = g.organisation_id WHERE w.id = $1",
-    )
-    .bind(wave_id)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok(Place { district_id: row.try_get("district_id")?, organisation_id: row.try_get("organisation_id")? })
+    let sql = "SELECT g.organisation_id, o.district_id FROM waves w JOIN programmes g ON g.id = w.programme_id
+               JOIN organisations o ON o.id = g.organisation_id WHERE w.id = $1";
+    super::place_of(db, sql, wave_id).await
 }
 
 pub async fn create_wave(

@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/surveys") view=surveys::respond::MySurveysPage/>
                     <Route path=path!("/surveys/:id") view=surveys::respond::MySurveyPage/>
                     <Route path=path!("/kiosk") view=surveys::respond::KioskPage/>
+                    <Route path=path!("/reports/before-after") view=surveys::compare::BeforeAfterPage/>
                 </Routes>
             </main>
         </Router>

@@ -52,8 +52,9 @@ fn UserNav(user: CurrentUser) -> impl IntoView {
             ("/import", tr::NAV_IMPORT),
             ("/programmes", tr::NAV_PROGRAMMES),
             ("/questionnaires", tr::NAV_QUESTIONNAIRES),
+            ("/reports/before-after", tr::NAV_BEFORE_AFTER),
         ],
-        UserRole::Methodologist => vec![("/district", tr::NAV_DISTRICT)],
+        UserRole::Methodologist => vec![("/district", tr::NAV_DISTRICT), ("/reports/before-after", tr::NAV_BEFORE_AFTER)],
         UserRole::Mentor | UserRole::Mentee => vec![("/me", tr::NAV_ME), ("/surveys", tr::NAV_SURVEYS)],
     };
     view! {

@@ -2,6 +2,7 @@
 //! questionnaire (kiosk or own account), the device's draft and outbox, and the results.
 
 pub mod builder;
+pub mod compare;
 pub mod device;
 pub mod manage;
 pub mod respond;
