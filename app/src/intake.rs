@@ -43,18 +43,10 @@ pub async fn accept(db: &Db, caller: Caller, submission: &SurveySubmission) -> R
     let respondent = match (caller, wave.anonymous, code) {
         (_, _, Some(Err(_))) => return Err(AppError::field("code", tr::SV_ERR_CODE_FORMAT)),
         // A code names the respondent: a slip in an anonymous wave, a person otherwise.
-        (_, anonymous, Some(Ok(code))) => {
-            let owner = store::code_owner(db, wave.programme_id, &code).await?;
-            match owner {
-                Some(owner) if owner.role == wave.role && owner.participant_id.is_none() == anonymous => {
-                    match owner.participant_id {
-                        Some(participant_id) => format!("p{participant_id}"),
-                        None => format!("c{}", owner.code_id),
-                    }
-                }
-                _ => return Err(AppError::field("code", tr::SV_ERR_CODE_UNKNOWN)),
-            }
-        }
+        (_, anonymous, Some(Ok(code))) => store::code_owner(db, wave.programme_id, &code)
+            .await?
+            .and_then(|owner| owner.respondent_in(wave.role, anonymous))
+            .ok_or_else(|| AppError::field("code", tr::SV_ERR_CODE_UNKNOWN))?,
         (Caller::Kiosk { .. }, _, None) | (Caller::Account { .. }, true, None) => {
             return Err(AppError::field("code", tr::SV_ERR_CODE_REQUIRED))
         }

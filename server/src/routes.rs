@@ -141,9 +141,7 @@ pub async fn export_wave(
     }
     let table = async {
         let wave = store::wave(&state.db, wave_id).await?;
-        let versions = store::versions(&state.db, wave.questionnaire_id).await?;
-        let latest = versions.values().max_by_key(|(n, _)| *n).map(|(_, d)| d.clone()).unwrap_or_default();
-        let versions = versions.into_iter().map(|(id, (_, d))| (id, d)).collect();
+        let (latest, versions) = store::versions(&state.db, wave.questionnaire_id).await?;
         let submissions = store::wave_submissions(&state.db, &wave).await?;
         Ok::<_, sqlx::Error>(app::files::wave_table(&latest, &versions, &submissions))
     };

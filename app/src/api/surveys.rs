@@ -296,12 +296,9 @@ pub async fn check_kiosk_code(code: String) -> Result<(), AppError> {
     let code = normalise_code(&code).ok_or_else(|| AppError::field("code", tr::SV_ERR_CODE_FORMAT))?;
     let wave = store::wave(&state.db, wave_id).await?;
     let owner = store::code_owner(&state.db, wave.programme_id, &code).await?;
-    let respondent = match owner {
-        Some(o) if o.role == wave.role && o.participant_id.is_none() == wave.anonymous => match o.participant_id {
-            Some(p) => format!("p{p}"),
-            None => format!("c{}", o.code_id),
-        },
-        _ => {
+    let respondent = match owner.and_then(|o| o.respondent_in(wave.role, wave.anonymous)) {
+        Some(respondent) => respondent,
+        None => {
             state.throttle.failed(&throttle_key, Instant::now());
             return Err(AppError::field("code", tr::SV_ERR_CODE_UNKNOWN));
         }
@@ -367,9 +364,7 @@ pub async fn get_wave_results(wave_id: i64) -> Result<crate::surveys::stats::Wav
     let place = store::wave_place(&db, wave_id).await?;
     server::read_access(&user, place)?;
     let wave = store::wave(&db, wave_id).await?;
-    let versions = store::versions(&db, wave.questionnaire_id).await?;
-    let latest = versions.values().max_by_key(|(number, _)| *number).map(|(_, d)| d.clone()).unwrap_or_default();
-    let definitions = versions.into_iter().map(|(id, (_, d))| (id, d)).collect();
+    let (latest, definitions) = store::versions(&db, wave.questionnaire_id).await?;
     let counts: Vec<_> = store::wave_counts(&db, wave_id)
         .await?
         .into_iter()

@@ -93,11 +93,15 @@ pub async fn list_questionnaires(db: &Db, organisation_id: i64) -> Result<Vec<Qu
         .collect()
 }
 
+/// A questionnaire's current version with the number of submissions that answered it.
+const CURRENT_VERSION: &str = "SELECT v.id, v.number, v.body,
+        (SELECT COUNT(*) FROM submissions s WHERE s.version_id = v.id) AS answers
+     FROM questionnaire_versions v WHERE v.questionnaire_id = $1 ORDER BY v.number DESC LIMIT 1";
+
 /// The current version of a questionnaire, as the builder opens it.
 pub async fn draft(db: &Db, id: i64) -> Result<QuestionnaireDraft, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT v.id, v.number, v.body, (SELECT COUNT(*) FROM submissions s WHERE s.version_id = v.id) AS answers
-         FROM questionnaire_versions v WHERE v.questionnaire_id = $1 ORDER BY v.number DESC LIMIT 1",
+        CURRENT_VERSION,
     )
     .bind(id)
     .fetch_one(&db.pool)
@@ -115,8 +119,7 @@ pub async fn draft(db: &Db, id: i64) -> Result<QuestionnaireDraft, sqlx::Error> 
 pub async fn save_questionnaire(db: &Db, id: i64, edited: &Definition) -> Result<SaveOutcome, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let row = sqlx::query(
-        "SELECT v.id, v.number, v.body, (SELECT COUNT(*) FROM submissions s WHERE s.version_id = v.id) AS answers
-         FROM questionnaire_versions v WHERE v.questionnaire_id = $1 ORDER BY v.number DESC LIMIT 1",
+        CURRENT_VERSION,
     )
     .bind(id)
     .fetch_one(&mut *tx)
@@ -255,18 +258,26 @@ pub async fn form(db: &Db, wave_id: i64) -> Result<SurveyForm, sqlx::Error> {
 
 /// The open waves a participant is asked to answer, with whether they already have.
 pub async fn open_waves_for(db: &Db, participant_id: i64) -> Result<Vec<(Wave, bool)>, sqlx::Error> {
+    // The participant's own answers in one query, not one per wave.
     let sql = format!(
         "{WAVE_SELECT} JOIN participants me ON me.programme_id = w.programme_id AND me.role = w.role
          WHERE me.id = $1 AND w.status = 'open' ORDER BY w.id"
     );
     let rows = sqlx::query(&sql).bind(participant_id).fetch_all(&db.pool).await?;
-    let mut waves = Vec::new();
-    for row in &rows {
-        let wave = wave_from_row(row)?;
-        let done = !wave.anonymous && has_answered(db, wave.id, &format!("p{participant_id}")).await?;
-        waves.push((wave, done));
-    }
-    Ok(waves)
+    let answered: std::collections::BTreeSet<i64> = sqlx::query("SELECT wave_id FROM submissions WHERE respondent = $1")
+        .bind(format!("p{participant_id}"))
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|row| row.try_get("wave_id"))
+        .collect::<Result<_, _>>()?;
+    rows.iter()
+        .map(|row| {
+            let wave = wave_from_row(row)?;
+            let done = !wave.anonymous && answered.contains(&wave.id);
+            Ok((wave, done))
+        })
+        .collect()
 }
 
 pub async fn has_answered(db: &Db, wave_id: i64, respondent: &str) -> Result<bool, sqlx::Error> {
@@ -364,6 +375,21 @@ pub struct CodeOwner {
     pub code_id: i64,
     pub role: ParticipantRole,
     pub participant_id: Option<i64>,
+}
+
+impl CodeOwner {
+    /// Who this code answers as in a wave for `role`: a named code in a named wave is the
+    /// person (`p<id>`), an anonymous slip in an anonymous wave is the slip (`c<id>`);
+    /// any other combination does not belong to the wave.
+    pub fn respondent_in(&self, role: ParticipantRole, anonymous: bool) -> Option<String> {
+        if self.role != role || self.participant_id.is_none() != anonymous {
+            return None;
+        }
+        Some(match self.participant_id {
+            Some(participant_id) => format!("p{participant_id}"),
+            None => format!("c{}", self.code_id),
+        })
+    }
 }
 
 pub async fn code_owner(db: &Db, programme_id: i64, code: &str) -> Result<Option<CodeOwner>, sqlx::Error> {
@@ -585,15 +611,19 @@ pub async fn store_batch(db: &Db, batch: &[Accepted]) -> Result<Vec<Result<Submi
 
 // --- Results ----------------------------------------------------------------------------------
 
-/// Every version of a questionnaire by id, with its number.
-pub async fn versions(db: &Db, questionnaire_id: i64) -> Result<BTreeMap<i64, (i64, Definition)>, sqlx::Error> {
-    let rows = sqlx::query("SELECT id, number, body FROM questionnaire_versions WHERE questionnaire_id = $1")
+/// A questionnaire's current definition, and every version's definition by version id.
+pub async fn versions(db: &Db, questionnaire_id: i64) -> Result<(Definition, BTreeMap<i64, Definition>), sqlx::Error> {
+    let rows = sqlx::query("SELECT id, body FROM questionnaire_versions WHERE questionnaire_id = $1 ORDER BY number")
         .bind(questionnaire_id)
         .fetch_all(&db.pool)
         .await?;
-    rows.iter()
-        .map(|row| Ok((row.try_get("id")?, (row.try_get("number")?, definition_of(row.try_get("body")?)?))))
-        .collect()
+    let all: BTreeMap<i64, Definition> =
+        rows.iter().map(|row| Ok((row.try_get("id")?, definition_of(row.try_get("body")?)?))).collect::<Result<_, sqlx::Error>>()?;
+    let latest = match rows.last() {
+        Some(row) => all.get(&row.try_get::<i64, _>("id")?).cloned().unwrap_or_default(),
+        None => Definition::default(),
+    };
+    Ok((latest, all))
 }
 
 /// One row of the counts behind a wave's results.
