@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod matching;
 pub mod surveys;
 pub mod models;
+pub mod reports;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -211,6 +211,11 @@ pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
         })
         .await?;
     }
+
+    // The district talk as a deck, on a snapshot of everything above.
+    let snapshot = app::reports::gather::snapshot(db, district_id).await?;
+    let slides = app::reports::deck::district_story(&snapshot);
+    app::store::reports::create_deck(db, district_id, app::i18n::tr::STORY_TITLE, &slides, &snapshot).await?;
     Ok(logins)
 }
 
@@ -226,7 +231,7 @@ async fn load_surveys(db: &Db, lyceum: i64, pilot: i64, mentees: &[i64], school7
     let template = |code: &str| by_code(code).map(|t| t.definition()).ok_or_else(|| anyhow::anyhow!("no template {code}"));
     let difficulties = store::create_questionnaire(db, lyceum, Some("young_teacher_difficulties"), &template("young_teacher_difficulties")?).await?;
     let mentor_form = store::create_questionnaire(db, lyceum, Some("mentor_satisfaction"), &template("mentor_satisfaction")?).await?;
-    store::create_questionnaire(db, lyceum, Some("kirkpatrick"), &template("kirkpatrick")?).await?;
+    let kirkpatrick = store::create_questionnaire(db, lyceum, Some("kirkpatrick"), &template("kirkpatrick")?).await?;
     let entry = store::create_wave(db, pilot, difficulties, WaveKind::Entry, ParticipantRole::Mentee, false).await?;
     let exit = store::create_wave(db, pilot, difficulties, WaveKind::Exit, ParticipantRole::Mentee, false).await?;
     store::create_wave(db, pilot, mentor_form, WaveKind::Exit, ParticipantRole::Mentor, false).await?;
@@ -273,10 +278,75 @@ async fn load_surveys(db: &Db, lyceum: i64, pilot: i64, mentees: &[i64], school7
         }
     }
     store::set_wave_status(db, entry, WaveStatus::Closed).await?;
+    load_kirkpatrick(db, pilot, kirkpatrick, mentees).await?;
 
     let satisfaction = store::create_questionnaire(db, school7, Some("mentee_satisfaction"), &template("mentee_satisfaction")?).await?;
     store::create_wave(db, peers, satisfaction, WaveKind::Exit, ParticipantRole::Mentee, true).await?;
     store::issue_anonymous_codes(db, peers, ParticipantRole::Mentee, 10).await?;
+    Ok(())
+}
+
+/// The pilot's closing Kirkpatrick questionnaire, answered by its three young teachers (and
+/// closed), and the SWOT its curator wrote from the open answers.
+async fn load_kirkpatrick(db: &Db, pilot: i64, questionnaire: i64, mentees: &[i64]) -> anyhow::Result<()> {
+    use app::intake::{accept, Caller};
+    use app::reports::Swot;
+    use app::store::surveys as store;
+    use app::surveys::{AnswerValue, Answers, QuestionKind, SurveySubmission, WaveKind, WaveStatus};
+
+    let wave_id = store::create_wave(db, pilot, questionnaire, WaveKind::Exit, ParticipantRole::Mentee, false).await?;
+    let form = store::form(db, wave_id).await?;
+    let observed = [
+        "Стала увереннее вести урок, дети лучше работают в группах",
+        "Наставник отметил, что я чётче ставлю цели урока",
+        "Меньше времени уходит на планирование, появились свои дидактические материалы",
+    ];
+    let for_school = [
+        "Двое моих учеников стали призёрами муниципальной олимпиады",
+        "Провела открытый урок для молодых коллег округа",
+        "Нам не хватало времени на взаимопосещение уроков",
+    ];
+    let mut batch = Vec::new();
+    for (i, participant) in mentees.iter().enumerate() {
+        let mut answers = Answers::new();
+        for q in form.definition.questions_for(WaveKind::Exit) {
+            let value = match (q.key.as_str(), &q.kind) {
+                ("skills_before", _) => AnswerValue::Scale(4 + i as u8),
+                ("skills_after", _) => AnswerValue::Scale(8 + (i as u8 % 2)),
+                ("overall", _) => AnswerValue::Scale(9 + (i as u8 % 2)),
+                (_, QuestionKind::Scale { max, .. }) => AnswerValue::Scale(*max - (i as u8 % 2)),
+                ("contests", QuestionKind::YesNo) => AnswerValue::YesNo(i == 1),
+                (_, QuestionKind::YesNo) => AnswerValue::YesNo(true),
+                (_, QuestionKind::SingleChoice { options }) => AnswerValue::Choice(options[i.min(1)].id),
+                (_, QuestionKind::MultipleChoice { options, .. }) => AnswerValue::Choices { ids: if i == 2 { vec![options[2].id] } else { vec![options[i].id, options[2].id] }, other: None },
+                ("method_example", _) => AnswerValue::Text(["Приём «Мозговой штурм»", "Технология «Перевёрнутый класс»", "Карта понятий"][i].into()),
+                ("observed_changes", _) => AnswerValue::Text(observed[i].into()),
+                ("school_results", _) => AnswerValue::Text(for_school[i].into()),
+                _ => continue,
+            };
+            answers.insert(q.key.clone(), value);
+        }
+        let submission = SurveySubmission { client_id: format!("demo-{wave_id}-{participant}"), wave_id, version_id: form.version_id, code: None, answers };
+        batch.push(accept(db, Caller::Account { participant_id: Some(*participant) }, &submission).await.map_err(|e| anyhow::anyhow!("demo answers refused: {e}"))?);
+    }
+    store::store_batch(db, &batch).await?;
+    store::set_wave_status(db, wave_id, WaveStatus::Closed).await?;
+
+    let items = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect();
+    let swot = Swot {
+        strengths: items(&[
+            "Все три молодых педагога прошли программу до конца",
+            "Наставники — опытные учителя того же предмета",
+            "Доля называющих трудностью документацию снизилась",
+        ]),
+        weaknesses: items(&["Не хватает времени на взаимопосещение уроков", "Нет общего расписания встреч пар"]),
+        opportunities: items(&[
+            "Тиражировать опыт пилота на школы округа",
+            "Участие молодых педагогов в профессиональных конкурсах",
+        ]),
+        threats: items(&["Высокая учебная нагрузка наставников", "Уход молодых специалистов из профессии"]),
+    };
+    app::store::reports::save_swot(db, pilot, &swot).await?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod demo;
 pub mod matcher;
 pub mod ops;
+pub mod present;
 pub mod routes;
 pub mod startup;
 pub mod telemetry;

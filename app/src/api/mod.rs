@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod board;
+pub mod decks;
 pub mod import;
 pub mod participants;
 pub mod programmes;

@@ -14,6 +14,10 @@ pub struct BeforeAfterReport {
     pub scope: String,
     pub title: String,
     pub questions: Vec<BeforeAfter>,
+    /// ECharts options (JSON) per question, in the same order; empty inside a deck's snapshot,
+    /// whose slides draw their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub charts: Vec<String>,
 }
 
 /// Before/after of the questionnaires made from `template`: for one school (a curator's own,
@@ -32,7 +36,9 @@ pub async fn get_before_after(organisation_id: Option<i64>, template: String) ->
             (Scope::School(place.organisation_id), crate::store::orgs::organisation(&db, place.organisation_id).await?.name)
         }
     };
-    Ok(BeforeAfterReport { scope: name, title: found.title.into(), questions: before_after_of(&db, scope, found).await? })
+    let questions = before_after_of(&db, scope, found).await?;
+    let charts = questions.iter().map(|q| crate::reports::charts::to_json(&crate::reports::charts::before_after(q, &[]))).collect();
+    Ok(BeforeAfterReport { scope: name, title: found.title.into(), questions, charts })
 }
 
 /// The comparison itself, apart from the caller checks (benchmarks and tests call it).
@@ -72,4 +78,96 @@ pub async fn before_after_of(
             before_after(q, entry, exit, linked)
         })
         .collect())
+}
+
+// --- SWOT -------------------------------------------------------------------------------------
+
+/// A programme's SWOT board with the open answers that can be pulled into it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SwotBoard {
+    pub programme_id: i64,
+    pub programme_title: String,
+    pub organisation: String,
+    pub swot: crate::reports::Swot,
+    /// `(question, answer)` from every wave of the programme.
+    pub open_answers: Vec<(String, String)>,
+    /// The caller is the school's curator.
+    pub can_edit: bool,
+}
+
+/// The SWOT board, for whoever may read the programme's school.
+#[server(prefix = "/api", endpoint = "reports/swot", input = Json)]
+pub async fn get_swot(programme_id: i64) -> Result<SwotBoard, AppError> {
+    use crate::store::{programmes, reports};
+    let user = crate::state::require_user().await?;
+    let db = crate::state::db()?;
+    let place = programmes::place(&db, programme_id).await?;
+    if !crate::access::can_read_school(&user, place) {
+        return Err(AppError::NotFound);
+    }
+    let (programme, organisation) = programmes::get(&db, programme_id).await?;
+    Ok(SwotBoard {
+        programme_id,
+        programme_title: programme.title,
+        organisation,
+        swot: reports::swot(&db, programme_id).await?,
+        open_answers: reports::open_answers(&db, programme_id).await?,
+        can_edit: crate::access::can_write_school(&user, place),
+    })
+}
+
+/// Saves the whole board (the school's curator). Returns it as stored: trimmed, no empty items.
+#[server(prefix = "/api", endpoint = "reports/swot/save", input = Json)]
+pub async fn save_swot(programme_id: i64, swot: crate::reports::Swot) -> Result<crate::reports::Swot, AppError> {
+    use crate::store::{programmes, reports};
+    let user = crate::state::require_user().await?;
+    let db = crate::state::db()?;
+    let place = programmes::place(&db, programme_id).await?;
+    if !crate::access::can_write_school(&user, place) {
+        return Err(if crate::access::can_read_school(&user, place) { AppError::Forbidden } else { AppError::NotFound });
+    }
+    let swot = swot.cleaned().map_err(AppError::Refused)?;
+    reports::save_swot(&db, programme_id, &swot).await?;
+    Ok(swot)
+}
+
+// --- The school's analytic report -------------------------------------------------------------
+
+/// The analytic report of a school: a curator's own, or any of a methodologist's district.
+#[server(prefix = "/api", endpoint = "reports/school", input = Json)]
+pub async fn get_school_report(organisation_id: Option<i64>) -> Result<crate::reports::SchoolReport, AppError> {
+    let user = crate::state::require_user().await?;
+    let db = crate::state::db()?;
+    let place = super::school_for(&user, organisation_id).await?;
+    Ok(school_report(&db, place).await?)
+}
+
+/// The report itself, apart from the caller checks (the XLSX export and tests call it).
+#[cfg(feature = "ssr")]
+pub async fn school_report(db: &crate::store::Db, place: crate::access::Place) -> Result<crate::reports::SchoolReport, sqlx::Error> {
+    use crate::reports::{charts, gather};
+    use crate::store::surveys::Scope;
+    let figures = crate::store::reports::school_figures(db, Scope::School(place.organisation_id))
+        .await?
+        .pop()
+        .ok_or(sqlx::Error::RowNotFound)?;
+    let district = crate::store::orgs::district(db, place.district_id).await?.name;
+    let before_after = gather::comparisons(db, Scope::School(place.organisation_id), &figures.name).await?;
+    let mut programmes = Vec::new();
+    for programme in crate::store::programmes::list(db, place.organisation_id).await? {
+        programmes.push(gather::programme_results(db, programme.id).await?);
+    }
+    let before_after_charts = before_after
+        .iter()
+        .flat_map(|c| c.report.questions.iter().map(move |q| (format!("{}/{}", c.template, q.key), charts::to_json(&charts::before_after(q, &[])))))
+        .collect();
+    Ok(crate::reports::SchoolReport {
+        variants_chart: charts::to_json(&charts::variants(&figures)),
+        figures,
+        district,
+        date: crate::store::today(),
+        before_after,
+        programmes,
+        before_after_charts,
+    })
 }

@@ -363,19 +363,5 @@ pub async fn get_wave_results(wave_id: i64) -> Result<crate::surveys::stats::Wav
     let db = crate::state::db()?;
     let place = store::wave_place(&db, wave_id).await?;
     server::read_access(&user, place)?;
-    let wave = store::wave(&db, wave_id).await?;
-    let (latest, definitions) = store::versions(&db, wave.questionnaire_id).await?;
-    let counts: Vec<_> = store::wave_counts(&db, wave_id)
-        .await?
-        .into_iter()
-        .map(|c| (c.version_id, c.question, c.choice, c.count))
-        .collect();
-    let texts = store::wave_texts(&db, wave_id).await?;
-    let (programme, _) = crate::store::programmes::get(&db, wave.programme_id).await?;
-    Ok(crate::surveys::stats::WaveResults {
-        response_rate: crate::models::percent(wave.answered, wave.invited),
-        questions: crate::surveys::stats::summarise(&latest, &definitions, wave.kind, &counts, &texts),
-        programme_title: programme.title,
-        wave,
-    })
+    Ok(store::wave_results(&db, wave_id).await?)
 }

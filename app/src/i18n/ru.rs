@@ -615,6 +615,197 @@ pub const SV_FILL: &str = "Заполнить";
 pub const SV_BACK_TO_LIST: &str = "К списку анкет";
 pub const SV_ANONYMOUS_EXPLAINED: &str = "Анкета анонимная: ответы сохраняются без вашего имени, только под кодом с карточки.";
 
+// --- Reports, charts and slides ---------------------------------------------------------------
+pub const OF: &str = "из";
+pub const CURATORS: &str = "Кураторов";
+pub const COUNTS_ROLE: &str = "Участники";
+pub const COUNTS_TOTAL: &str = "Всего";
+pub const COUNTS_ALL: &str = "Всего участников";
+pub const CHART_MEAN: &str = "Средний балл";
+pub const CHART_STUDENTS: &str = "Обучающихся";
+pub const CHART_PEOPLE: &str = "Участников";
+pub const CHART_COVERAGE: &str = "Доля обучающихся в наставничестве";
+pub const CHART_ORGS_IN: &str = "С наставничеством";
+pub const CHART_ORGS_OUT: &str = "Без наставничества";
+pub const CHART_SCORE: &str = "Оценка";
+pub fn chart_entry(n: i64) -> String {
+    format!("На входе (n = {n})")
+}
+pub fn chart_exit(n: i64) -> String {
+    format!("На выходе (n = {n})")
+}
+pub fn chart_indicator(percent: i64) -> String {
+    format!("Показатель {percent} %")
+}
+/// «4,5 из 5»: a rating's mean with a decimal comma.
+pub fn out_of(mean: f64, max: u8) -> String {
+    format!("{} из {max}", format!("{mean:.1}").replace('.', ","))
+}
+pub fn yes_share(percent: i64) -> String {
+    format!("да — {percent} %")
+}
+pub fn respondents(n: i64) -> String {
+    format!("Ответили: {n}")
+}
+pub fn quadrant(q: crate::reports::Quadrant) -> &'static str {
+    use crate::reports::Quadrant::*;
+    match q {
+        Strengths => "Сильные стороны",
+        Weaknesses => "Слабые стороны",
+        Opportunities => "Возможности",
+        Threats => "Угрозы",
+    }
+}
+pub fn swot_too_many(q: crate::reports::Quadrant, max: usize) -> String {
+    format!("В квадранте «{}» больше {max} пунктов: на слайде они не поместятся. Объедините или удалите лишние.", quadrant(q))
+}
+pub fn swot_too_long(q: crate::reports::Quadrant, max: usize) -> String {
+    format!("Пункт в квадранте «{}» длиннее {max} символов: сократите его.", quadrant(q))
+}
+pub fn orgs_caption(active: i64, total: i64) -> String {
+    format!("{active} из {total} организаций ({} %)", crate::models::percent(active, total))
+}
+pub fn involved_caption(students: i64, teachers: i64) -> String {
+    format!("Всего вовлечено: {students} обучающихся и {teachers} педагогов")
+}
+pub fn coverage_caption(involved: i64, total: i64, percent: i64, meets: bool) -> String {
+    let verdict = if meets { "показатель 10 % достигнут" } else { "ниже показателя 10 %" };
+    format!("Обучающихся в наставничестве: {involved} из {total} ({percent} %) — {verdict}")
+}
+pub const SLIDE_COUNTS: &str = "участники программы";
+pub const SLIDE_COVERAGE: &str = "Охват наставничеством";
+pub const SLIDE_ORGS: &str = "Организации округа";
+pub const SLIDE_STUDENTS: &str = "Обучающиеся в наставничестве по школам";
+pub const SLIDE_VARIANTS: &str = "участники по моделям наставничества";
+pub const SLIDE_KIRKPATRICK: &str = "оценка по модели Киркпатрика";
+pub const SLIDE_SWOT: &str = "SWOT-анализ программы";
+pub fn slide_of(n: usize, total: usize) -> String {
+    format!("Слайд {n} из {total}")
+}
+pub fn deck_data_at(taken_at: &str) -> String {
+    match taken_at.split_once(' ') {
+        Some((day, time)) => format!("Данные на {} {time} (UTC)", date(day)),
+        None => format!("Данные на {}", date(taken_at)),
+    }
+}
+pub const DECK_NO_DATA: &str = "Нет данных";
+pub const DECK_SHOW: &str = "Показать";
+pub const DECK_PRESENTER: &str = "Окно докладчика";
+pub const DECK_PDF: &str = "PDF";
+pub const DECK_HTML: &str = "HTML для показа без сети";
+pub const DECK_NEXT: &str = "Следующий слайд";
+pub const DECK_NOTES: &str = "Заметки";
+pub const DECK_NEW_TITLE: &str = "Наставничество: итоги";
+pub const DECK_ERR_TITLE: &str = "Укажите название презентации.";
+pub fn deck_err_long(slide: Option<usize>, max: usize) -> String {
+    match slide {
+        Some(n) => format!("Слайд {n}: текст длиннее {max} символов — сократите его."),
+        None => format!("Название длиннее {max} символов — сократите его."),
+    }
+}
+pub fn deck_err_too_many(max: usize) -> String {
+    format!("В презентации больше {max} слайдов.")
+}
+pub fn deck_err_missing(n: usize) -> String {
+    format!("Слайд {n}: этих данных нет в снимке. Выберите другое или обновите данные.")
+}
+pub fn deck_err_questions(n: usize) -> String {
+    format!("Слайд {n}: выберите один или два вопроса.")
+}
+pub fn deck_err_image(n: usize) -> String {
+    format!("Слайд {n}: изображение должно быть в формате PNG, JPEG или WebP.")
+}
+pub fn deck_err_image_size(n: usize) -> String {
+    format!("Слайд {n}: изображение больше 1,5 МБ — уменьшите его.")
+}
+
+pub const REPORT_TITLE: &str = "аналитическая справка о реализации программы наставничества";
+pub const REPORT_NAV: &str = "Справка";
+pub const REPORT_STUDENTS_INVOLVED: &str = "Обучающихся в наставничестве";
+pub const REPORT_TEACHERS_INVOLVED: &str = "Педагогов в наставничестве";
+pub const REPORT_COVERAGE: &str = "Охват обучающихся, %";
+pub const REPORT_INDICATOR: &str = "Показатель, не менее %";
+pub const REPORT_COVERAGE_HEADING: &str = "Охват";
+pub const REPORT_VALUE: &str = "Значение";
+pub const REPORT_VARIANT: &str = "Модель (вариант) наставничества";
+pub const REPORT_PEOPLE: &str = "Всего участников";
+pub const REPORT_QUESTION: &str = "Вопрос";
+pub const REPORT_PROGRAMME: &str = "Программа";
+pub const REPORT_LEVEL: &str = "Уровень";
+pub const REPORT_FIGURE: &str = "Показатель";
+pub const REPORT_QUADRANT: &str = "Квадрант";
+pub const REPORT_ITEM: &str = "Пункт";
+
+pub const NAV_DECKS: &str = "Презентации";
+pub const DECKS_TITLE: &str = "Презентации";
+pub const DECKS_EMPTY: &str = "Презентаций пока нет.";
+pub const DECK_NAME: &str = "Название";
+pub const DECK_SLIDES: &str = "Слайды";
+pub const DECK_SNAPSHOT: &str = "Данные";
+pub const DECK_CREATE: &str = "Новая презентация";
+pub const DECK_CREATE_STORY: &str = "Создать по итогам округа";
+pub const DECK_CREATE_EMPTY: &str = "Создать пустую";
+pub const DECK_REFRESH: &str = "Обновить данные";
+pub const DECK_REFRESH_HINT: &str = "Цифры на слайдах не меняются, пока вы не обновите данные.";
+pub const DECK_REFRESHED: &str = "Данные обновлены.";
+pub const DECK_UNSAVED: &str = "Есть несохранённые изменения.";
+pub const DECK_ADD: &str = "Добавить слайд";
+pub const DECK_ADD_KIND: &str = "Вид слайда";
+pub const DECK_PREVIEW: &str = "Просмотр";
+pub const DECK_F_TITLE: &str = "Заголовок";
+pub const DECK_F_SUBTITLE: &str = "Подзаголовок";
+pub const DECK_F_HEADING: &str = "Заголовок слайда";
+pub const DECK_F_BODY: &str = "Текст";
+pub const DECK_F_BODY_HINT: &str = "Абзацы разделяйте пустой строкой; строки, начинающиеся с «- », станут списком.";
+pub const DECK_F_IMAGE: &str = "Изображение (PNG, JPEG или WebP, до 1,5 МБ)";
+pub const DECK_F_IMAGE_REMOVE: &str = "Убрать изображение";
+pub const DECK_F_AUTOMATIC: &str = "Этот слайд строится из данных снимка, настраивать нечего.";
+pub const DECK_F_QUESTIONNAIRE: &str = "Анкета";
+pub const DECK_F_QUESTIONS: &str = "Вопросы (один или два)";
+pub const DECK_F_OPTIONS: &str = "Ответы на диаграмме (ничего не отмечено — все)";
+pub fn slide_kind(kind: &str) -> &'static str {
+    match kind {
+        "title" => "Титульный",
+        "district" => "Педагоги округа",
+        "counts" => "Участники школы",
+        "coverage" => "Охват",
+        "variants" => "Модели наставничества",
+        "before_after" => "Вход и выход",
+        "kirkpatrick" => "Модель Киркпатрика",
+        "swot" => "SWOT",
+        _ => "Текст и изображение",
+    }
+}
+pub const NAV_REPORT: &str = "Справка";
+pub const REPORT_PRINT: &str = "Печать";
+pub const REPORT_XLSX: &str = "Скачать XLSX";
+pub const REPORT_NO_COMPARISON: &str = "Входного и выходного анкетирования в школе пока нет.";
+pub const SWOT_TITLE: &str = "SWOT-анализ";
+pub const SWOT_ADD: &str = "Добавить";
+pub const SWOT_NEW_ITEM: &str = "Новый пункт";
+pub const SWOT_OPEN_ANSWERS: &str = "Открытые ответы анкет";
+pub const SWOT_OPEN_HINT: &str = "Перенесите ответ в квадрант кнопкой с его буквой.";
+pub const SWOT_NO_ANSWERS: &str = "Открытых ответов пока нет.";
+pub fn swot_to(q: crate::reports::Quadrant) -> String {
+    format!("В «{}»", quadrant(q))
+}
+
+// The demo district talk («PROнаставничество»).
+pub const STORY_TITLE: &str = "Наставничество в образовательных организациях округа: итоги 2026 года";
+pub const STORY_FORUM: &str = "Муниципальный форум «PROнаставничество»";
+pub const STORY_NOTES_TITLE: &str = "Добрый день! Расскажу, как за год заработала целевая модель наставничества в округе и что показал мониторинг молодых педагогов.";
+pub const STORY_NOTES_DISTRICT: &str = "579 педагогов, из них 114 моложе 35 лет и 46 молодых специалистов со стажем до 3 лет — это 8 %. Для них в первую очередь и строится наставничество.";
+pub const STORY_NOTES_COVERAGE: &str = "Наставничество реализуют 26 организаций из 32 — 81 %. Справа — доля обучающихся в наставничестве по школам против федерального показателя 10 %.";
+pub const STORY_NOTES_PILOT: &str = "Начинали с пилота в Лицее № 1: три наставника, три молодых педагога и куратор — семь участников.";
+pub const STORY_NOTES_VARIANTS: &str = "Школа № 7 показывает масштаб: 100 обучающихся и 7 педагогов в шести моделях — от «успевающий – неуспевающий» до «коллега – молодой коллега».";
+pub const STORY_NOTES_DIFFICULTIES: &str = "Главное — результат. На входе 31 % молодых педагогов называли основной трудностью документацию, на выходе 22 %. Подбор заданий разной степени трудности — 38 % и 23 %.";
+pub const STORY_NOTES_ATTITUDE: &str = "66 % участников говорят, что их отношение к профессии улучшилось.";
+pub const STORY_NOTES_KIRKPATRICK: &str = "Эффективность пилота оцениваем по четырём уровням Киркпатрика: реакция, обучение, поведение и результаты для школы.";
+pub const STORY_NOTES_SWOT: &str = "SWOT-анализ куратора пилотной программы — из открытых ответов анкет.";
+pub const STORY_NEXT_HEADING: &str = "Что дальше";
+pub const STORY_NEXT_BODY: &str = "- Вовлечь в наставничество оставшиеся 6 организаций округа\n- Довести охват обучающихся до 10 % в каждой школе\n- Повторить входное и выходное анкетирование молодых педагогов в 2027 году\n- Поощрить наставников: благодарственные письма и конкурс «Наставник года»";
+pub const STORY_NOTES_NEXT: &str = "Спасибо! Готова ответить на вопросы.";
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -6,6 +6,7 @@ pub mod board;
 pub mod orgs;
 pub mod participants;
 pub mod programmes;
+pub mod reports;
 pub mod surveys;
 pub mod users;
 

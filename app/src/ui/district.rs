@@ -30,7 +30,7 @@ pub fn DistrictPage() -> impl IntoView {
                                 </div>
                                 <table class="table">
                                     <thead><tr><th>{tr::ORGANISATION}</th><th>{tr::STUDENTS}</th><th>{tr::TEACHERS}</th>
-                                        <th>{tr::MENTORS}</th><th>{tr::MENTEES}</th><th>{tr::NAV_PROGRAMMES}</th></tr></thead>
+                                        <th>{tr::MENTORS}</th><th>{tr::MENTEES}</th><th>{tr::NAV_PROGRAMMES}</th><th></th></tr></thead>
                                     <tbody>
                                         {o.organisations.into_iter().map(|s| view! {
                                             <tr>
@@ -38,6 +38,7 @@ pub fn DistrictPage() -> impl IntoView {
                                                 <td>{s.organisation.students_total}</td><td>{s.organisation.teachers_total}</td>
                                                 <td>{s.mentors}</td><td>{s.mentees}</td>
                                                 <td><A href=format!("/programmes?org={}", s.organisation.id)>{s.programmes}</A></td>
+                                                <td><A href=format!("/reports/school?org={}", s.organisation.id)>{tr::NAV_REPORT}</A></td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

@@ -1,6 +1,7 @@
 //! Pages and components. One file per page; shared pieces in `widgets`.
 
 mod board;
+mod decks;
 mod district;
 mod import;
 mod login;
@@ -10,6 +11,7 @@ mod participant_form;
 mod participants;
 mod programmes;
 mod relationships;
+mod reports;
 mod session;
 pub mod surveys;
 pub mod widgets;
@@ -40,6 +42,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="data:,"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
+                // Tiny: it fetches ECharts only on pages that draw a chart.
+                <script src="/static/charts.js" defer></script>
                 <MetaTags/>
             </head>
             <body>
@@ -89,6 +93,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/surveys/:id") view=surveys::respond::MySurveyPage/>
                     <Route path=path!("/kiosk") view=surveys::respond::KioskPage/>
                     <Route path=path!("/reports/before-after") view=surveys::compare::BeforeAfterPage/>
+                    <Route path=path!("/reports/school") view=reports::SchoolReportPage/>
+                    <Route path=path!("/programmes/:id/swot") view=reports::SwotPage/>
+                    <Route path=path!("/decks") view=decks::DecksPage/>
+                    <Route path=path!("/decks/:id") view=decks::DeckPage/>
                 </Routes>
             </main>
         </Router>

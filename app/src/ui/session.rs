@@ -53,8 +53,13 @@ fn UserNav(user: CurrentUser) -> impl IntoView {
             ("/programmes", tr::NAV_PROGRAMMES),
             ("/questionnaires", tr::NAV_QUESTIONNAIRES),
             ("/reports/before-after", tr::NAV_BEFORE_AFTER),
+            ("/reports/school", tr::NAV_REPORT),
         ],
-        UserRole::Methodologist => vec![("/district", tr::NAV_DISTRICT), ("/reports/before-after", tr::NAV_BEFORE_AFTER)],
+        UserRole::Methodologist => vec![
+            ("/district", tr::NAV_DISTRICT),
+            ("/reports/before-after", tr::NAV_BEFORE_AFTER),
+            ("/decks", tr::NAV_DECKS),
+        ],
         UserRole::Mentor | UserRole::Mentee => vec![("/me", tr::NAV_ME), ("/surveys", tr::NAV_SURVEYS)],
     };
     view! {

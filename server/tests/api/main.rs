@@ -6,5 +6,6 @@ mod board;
 mod helpers;
 mod import;
 mod ops;
+mod reports;
 mod store;
 mod surveys;

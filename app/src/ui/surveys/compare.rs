@@ -36,7 +36,8 @@ pub fn BeforeAfterPage() -> impl IntoView {
                         Ok(report) => view! {
                             <h1>{tr::BA_TITLE}</h1>
                             <p class="muted">{report.scope.clone()} " · " {report.title.clone()}</p>
-                            {report.questions.into_iter().map(|q| view! { <Comparison q/> }).collect_view()}
+                            {report.questions.into_iter().zip(report.charts.into_iter().map(Some).chain(std::iter::repeat(None)))
+                                .map(|(q, chart)| view! { <Comparison q chart/> }).collect_view()}
                         }.into_any(),
                     }
                 })}
@@ -46,7 +47,7 @@ pub fn BeforeAfterPage() -> impl IntoView {
 }
 
 #[component]
-fn Comparison(q: BeforeAfter) -> impl IntoView {
+fn Comparison(q: BeforeAfter, chart: Option<String>) -> impl IntoView {
     let asked_on_entry = q.entry_n > 0;
     view! {
         <section class="result" data-key=q.key.clone()>
@@ -55,6 +56,8 @@ fn Comparison(q: BeforeAfter) -> impl IntoView {
             {q.entry_mean.zip(q.exit_mean).map(|(entry, exit)| view! {
                 <p class="means">{tr::ba_means(entry, exit)}</p>
             })}
+            // Drawn by ECharts (loaded for this page only); the table below holds the same figures.
+            {chart.map(|options| view! { <div class="chart result-chart" data-chart=options></div> })}
             <div class="scroll">
                 <table class="table compact before-after">
                     <thead><tr>

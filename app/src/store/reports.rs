@@ -1,0 +1,248 @@
+//! Counts for reports, SWOT boards and decks.
+
+use std::collections::BTreeMap;
+
+use sqlx::Row;
+
+use super::surveys::Scope;
+use super::Db;
+use crate::models::{MentoringForm, ParticipantKind, ParticipantRole, Variant};
+use crate::reports::deck::{DeckSummary, Slide};
+use crate::reports::{FormCount, SchoolFigures, Snapshot, Swot, VariantCount};
+
+fn now() -> String {
+    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+fn decode<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, sqlx::Error> {
+    serde_json::from_str(body).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+fn encode<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Each school's counts in a scope, in the order the schools were added. Four grouped queries
+/// however many schools there are.
+pub async fn school_figures(db: &Db, scope: Scope) -> Result<Vec<SchoolFigures>, sqlx::Error> {
+    let (condition, id) = match scope {
+        Scope::School(id) => ("o.id = $1", id),
+        Scope::District(id) => ("o.district_id = $1", id),
+    };
+    let schools = sqlx::query(&format!(
+        "SELECT o.id, o.name, o.students_total, o.teachers_total FROM organisations o WHERE {condition} ORDER BY o.id"
+    ))
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut figures: BTreeMap<i64, SchoolFigures> = BTreeMap::new();
+    let mut order = Vec::new();
+    for row in &schools {
+        let organisation_id: i64 = row.try_get("id")?;
+        order.push(organisation_id);
+        figures.insert(organisation_id, SchoolFigures {
+            organisation_id,
+            name: row.try_get("name")?,
+            students_total: row.try_get("students_total")?,
+            teachers_total: row.try_get("teachers_total")?,
+            mentors: 0,
+            mentees: 0,
+            curators: 0,
+            per_form: Vec::new(),
+            students_involved: 0,
+            teachers_involved: 0,
+            per_variant: Vec::new(),
+        });
+    }
+
+    let people = sqlx::query(&format!(
+        "SELECT p.organisation_id, p.role, p.kind, g.form, COUNT(*) AS n FROM participants p
+         JOIN organisations o ON o.id = p.organisation_id LEFT JOIN programmes g ON g.id = p.programme_id
+         WHERE {condition} GROUP BY p.organisation_id, p.role, p.kind, g.form"
+    ))
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    for row in &people {
+        let Some(school) = figures.get_mut(&row.try_get::<i64, _>("organisation_id")?) else { continue };
+        let n: i64 = row.try_get("n")?;
+        let role = ParticipantRole::from_code(&row.try_get::<String, _>("role")?);
+        let kind = ParticipantKind::from_code(&row.try_get::<String, _>("kind")?);
+        let form = row.try_get::<Option<String>, _>("form")?.as_deref().and_then(MentoringForm::from_code);
+        match role {
+            Some(ParticipantRole::Mentor) => school.mentors += n,
+            Some(ParticipantRole::Mentee) => school.mentees += n,
+            None => {}
+        }
+        let Some(form) = form else { continue };
+        match kind {
+            Some(ParticipantKind::Student) => school.students_involved += n,
+            Some(ParticipantKind::Teacher) => school.teachers_involved += n,
+            _ => {}
+        }
+        let slot = match school.per_form.iter().position(|f| f.form == form) {
+            Some(i) => i,
+            None => {
+                school.per_form.push(FormCount { form, mentors: 0, mentees: 0 });
+                school.per_form.len() - 1
+            }
+        };
+        match role {
+            Some(ParticipantRole::Mentor) => school.per_form[slot].mentors += n,
+            Some(ParticipantRole::Mentee) => school.per_form[slot].mentees += n,
+            None => {}
+        }
+    }
+
+    let curators = sqlx::query(&format!(
+        "SELECT u.organisation_id, COUNT(*) AS n FROM users u JOIN organisations o ON o.id = u.organisation_id
+         WHERE u.role = 'curator' AND {condition} GROUP BY u.organisation_id"
+    ))
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    for row in &curators {
+        if let Some(school) = figures.get_mut(&row.try_get::<i64, _>("organisation_id")?) {
+            school.curators = row.try_get("n")?;
+        }
+    }
+
+    // Fixed (and finished) pairs only: drafts on the board are not yet anyone's pair.
+    let variants = sqlx::query(&format!(
+        "SELECT g.organisation_id, p.variant, COUNT(DISTINCT p.id) AS pairs,
+                SUM(CASE WHEN x.kind = 'student' THEN 1 ELSE 0 END) AS students, COUNT(*) AS people
+         FROM pairs p JOIN programmes g ON g.id = p.programme_id JOIN organisations o ON o.id = g.organisation_id
+         JOIN (SELECT pair_id, mentee_id AS who FROM pair_mentees UNION ALL SELECT id, mentor_id FROM pairs) m ON m.pair_id = p.id
+         JOIN participants x ON x.id = m.who
+         WHERE p.status <> 'draft' AND {condition} GROUP BY g.organisation_id, p.variant"
+    ))
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    for row in &variants {
+        let Some(school) = figures.get_mut(&row.try_get::<i64, _>("organisation_id")?) else { continue };
+        let Some(variant) = Variant::from_code(&row.try_get::<String, _>("variant")?) else { continue };
+        school.per_variant.push(VariantCount {
+            variant,
+            pairs: row.try_get("pairs")?,
+            students: row.try_get::<Option<i64>, _>("students")?.unwrap_or(0),
+            people: row.try_get("people")?,
+        });
+    }
+    for school in figures.values_mut() {
+        school.per_variant.sort_by_key(|v| Variant::ALL.iter().position(|x| *x == v.variant));
+        school.per_form.sort_by_key(|f| MentoringForm::ALL.iter().position(|x| *x == f.form));
+    }
+    Ok(order.into_iter().filter_map(|id| figures.remove(&id)).collect())
+}
+
+// --- SWOT -------------------------------------------------------------------------------------
+
+/// A programme's SWOT board (empty when never written).
+pub async fn swot(db: &Db, programme_id: i64) -> Result<Swot, sqlx::Error> {
+    let row = sqlx::query("SELECT body FROM programme_swot WHERE programme_id = $1").bind(programme_id).fetch_optional(&db.pool).await?;
+    match row {
+        Some(row) => decode(&row.try_get::<String, _>("body")?),
+        None => Ok(Swot::default()),
+    }
+}
+
+/// Replaces a programme's SWOT board.
+pub async fn save_swot(db: &Db, programme_id: i64, swot: &Swot) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO programme_swot (programme_id, body, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (programme_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+    )
+    .bind(programme_id)
+    .bind(encode(swot))
+    .bind(now())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// The open answers (and «Другое») of every wave of a programme: `(question text, answer)`,
+/// for pulling into a SWOT quadrant.
+pub async fn open_answers(db: &Db, programme_id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let mut out = Vec::new();
+    for wave in super::surveys::waves_of(db, programme_id).await? {
+        let results = super::surveys::wave_results(db, wave.id).await?;
+        for question in results.questions {
+            out.extend(question.texts.into_iter().map(|text| (question.text.clone(), text)));
+        }
+    }
+    Ok(out)
+}
+
+// --- Decks ------------------------------------------------------------------------------------
+
+/// The district of a deck, for access checks.
+pub async fn deck_district(db: &Db, deck_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT district_id FROM decks WHERE id = $1").bind(deck_id).fetch_one(&db.pool).await?.try_get("district_id")
+}
+
+/// A district's decks, newest first.
+pub async fn decks(db: &Db, district_id: i64) -> Result<Vec<DeckSummary>, sqlx::Error> {
+    let rows = sqlx::query("SELECT id, title, slides, snapshot_at, updated_at FROM decks WHERE district_id = $1 ORDER BY id DESC")
+        .bind(district_id)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            let slides: Vec<Slide> = decode(&row.try_get::<String, _>("slides")?)?;
+            Ok(DeckSummary {
+                id: row.try_get("id")?,
+                title: row.try_get("title")?,
+                slides: slides.len(),
+                snapshot_at: row.try_get("snapshot_at")?,
+                updated_at: row.try_get("updated_at")?,
+            })
+        })
+        .collect()
+}
+
+/// A deck: `(title, slides, snapshot, updated_at)`.
+pub async fn deck(db: &Db, deck_id: i64) -> Result<(String, Vec<Slide>, Snapshot, String), sqlx::Error> {
+    let row = sqlx::query("SELECT title, slides, snapshot, updated_at FROM decks WHERE id = $1").bind(deck_id).fetch_one(&db.pool).await?;
+    Ok((row.try_get("title")?, decode(&row.try_get::<String, _>("slides")?)?, decode(&row.try_get::<String, _>("snapshot")?)?, row.try_get("updated_at")?))
+}
+
+pub async fn create_deck(db: &Db, district_id: i64, title: &str, slides: &[Slide], snapshot: &Snapshot) -> Result<i64, sqlx::Error> {
+    let at = now();
+    let row = sqlx::query(
+        "INSERT INTO decks (district_id, title, slides, snapshot, snapshot_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(district_id)
+    .bind(title)
+    .bind(encode(&slides))
+    .bind(encode(snapshot))
+    .bind(&snapshot.taken_at)
+    .bind(at)
+    .fetch_one(&db.pool)
+    .await?;
+    row.try_get("id")
+}
+
+/// Saves the title and slides, keeping the snapshot.
+pub async fn save_deck(db: &Db, deck_id: i64, title: &str, slides: &[Slide]) -> Result<String, sqlx::Error> {
+    let at = now();
+    sqlx::query("UPDATE decks SET title = $1, slides = $2, updated_at = $3 WHERE id = $4")
+        .bind(title)
+        .bind(encode(&slides))
+        .bind(&at)
+        .bind(deck_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(at)
+}
+
+/// Replaces the deck's snapshot (the explicit «обновить данные»).
+pub async fn replace_snapshot(db: &Db, deck_id: i64, snapshot: &Snapshot) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE decks SET snapshot = $1, snapshot_at = $2 WHERE id = $3")
+        .bind(encode(snapshot))
+        .bind(&snapshot.taken_at)
+        .bind(deck_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,545 @@
+//! `/decks`: a methodologist's presentations; `/decks/:id`: the composer. Slides are listed on
+//! the left (drag the handle with a mouse, finger or pen, or use ↑/↓), the chosen slide's fields
+//! are edited on the right, and the preview below is the very document that is presented.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::api::decks::{create_deck, get_deck, list_decks, refresh_deck, save_deck};
+use crate::i18n::tr;
+use crate::models::UserRole;
+use crate::reports::deck::{Deck, Slide, SlideContent, SLIDE_KINDS};
+use crate::reports::Snapshot;
+use crate::ui::session::RequireRole;
+
+#[component]
+pub fn DecksPage() -> impl IntoView {
+    let decks = Resource::new(|| (), |_| list_decks());
+    let title = RwSignal::new(String::new());
+    let create = Action::new(move |story: &bool| {
+        let story = *story;
+        let name = title.get_untracked();
+        async move { create_deck(name, story).await }
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = create.value().get() {
+            navigate(&format!("/decks/{id}"), Default::default());
+        }
+    });
+    view! {
+        <RequireRole roles=&[UserRole::Methodologist]>
+            <h1>{tr::DECKS_TITLE}</h1>
+            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match decks.await {
+                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="muted">{tr::DECKS_EMPTY}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <table class="table">
+                                <thead><tr><th>{tr::DECK_NAME}</th><th>{tr::DECK_SLIDES}</th><th>{tr::DECK_SNAPSHOT}</th><th></th></tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|d| view! {
+                                        <tr>
+                                            <td><A href=format!("/decks/{}", d.id)>{d.title.clone()}</A></td>
+                                            <td>{d.slides}</td>
+                                            <td>{tr::deck_data_at(&d.snapshot_at)}</td>
+                                            <td><a class="button secondary" href=format!("/decks/{}/present", d.id) target="_blank">{tr::DECK_SHOW}</a></td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+            <section class="card">
+                <h2>{tr::DECK_CREATE}</h2>
+                <div class="field">
+                    <label for="deck-title">{tr::DECK_NAME}</label>
+                    <input id="deck-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                </div>
+                <div class="actions">
+                    <button type="button" class="button primary" on:click=move |_| { create.dispatch(true); } disabled=move || create.pending().get()>{tr::DECK_CREATE_STORY}</button>
+                    <button type="button" class="button secondary" on:click=move |_| { create.dispatch(false); } disabled=move || create.pending().get()>{tr::DECK_CREATE_EMPTY}</button>
+                </div>
+                {move || create.value().get().and_then(|r| r.err()).map(|e| view! { <p class="notice error" role="alert">{e.to_string()}</p> })}
+            </section>
+        </RequireRole>
+    }
+}
+
+#[component]
+pub fn DeckPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    let deck = Resource::new(id, get_deck);
+    view! {
+        <RequireRole roles=&[UserRole::Methodologist]>
+            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+                {move || Suspend::new(async move {
+                    match deck.await {
+                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Ok(deck) => view! { <Composer deck/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </RequireRole>
+    }
+}
+
+/// A short line naming what a slide shows, for the slide list.
+fn summary(slide: &Slide, snapshot: &Snapshot) -> String {
+    let school = |id: i64| snapshot.school(id).map(|s| s.name.clone()).unwrap_or_else(|| tr::DECK_NO_DATA.into());
+    let programme = |id: i64| snapshot.programme(id).map(|p| p.organisation.clone()).unwrap_or_else(|| tr::DECK_NO_DATA.into());
+    match &slide.content {
+        SlideContent::Title { title, .. } => title.clone(),
+        SlideContent::District => snapshot.district.name.clone(),
+        SlideContent::Coverage => tr::SLIDE_COVERAGE.into(),
+        SlideContent::Counts { organisation_id } | SlideContent::Variants { organisation_id } => school(*organisation_id),
+        SlideContent::BeforeAfter { template, questions, .. } => snapshot
+            .comparison(template)
+            .and_then(|r| questions.first().and_then(|k| r.questions.iter().find(|q| &q.key == k)))
+            .map(|q| q.text.clone())
+            .unwrap_or_else(|| tr::DECK_NO_DATA.into()),
+        SlideContent::Kirkpatrick { programme_id } | SlideContent::Swot { programme_id } => programme(*programme_id),
+        SlideContent::Text { heading, .. } => heading.clone(),
+    }
+}
+
+/// Moves the slide at `from` to stand before `to` (or last when `to` is past the end).
+pub fn move_slide(slides: &mut Vec<Slide>, from: usize, to: usize) {
+    if from >= slides.len() || from == to {
+        return;
+    }
+    let slide = slides.remove(from);
+    let to = if to > from { to - 1 } else { to };
+    slides.insert(to.min(slides.len()), slide);
+}
+
+#[component]
+fn Composer(deck: Deck) -> impl IntoView {
+    let deck_id = deck.id;
+    let title = RwSignal::new(deck.title);
+    let slides = RwSignal::new(deck.slides);
+    let snapshot = RwSignal::new(deck.snapshot);
+    let selected = RwSignal::new(0usize);
+    let dirty = RwSignal::new(false);
+    let message = RwSignal::new(None::<(bool, String)>);
+    // Bumped after each save so the preview reloads what was stored.
+    let version = RwSignal::new(0u32);
+    let dragging = RwSignal::new(None::<usize>);
+    let drop_before = RwSignal::new(None::<usize>);
+    let new_kind = RwSignal::new("text".to_owned());
+
+    let edit = move |f: Box<dyn FnOnce(&mut Vec<Slide>)>| {
+        slides.update(|s| f(s));
+        dirty.set(true);
+        message.set(None);
+    };
+    let save = Action::new(move |_: &()| {
+        let (t, s) = (title.get_untracked(), slides.get_untracked());
+        async move { save_deck(deck_id, t, s).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(_)) => {
+            dirty.set(false);
+            message.set(Some((true, tr::SAVED.into())));
+            version.update(|v| *v += 1);
+        }
+        // What was typed stays in the composer; only the message changes.
+        Some(Err(e)) => message.set(Some((false, e.to_string()))),
+        None => {}
+    });
+    let refresh = Action::new(move |_: &()| async move { refresh_deck(deck_id).await });
+    Effect::new(move |_| match refresh.value().get() {
+        Some(Ok(fresh)) => {
+            snapshot.set(fresh);
+            message.set(Some((true, tr::DECK_REFRESHED.into())));
+            version.update(|v| *v += 1);
+        }
+        Some(Err(e)) => message.set(Some((false, e.to_string()))),
+        None => {}
+    });
+    let add = move |_| {
+        let Some(content) = snapshot.with_untracked(|s| SlideContent::new_of_kind(&new_kind.get_untracked(), s)) else { return };
+        let at = slides.with_untracked(|s| if s.is_empty() { 0 } else { selected.get_untracked() + 1 });
+        edit(Box::new(move |s| s.insert(at.min(s.len()), Slide { content, notes: String::new() })));
+        selected.set(at);
+    };
+
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let Some(from) = dragging.get_untracked() else { return };
+        ev.prevent_default();
+        let target = document()
+            .element_from_point(ev.client_x() as f32, ev.client_y() as f32)
+            .and_then(|el| el.closest("[data-slide-index]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-slide-index"))
+            .and_then(|v| v.parse::<usize>().ok())
+            .filter(|t| *t != from);
+        if drop_before.get_untracked() != target {
+            drop_before.set(target);
+        }
+    };
+    let stop_drag = move |_| {
+        if let (Some(from), Some(to)) = (dragging.get_untracked(), drop_before.get_untracked()) {
+            edit(Box::new(move |s| move_slide(s, from, to)));
+            selected.set(if to > from { to - 1 } else { to });
+        }
+        dragging.set(None);
+        drop_before.set(None);
+    };
+    let cancel_drag = move |_| {
+        dragging.set(None);
+        drop_before.set(None);
+    };
+
+    let preview = move || format!("/decks/{deck_id}/present?v={}#{}", version.get(), selected.get() + 1);
+    view! {
+        <div class="composer" on:pointermove=on_move on:pointerup=stop_drag on:pointercancel=cancel_drag>
+            <p><A href="/decks">{"← "}{tr::DECKS_TITLE}</A></p>
+            <div class="composer-head">
+                <input class="deck-title-input" aria-label=tr::DECK_NAME prop:value=move || title.get()
+                    on:input=move |ev| { title.set(event_target_value(&ev)); dirty.set(true); }/>
+                <button type="button" class="button primary" on:click=move |_| { save.dispatch(()); } disabled=move || save.pending().get()>
+                    {move || if save.pending().get() { tr::SAVING } else { tr::SAVE }}
+                </button>
+                <a class="button secondary" href=format!("/decks/{deck_id}/present") target="_blank">{tr::DECK_SHOW}</a>
+                <a class="button secondary" href=format!("/decks/{deck_id}/present#print") target="_blank">{tr::DECK_PDF}</a>
+                <a class="button secondary" href=format!("/decks/{deck_id}/export.html") download="">{tr::DECK_HTML}</a>
+            </div>
+            <p class="muted snapshot-line">
+                <span data-testid="snapshot">{move || snapshot.with(|s| tr::deck_data_at(&s.taken_at))}</span>
+                " "
+                <button type="button" class="button secondary small" on:click=move |_| { refresh.dispatch(()); } disabled=move || refresh.pending().get()>{tr::DECK_REFRESH}</button>
+                <small>{tr::DECK_REFRESH_HINT}</small>
+            </p>
+            {move || dirty.get().then(|| view! { <p class="notice" data-testid="unsaved">{tr::DECK_UNSAVED}</p> })}
+            {move || message.get().map(|(ok, text)| view! { <p class=if ok { "notice ok" } else { "notice error" } role="status">{text}</p> })}
+            <div class="composer-grid">
+                <ol class="slide-list" aria-label=tr::DECK_SLIDES>
+                    {move || {
+                        let snap = snapshot.get();
+                        slides.get().iter().enumerate().map(|(i, slide)| {
+                            let line = summary(slide, &snap);
+                            let kind = tr::slide_kind(slide.content.kind());
+                            let start_drag = move |ev: web_sys::PointerEvent| {
+                                use wasm_bindgen::JsCast;
+                                ev.prevent_default();
+                                if let Some(handle) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                                    let _ = handle.set_pointer_capture(ev.pointer_id());
+                                }
+                                dragging.set(Some(i));
+                            };
+                            view! {
+                                <li class="slide-item" data-slide-index=i
+                                    class:selected=move || selected.get() == i
+                                    class:dragging=move || dragging.get() == Some(i)
+                                    class:drop-target=move || drop_before.get() == Some(i)>
+                                    <span class="drag-handle" aria-hidden="true" title=tr::SV_DRAG on:pointerdown=start_drag>"⠿"</span>
+                                    <button type="button" class="slide-pick" on:click=move |_| selected.set(i)>
+                                        <span class="slide-number">{i + 1}</span>
+                                        <span class="slide-kind">{kind}</span>
+                                        <span class="slide-line">{line}</span>
+                                    </button>
+                                    <button type="button" class="icon" aria-label=tr::SV_UP on:click=move |_| {
+                                        if i > 0 {
+                                            edit(Box::new(move |s| s.swap(i, i - 1)));
+                                            selected.set(i - 1);
+                                        }
+                                    }>"↑"</button>
+                                    <button type="button" class="icon" aria-label=tr::SV_DOWN on:click=move |_| {
+                                        if i + 1 < slides.with_untracked(Vec::len) {
+                                            edit(Box::new(move |s| s.swap(i, i + 1)));
+                                            selected.set(i + 1);
+                                        }
+                                    }>"↓"</button>
+                                    <button type="button" class="icon" aria-label=tr::DELETE on:click=move |_| {
+                                        edit(Box::new(move |s| { s.remove(i); }));
+                                        selected.update(|sel| *sel = (*sel).min(slides.with_untracked(Vec::len).saturating_sub(1)));
+                                    }>"✕"</button>
+                                </li>
+                            }
+                        }).collect_view()
+                    }}
+                    <li class="slide-add">
+                        <select aria-label=tr::DECK_ADD_KIND on:change=move |ev| new_kind.set(event_target_value(&ev))>
+                            {SLIDE_KINDS.iter().map(|k| view! { <option value=*k selected=*k == "text">{tr::slide_kind(k)}</option> }).collect_view()}
+                        </select>
+                        <button type="button" class="button secondary" on:click=add>{tr::DECK_ADD}</button>
+                    </li>
+                </ol>
+                <div class="slide-editor">
+                    {move || {
+                        let i = selected.get();
+                        slides.with(|s| s.get(i).is_some()).then(|| view! { <SlideEditor index=i slides snapshot edit/> })
+                    }}
+                </div>
+            </div>
+            <h2>{tr::DECK_PREVIEW}</h2>
+            <iframe class="deck-preview" title=tr::DECK_PREVIEW src=preview></iframe>
+        </div>
+    }
+}
+
+#[component]
+fn SlideEditor(
+    index: usize,
+    slides: RwSignal<Vec<Slide>>,
+    snapshot: RwSignal<Snapshot>,
+    edit: impl Fn(Box<dyn FnOnce(&mut Vec<Slide>)>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let content = move || slides.with(|s| s.get(index).map(|slide| slide.content.clone()));
+    let set_content = move |f: Box<dyn FnOnce(&mut SlideContent) + Send + Sync>| {
+        edit(Box::new(move |s| {
+            if let Some(slide) = s.get_mut(index) {
+                f(&mut slide.content);
+            }
+        }))
+    };
+    let Some(initial) = content() else { return ().into_any() };
+    let fields = match initial {
+        SlideContent::Title { .. } => view! {
+            <TextInput id="slide-title" label=tr::DECK_F_TITLE value=Signal::derive(move || match content() { Some(SlideContent::Title { title, .. }) => title, _ => String::new() })
+                on_input=move |v| set_content(Box::new(move |c| if let SlideContent::Title { title, .. } = c { *title = v }))/>
+            <TextInput id="slide-subtitle" label=tr::DECK_F_SUBTITLE value=Signal::derive(move || match content() { Some(SlideContent::Title { subtitle, .. }) => subtitle, _ => String::new() })
+                on_input=move |v| set_content(Box::new(move |c| if let SlideContent::Title { subtitle, .. } = c { *subtitle = v }))/>
+        }
+        .into_any(),
+        SlideContent::District | SlideContent::Coverage => view! { <p class="muted">{tr::DECK_F_AUTOMATIC}</p> }.into_any(),
+        SlideContent::Counts { .. } | SlideContent::Variants { .. } => {
+            let current = move || match content() {
+                Some(SlideContent::Counts { organisation_id } | SlideContent::Variants { organisation_id }) => organisation_id,
+                _ => 0,
+            };
+            view! {
+                <div class="field">
+                    <label for="slide-school">{tr::ORGANISATION}</label>
+                    <select id="slide-school" on:change=move |ev| {
+                        let id = event_target_value(&ev).parse::<i64>().unwrap_or(0);
+                        set_content(Box::new(move |c| match c {
+                            SlideContent::Counts { organisation_id } | SlideContent::Variants { organisation_id } => *organisation_id = id,
+                            _ => {}
+                        }))
+                    }>
+                        {move || snapshot.get().schools.into_iter().map(|s| view! {
+                            <option value=s.organisation_id selected=s.organisation_id == current()>{s.name}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            }
+            .into_any()
+        }
+        SlideContent::Kirkpatrick { .. } | SlideContent::Swot { .. } => {
+            let current = move || match content() {
+                Some(SlideContent::Kirkpatrick { programme_id } | SlideContent::Swot { programme_id }) => programme_id,
+                _ => 0,
+            };
+            view! {
+                <div class="field">
+                    <label for="slide-programme">{tr::REPORT_PROGRAMME}</label>
+                    <select id="slide-programme" on:change=move |ev| {
+                        let id = event_target_value(&ev).parse::<i64>().unwrap_or(0);
+                        set_content(Box::new(move |c| match c {
+                            SlideContent::Kirkpatrick { programme_id } | SlideContent::Swot { programme_id } => *programme_id = id,
+                            _ => {}
+                        }))
+                    }>
+                        {move || snapshot.get().programmes.into_iter().map(|p| view! {
+                            <option value=p.programme_id selected=p.programme_id == current()>{format!("{} — {}", p.organisation, p.title)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            }
+            .into_any()
+        }
+        SlideContent::BeforeAfter { .. } => view! { <BeforeAfterFields content=Signal::derive(content) snapshot set_content/> }.into_any(),
+        SlideContent::Text { .. } => view! { <TextFields content=Signal::derive(content) set_content/> }.into_any(),
+    };
+    let notes = move || slides.with(|s| s.get(index).map(|slide| slide.notes.clone()).unwrap_or_default());
+    view! {
+        <h2>{tr::slide_of(index + 1, slides.with_untracked(Vec::len))} " · " {tr::slide_kind(content().map(|c| c.kind()).unwrap_or("text"))}</h2>
+        {fields}
+        <div class="field">
+            <label for="slide-notes">{tr::DECK_NOTES}</label>
+            <textarea id="slide-notes" rows="4" prop:value=notes
+                on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |s| if let Some(slide) = s.get_mut(index) { slide.notes = v })) }></textarea>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn TextInput(id: &'static str, label: &'static str, value: Signal<String>, on_input: impl Fn(String) + 'static) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id prop:value=move || value.get() on:input=move |ev| on_input(event_target_value(&ev))/>
+        </div>
+    }
+}
+
+#[component]
+fn BeforeAfterFields(
+    content: Signal<Option<SlideContent>>,
+    snapshot: RwSignal<Snapshot>,
+    set_content: impl Fn(Box<dyn FnOnce(&mut SlideContent) + Send + Sync>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let parts = move || match content.get() {
+        Some(SlideContent::BeforeAfter { template, questions, options }) => (template, questions, options),
+        _ => Default::default(),
+    };
+    let toggle_question = move |key: String, on: bool| {
+        set_content(Box::new(move |c| {
+            if let SlideContent::BeforeAfter { questions, options, .. } = c {
+                questions.retain(|k| *k != key);
+                if on {
+                    questions.push(key);
+                    questions.truncate(2);
+                }
+                options.clear();
+            }
+        }))
+    };
+    let toggle_option = move |label: String, on: bool| {
+        set_content(Box::new(move |c| {
+            if let SlideContent::BeforeAfter { options, .. } = c {
+                options.retain(|o| *o != label);
+                if on {
+                    options.push(label);
+                }
+            }
+        }))
+    };
+    view! {
+        <div class="field">
+            <label for="slide-template">{tr::DECK_F_QUESTIONNAIRE}</label>
+            <select id="slide-template" on:change=move |ev| {
+                let template = event_target_value(&ev);
+                set_content(Box::new(move |c| if let SlideContent::BeforeAfter { template: t, questions, options } = c {
+                    *t = template;
+                    questions.clear();
+                    options.clear();
+                }))
+            }>
+                {move || snapshot.get().before_after.into_iter().map(|c| {
+                    let chosen = c.template == parts().0;
+                    view! { <option value=c.template.clone() selected=chosen>{c.report.title.clone()}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+        <fieldset class="field">
+            <legend>{tr::DECK_F_QUESTIONS}</legend>
+            {move || {
+                let (template, questions, _) = parts();
+                snapshot.get().comparison(&template).cloned().map(|report| report.questions.into_iter().map(|q| {
+                    let key = q.key.clone();
+                    let checked = questions.contains(&q.key);
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" prop:checked=checked on:change=move |ev| toggle_question(key.clone(), event_target_checked(&ev))/>
+                            {q.text.clone()}
+                        </label>
+                    }
+                }).collect_view())
+            }}
+        </fieldset>
+        <fieldset class="field">
+            <legend>{tr::DECK_F_OPTIONS}</legend>
+            {move || {
+                let (template, questions, options) = parts();
+                let report = snapshot.get().comparison(&template).cloned();
+                report.and_then(|r| r.questions.into_iter().find(|q| questions.first() == Some(&q.key))).map(|q| q.rows.into_iter().map(|row| {
+                    let label = row.label.clone();
+                    let checked = options.contains(&row.label);
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" prop:checked=checked on:change=move |ev| toggle_option(label.clone(), event_target_checked(&ev))/>
+                            {row.label.clone()} " (" {row.entry.percent} " % → " {row.exit.percent} " %)"
+                        </label>
+                    }
+                }).collect_view())
+            }}
+        </fieldset>
+    }
+}
+
+#[component]
+fn TextFields(
+    content: Signal<Option<SlideContent>>,
+    set_content: impl Fn(Box<dyn FnOnce(&mut SlideContent) + Send + Sync>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let parts = move || match content.get() {
+        Some(SlideContent::Text { heading, body, image }) => (heading, body, image),
+        _ => Default::default(),
+    };
+    let image_error = RwSignal::new(None::<String>);
+    let on_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        if file.size() > 1_500_000.0 {
+            image_error.set(Some(tr::deck_err_image_size(0).replace("Слайд 0: ", "")));
+            return;
+        }
+        let Ok(reader) = web_sys::FileReader::new() else { return };
+        let done = reader.clone();
+        let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(url) = done.result().ok().and_then(|r| r.as_string()) {
+                image_error.set(None);
+                set_content(Box::new(move |c| if let SlideContent::Text { image, .. } = c { *image = Some(url) }));
+            }
+        });
+        reader.set_onload(Some(on_load.unchecked_ref()));
+        let _ = reader.read_as_data_url(&file);
+    };
+    view! {
+        <div class="field">
+            <label for="slide-heading">{tr::DECK_F_HEADING}</label>
+            <input id="slide-heading" prop:value=move || parts().0
+                on:input=move |ev| { let v = event_target_value(&ev); set_content(Box::new(move |c| if let SlideContent::Text { heading, .. } = c { *heading = v })) }/>
+        </div>
+        <div class="field">
+            <label for="slide-body">{tr::DECK_F_BODY}</label>
+            <textarea id="slide-body" rows="7" prop:value=move || parts().1
+                on:input=move |ev| { let v = event_target_value(&ev); set_content(Box::new(move |c| if let SlideContent::Text { body, .. } = c { *body = v })) }></textarea>
+            <small class="muted">{tr::DECK_F_BODY_HINT}</small>
+        </div>
+        <div class="field">
+            <label for="slide-image">{tr::DECK_F_IMAGE}</label>
+            <input id="slide-image" type="file" accept="image/png,image/jpeg,image/webp" on:change=on_file/>
+            {move || parts().2.map(|src| view! {
+                <img class="image-preview" src=src alt=""/>
+                <button type="button" class="button secondary small" on:click=move |_| set_content(Box::new(|c| if let SlideContent::Text { image, .. } = c { *image = None }))>{tr::DECK_F_IMAGE_REMOVE}</button>
+            })}
+            <p class="field-error" role="alert">{move || image_error.get()}</p>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn deck(n: usize) -> Vec<Slide> {
+        (0..n).map(|i| Slide { content: SlideContent::Text { heading: i.to_string(), body: String::new(), image: None }, notes: String::new() }).collect()
+    }
+
+    fn order(slides: &[Slide]) -> Vec<String> {
+        slides.iter().map(|s| match &s.content { SlideContent::Text { heading, .. } => heading.clone(), _ => String::new() }).collect()
+    }
+
+    #[test]
+    fn dropping_a_slide_puts_it_before_the_target() {
+        let mut slides = deck(4);
+        move_slide(&mut slides, 3, 1);
+        assert_eq!(order(&slides), ["0", "3", "1", "2"]);
+        move_slide(&mut slides, 0, 3);
+        assert_eq!(order(&slides), ["3", "1", "0", "2"]);
+        move_slide(&mut slides, 2, 2);
+        assert_eq!(order(&slides), ["3", "1", "0", "2"]);
+        move_slide(&mut slides, 9, 0);
+        assert_eq!(slides.len(), 4);
+    }
+}

@@ -1,0 +1,133 @@
+//! Decks as documents (to present and to download as one offline file), the school report's
+//! workbook, and the static scripts: vendored ECharts, the chart loader and the deck player.
+
+use app::access::can_read_school;
+use app::reports::render::{self, Assets, ECHARTS_FILE};
+use app::state::{user_from_headers, AppState};
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+/// npm `echarts@5.5.1`, `dist/echarts.min.js`, unchanged (licence beside it).
+const ECHARTS: &str = include_str!("../assets/vendor/echarts-5.5.1.min.js");
+const DECK_JS: &str = include_str!("../assets/deck.js");
+const CHARTS_JS: &str = include_str!("../assets/charts.js");
+const DECK_CSS: &str = include_str!("../../style/deck.css");
+
+const JS: &str = "text/javascript; charset=utf-8";
+
+/// `/static/{file}`: the scripts and the deck's styles, from the binary. ECharts' name carries
+/// its version, so it is cached for a year; the others for an hour.
+pub async fn static_file(Path(file): Path<String>) -> Response {
+    let (body, mime, immutable) = match file.as_str() {
+        ECHARTS_FILE => (ECHARTS, JS, true),
+        "deck.js" => (DECK_JS, JS, false),
+        "charts.js" => (CHARTS_JS, JS, false),
+        "deck.css" => (DECK_CSS, "text/css; charset=utf-8", false),
+        _ => return (StatusCode::NOT_FOUND, "Не найдено").into_response(),
+    };
+    let cache = if immutable { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };
+    ([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, cache)], body).into_response()
+}
+
+/// The deck's title, slides and snapshot for a caller who may open it.
+async fn deck_for(state: &AppState, headers: &HeaderMap, deck_id: i64) -> Result<(String, Vec<app::reports::deck::Slide>, app::reports::Snapshot), Response> {
+    let not_found = || (StatusCode::NOT_FOUND, "Не найдено").into_response();
+    let user = match user_from_headers(&state.db, headers).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return Err((StatusCode::UNAUTHORIZED, "Войдите в систему").into_response()),
+        Err(_) => return Err(server_error()),
+    };
+    if app::api::decks::may_open(&state.db, &user, deck_id).await.is_err() {
+        return Err(not_found());
+    }
+    match app::store::reports::deck(&state.db, deck_id).await {
+        Ok((title, slides, snapshot, _)) => Ok((title, slides, snapshot)),
+        Err(_) => Err(server_error()),
+    }
+}
+
+fn server_error() -> Response {
+    (StatusCode::INTERNAL_SERVER_ERROR, "Ошибка сервера").into_response()
+}
+
+/// `/decks/{id}/present`: the deck to show in this browser (and `#presenter` for the speaker).
+pub async fn present(State(state): State<AppState>, headers: HeaderMap, Path(deck_id): Path<i64>) -> Response {
+    match deck_for(&state, &headers, deck_id).await {
+        Ok((title, slides, snapshot)) => (
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "private, max-age=600")],
+            render::document(deck_id, &title, &slides, &snapshot, Assets::Linked),
+        )
+            .into_response(),
+        Err(response) => response,
+    }
+}
+
+/// `/decks/{id}/export.html`: one file with ECharts, the player and the styles inside, to
+/// present on any laptop with no network.
+pub async fn export_html(State(state): State<AppState>, headers: HeaderMap, Path(deck_id): Path<i64>) -> Response {
+    match deck_for(&state, &headers, deck_id).await {
+        Ok((title, slides, snapshot)) => {
+            let html = offline_document(deck_id, &title, &slides, &snapshot);
+            let name = format!("deck-{deck_id}.html");
+            (
+                [
+                    (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
+                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+                ],
+                html,
+            )
+                .into_response()
+        }
+        Err(response) => response,
+    }
+}
+
+/// The self-contained document.
+pub fn offline_document(deck_id: i64, title: &str, slides: &[app::reports::deck::Slide], snapshot: &app::reports::Snapshot) -> String {
+    render::document(deck_id, title, slides, snapshot, Assets::Inline { css: DECK_CSS, echarts: ECHARTS, deck_js: DECK_JS })
+}
+
+/// `/export/school/{id}.xlsx`: the analytic report as a workbook.
+pub async fn export_school(State(state): State<AppState>, headers: HeaderMap, Path(file): Path<String>) -> Response {
+    let not_found = || (StatusCode::NOT_FOUND, "Не найдено").into_response();
+    let Some(organisation_id) = file.strip_suffix(".xlsx").and_then(|id| id.parse::<i64>().ok()) else {
+        return not_found();
+    };
+    let user = match user_from_headers(&state.db, &headers).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return (StatusCode::UNAUTHORIZED, "Войдите в систему").into_response(),
+        Err(_) => return server_error(),
+    };
+    let place = match app::store::orgs::place(&state.db, organisation_id).await {
+        Ok(place) if can_read_school(&user, place) => place,
+        _ => return not_found(),
+    };
+    let report = match app::api::reports::school_report(&state.db, place).await {
+        Ok(report) => report,
+        Err(_) => return server_error(),
+    };
+    match app::files::school_report_xlsx(&report) {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"spravka-{organisation_id}.xlsx\"")),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(_) => server_error(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inlined_scripts_cannot_close_their_script_element() {
+        for script in [ECHARTS, DECK_JS] {
+            assert!(!script.to_ascii_lowercase().contains("</script"), "an inlined script would end the element early");
+        }
+    }
+}
