@@ -173,7 +173,11 @@
     else if (PREV.indexOf(e.key) >= 0) { e.preventDefault(); go(current - 1); }
     else if (e.key === 'Home') { e.preventDefault(); go(0); }
     else if (e.key === 'End') { e.preventDefault(); go(total - 1); }
-    else if (e.key === 'Escape' && !presenter && !document.fullscreenElement) { stopShow(); }
+    else if (e.key === 'Escape' && !presenter) {
+      if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(function () {});
+      wentFullscreen = false;
+      stopShow();
+    }
   });
 
   // A tap on the right two thirds goes on, on the left third back; a swipe either way.

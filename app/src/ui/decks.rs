@@ -45,7 +45,7 @@ pub fn DecksPage() -> impl IntoView {
                                             <td><A href=format!("/decks/{}", d.id)>{d.title.clone()}</A></td>
                                             <td>{d.slides}</td>
                                             <td>{tr::deck_data_at(&d.snapshot_at)}</td>
-                                            <td><a class="button secondary" href=format!("/decks/{}/present", d.id) target="_blank">{tr::DECK_SHOW}</a></td>
+                                            <td><a class="button secondary" href=format!("/decks/{}/present?v={}", d.id, urlencode(&d.updated_at)) target="_blank">{tr::DECK_SHOW}</a></td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>
@@ -89,6 +89,11 @@ pub fn DeckPage() -> impl IntoView {
     }
 }
 
+/// Keeps a version stamp safe inside a query string.
+fn urlencode(text: &str) -> String {
+    text.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_')).collect()
+}
+
 /// A short line naming what a slide shows, for the slide list.
 fn summary(slide: &Slide, snapshot: &Snapshot) -> String {
     let school = |id: i64| snapshot.school(id).map(|s| s.name.clone()).unwrap_or_else(|| tr::DECK_NO_DATA.into());
@@ -127,8 +132,10 @@ fn Composer(deck: Deck) -> impl IntoView {
     let selected = RwSignal::new(0usize);
     let dirty = RwSignal::new(false);
     let message = RwSignal::new(None::<(bool, String)>);
-    // Bumped after each save so the preview reloads what was stored.
-    let version = RwSignal::new(0u32);
+    // Part of every address of the presented document, changed on each save or refresh: the
+    // document is cached (so a presenter window opens offline), and a new address is a new copy.
+    let stamp = RwSignal::new(deck.updated_at.clone());
+    let fresh_stamp = move || stamp.set(format!("{}", js_sys::Date::now() as u64));
     let dragging = RwSignal::new(None::<usize>);
     let drop_before = RwSignal::new(None::<usize>);
     let new_kind = RwSignal::new("text".to_owned());
@@ -146,7 +153,7 @@ fn Composer(deck: Deck) -> impl IntoView {
         Some(Ok(_)) => {
             dirty.set(false);
             message.set(Some((true, tr::SAVED.into())));
-            version.update(|v| *v += 1);
+            fresh_stamp();
         }
         // What was typed stays in the composer; only the message changes.
         Some(Err(e)) => message.set(Some((false, e.to_string()))),
@@ -157,7 +164,7 @@ fn Composer(deck: Deck) -> impl IntoView {
         Some(Ok(fresh)) => {
             snapshot.set(fresh);
             message.set(Some((true, tr::DECK_REFRESHED.into())));
-            version.update(|v| *v += 1);
+            fresh_stamp();
         }
         Some(Err(e)) => message.set(Some((false, e.to_string()))),
         None => {}
@@ -195,7 +202,8 @@ fn Composer(deck: Deck) -> impl IntoView {
         drop_before.set(None);
     };
 
-    let preview = move || format!("/decks/{deck_id}/present?v={}#{}", version.get(), selected.get() + 1);
+    let present = move || format!("/decks/{deck_id}/present?v={}", urlencode(&stamp.get()));
+    let preview = move || format!("{}#{}", present(), selected.get() + 1);
     view! {
         <div class="composer" on:pointermove=on_move on:pointerup=stop_drag on:pointercancel=cancel_drag>
             <p><A href="/decks">{"← "}{tr::DECKS_TITLE}</A></p>
@@ -205,8 +213,8 @@ fn Composer(deck: Deck) -> impl IntoView {
                 <button type="button" class="button primary" on:click=move |_| { save.dispatch(()); } disabled=move || save.pending().get()>
                     {move || if save.pending().get() { tr::SAVING } else { tr::SAVE }}
                 </button>
-                <a class="button secondary" href=format!("/decks/{deck_id}/present") target="_blank">{tr::DECK_SHOW}</a>
-                <a class="button secondary" href=format!("/decks/{deck_id}/present#print") target="_blank">{tr::DECK_PDF}</a>
+                <a class="button secondary" href=present target="_blank">{tr::DECK_SHOW}</a>
+                <a class="button secondary" href=move || format!("{}#print", present()) target="_blank">{tr::DECK_PDF}</a>
                 <a class="button secondary" href=format!("/decks/{deck_id}/export.html") download="">{tr::DECK_HTML}</a>
             </div>
             <p class="muted snapshot-line">

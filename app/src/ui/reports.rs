@@ -185,7 +185,7 @@ fn SchoolReportView(report: SchoolReport) -> impl IntoView {
             <p class="report-subtitle">{tr::REPORT_TITLE} " · " {report.district.clone()} " · " {tr::date(&report.date)}</p>
             <section class="report-counts">{crate::reports::views::counts_table(&f)}</section>
             <section>
-                <h2>{tr::SLIDE_VARIANTS}</h2>
+                <h2>{tr::REPORT_VARIANTS}</h2>
                 <div class="chart report-chart" data-chart=report.variants_chart.clone()></div>
                 <table class="table compact">
                     <thead><tr><th>{tr::REPORT_VARIANT}</th><th class="num">{tr::PAIRS}</th><th class="num">{tr::STUDENTS}</th><th class="num">{tr::REPORT_PEOPLE}</th></tr></thead>
