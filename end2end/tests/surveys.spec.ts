@@ -111,7 +111,8 @@ test('a young teacher takes the exit questionnaire on a tablet, reloads midway a
   await login(curator, 'kurator1');
   await expect(curator).toHaveURL(/\/participants$/);
   await openWaves(curator, 'Наставничество молодых педагогов');
-  const exitRow = curator.getByTestId('waves').locator('tbody tr', { hasText: 'Выходное' }).filter({ hasText: 'Наставляемый' });
+  const exitRow = curator.getByTestId('waves').locator('tbody tr', { hasText: 'Выходное' }).filter({ hasText: 'Наставляемый' })
+    .filter({ hasText: 'Профессиональные трудности' });
   await expect(exitRow.locator('.rate')).toHaveText('3 из 3 (100%)');
   await exitRow.getByRole('link', { name: 'Результаты' }).click();
   await expect(curator.getByTestId('rate')).toHaveText('Ответили 3 из 3: 100%');
