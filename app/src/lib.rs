@@ -29,8 +29,9 @@ pub mod store;
 
 pub use ui::{shell, App};
 
-/// Browser entry point: attaches the client to the server-rendered page.
-#[cfg(feature = "hydrate")]
+/// Browser entry point: attaches the client to the server-rendered page. Behind `entry` so the
+/// `respondent` bundle, which depends on this crate, does not export (and keep) the whole app.
+#[cfg(all(feature = "hydrate", feature = "entry"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();

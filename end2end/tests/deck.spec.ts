@@ -190,15 +190,22 @@ test('a curator pulls an open answer into the SWOT board and saves it', async ({
 
 test('ECharts is loaded where charts are drawn and never on the questionnaire pages', async ({ page }) => {
   const echarts: string[] = [];
-  page.on('request', (r) => { if (/echarts/i.test(r.url())) echarts.push(r.url()); });
+  const bundles: string[] = [];
+  page.on('request', (r) => {
+    if (/echarts/i.test(r.url())) echarts.push(r.url());
+    if (/\/pkg\/.*\.wasm$/.test(r.url())) bundles.push(new URL(r.url()).pathname);
+  });
   await login(page, 'molodoy1');
   await expect(page).toHaveURL(/\/me$/);
   await page.goto('/surveys');
   await hydrated(page);
+  bundles.length = 0;
   await page.getByRole('link', { name: 'Заполнить' }).first().click();
   await page.getByRole('button', { name: 'Начать' }).click();
   await expect(page.locator('.taker-step')).toBeVisible();
   expect(echarts).toEqual([]);
+  // The questionnaire is hydrated by the respondent's own small bundle, not the whole app's.
+  expect(bundles).toEqual(['/pkg/respondent.wasm']);
 
   // The same browser on a page with charts does fetch it: the check above can fail.
   await page.context().clearCookies();

@@ -34,9 +34,24 @@ pub fn leptos_options(addr: Option<SocketAddr>) -> anyhow::Result<LeptosOptions>
 
 /// The whole HTTP surface: pages, server functions, exports, static files.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(app::App);
+    // The respondent's pages are their own app with their own bundle (app::ui::respondent).
+    let routes: Vec<_> = generate_route_list(app::App)
+        .into_iter()
+        .filter(|route| !app::ui::respondent::PATHS.contains(&route.path()))
+        .collect();
     let options = state.leptos_options.clone();
-    Router::new()
+    let respondent = {
+        let (state, options) = (state.clone(), state.leptos_options.clone());
+        leptos_axum::render_app_to_stream_with_context(
+            move || leptos::prelude::provide_context(state.clone()),
+            move || app::ui::respondent::shell(options.clone()),
+        )
+    };
+    let mut router = Router::new();
+    for path in app::ui::respondent::PATHS {
+        router = router.route(path, get(respondent.clone()));
+    }
+    router
         .route("/health", get(|| async { "ok" }))
         .route("/export/participants.csv", get(crate::routes::export_csv))
         .route("/export/participants.xlsx", get(crate::routes::export_xlsx))

@@ -12,6 +12,7 @@ mod participants;
 mod programmes;
 mod relationships;
 mod reports;
+pub mod respondent;
 mod session;
 pub mod surveys;
 pub mod widgets;
@@ -90,8 +91,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/programmes/:id/codes") view=surveys::manage::CodesPage/>
                     <Route path=path!("/waves/:id/results") view=surveys::manage::ResultsPage/>
                     <Route path=path!("/surveys") view=surveys::respond::MySurveysPage/>
-                    <Route path=path!("/surveys/:id") view=surveys::respond::MySurveyPage/>
-                    <Route path=path!("/kiosk") view=surveys::respond::KioskPage/>
                     <Route path=path!("/reports/before-after") view=surveys::compare::BeforeAfterPage/>
                     <Route path=path!("/reports/school") view=reports::SchoolReportPage/>
                     <Route path=path!("/programmes/:id/swot") view=reports::SwotPage/>

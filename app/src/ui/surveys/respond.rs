@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 use super::device;
 use super::taker::{Finished, Taker};
@@ -62,7 +61,7 @@ pub fn KioskPage() -> impl IntoView {
                         }.into_any(),
                         Ok(None) => view! {
                             <p class="notice">{tr::SV_NOT_A_KIOSK}</p>
-                            <A href="/login">{tr::LOGIN_BUTTON}</A>
+                            <a href="/login" rel="external">{tr::LOGIN_BUTTON}</a>
                         }.into_any(),
                         Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
                     }
@@ -171,7 +170,8 @@ pub fn MySurveysPage() -> impl IntoView {
                                         {if item.done {
                                             view! { <p class="done">{tr::SV_DONE}</p> }.into_any()
                                         } else {
-                                            view! { <A href=format!("/surveys/{}", item.wave.id) attr:class="button primary">{tr::SV_FILL}</A> }.into_any()
+                                            // The questionnaire is its own small app (ui::respondent): a full page load.
+                                            view! { <a href=format!("/surveys/{}", item.wave.id) rel="external" class="button primary">{tr::SV_FILL}</a> }.into_any()
                                         }}
                                     </li>
                                 }).collect_view()}
@@ -224,7 +224,7 @@ fn OwnSurvey(form: SurveyForm, finished: RwSignal<Option<Finished>>, on_finish: 
                 <div class="kiosk-thanks" data-testid="thanks">
                     <h1>{tr::SV_THANKS}</h1>
                     <p>{if how == Finished::Sent { tr::SV_SENT } else { tr::SV_QUEUED }}</p>
-                    <A href="/surveys">{tr::SV_BACK_TO_LIST}</A>
+                    <a href="/surveys" rel="external">{tr::SV_BACK_TO_LIST}</a>
                 </div>
             }.into_any(),
             (None, true, None) => view! {
