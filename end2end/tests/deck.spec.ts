@@ -201,6 +201,8 @@ test('ECharts is loaded where charts are drawn and never on the questionnaire pa
   await hydrated(page);
   bundles.length = 0;
   await page.getByRole('link', { name: 'Заполнить' }).first().click();
+  await expect(page).toHaveURL(/\/surveys\/\d+$/);
+  await hydrated(page);
   await page.getByRole('button', { name: 'Начать' }).click();
   await expect(page.locator('.taker-step')).toBeVisible();
   expect(echarts).toEqual([]);

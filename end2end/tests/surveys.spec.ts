@@ -81,6 +81,8 @@ test('a young teacher takes the exit questionnaire on a tablet, reloads midway a
   await hydrated(page);
   await page.getByRole('link', { name: 'Заполнить' }).tap();
   await expect(page.getByRole('heading', { name: 'Профессиональные трудности молодого педагога' })).toBeVisible();
+  // The questionnaire is its own small app: a full page load, hydrated anew.
+  await hydrated(page);
   await page.getByRole('button', { name: 'Начать' }).tap();
 
   // A required question left empty stops the way on, with the reason next to it.

@@ -14,6 +14,7 @@ use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
 use tracing::Level;
@@ -40,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .filter(|route| !app::ui::respondent::PATHS.contains(&route.path()))
         .collect();
     let options = state.leptos_options.clone();
+    let pkg_dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     let respondent = {
         let (state, options) = (state.clone(), state.leptos_options.clone());
         leptos_axum::render_app_to_stream_with_context(
@@ -61,6 +63,10 @@ pub fn router(state: AppState) -> Router {
         .route("/decks/{id}/present", get(crate::present::present))
         .route("/decks/{id}/export.html", get(crate::present::export_html))
         .route("/static/{file}", get(crate::present::static_file))
+        // The bundles, with the .br/.gz a release build writes beside them (.ci/precompress.mjs):
+        // brotli at its best cuts the respondent's bundle by a fifth against on-the-fly
+        // compression. Without them (dev) the compression layer compresses as usual.
+        .nest_service("/pkg", ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
         .leptos_routes_with_context(&state, routes, || (), move || app::shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
         .layer(axum::middleware::map_response(refusal_status))

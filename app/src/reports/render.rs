@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::charts;
 use super::deck::{Slide, SlideContent};
-use super::views::counts_table;
-use super::{Quadrant, Snapshot};
+use super::views::{counts_table, swot_grid};
+use super::Snapshot;
 use crate::i18n::tr;
 use crate::models::percent;
 
@@ -227,14 +227,7 @@ fn slide_content(content: &SlideContent, snapshot: &Snapshot) -> AnyView {
         SlideContent::Swot { programme_id } => match snapshot.programme(*programme_id) {
             Some(programme) => view! {
                 <h2>{programme.organisation.clone()} ": " {tr::SLIDE_SWOT}</h2>
-                <div class="swot">
-                    {Quadrant::ALL.into_iter().map(|quadrant| view! {
-                        <div class=format!("quadrant {}", quadrant.code())>
-                            <h3>{tr::quadrant(quadrant)}</h3>
-                            <ul>{programme.swot.items(quadrant).iter().map(|item| view! { <li>{item.clone()}</li> }).collect_view()}</ul>
-                        </div>
-                    }).collect_view()}
-                </div>
+                {swot_grid(&programme.swot, "swot")}
             }
             .into_any(),
             None => missing(),

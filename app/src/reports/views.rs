@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::SchoolFigures;
+use super::{Quadrant, SchoolFigures, Swot};
 use crate::i18n::tr;
 
 /// The pilot's opening table: participants by role and form, with the total.
@@ -25,5 +25,19 @@ pub fn counts_table(school: &SchoolFigures) -> impl IntoView {
             </tbody>
         </table>
         <p class="caption">{tr::coverage_caption(school.students_involved, school.students_total, school.coverage_percent(), school.meets_indicator())}</p>
+    }
+}
+
+/// A SWOT read-only, as four coloured quadrants with a heading each.
+pub fn swot_grid(swot: &Swot, class: &'static str) -> impl IntoView {
+    view! {
+        <div class=class>
+            {Quadrant::ALL.into_iter().map(|quadrant| view! {
+                <div class=format!("quadrant {}", quadrant.code())>
+                    <h3>{tr::quadrant(quadrant)}</h3>
+                    <ul>{swot.items(quadrant).iter().map(|item| view! { <li>{item.clone()}</li> }).collect_view()}</ul>
+                </div>
+            }).collect_view()}
+        </div>
     }
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::api::decks::{create_deck, get_deck, list_decks, refresh_deck, save_deck};
 use crate::i18n::tr;
@@ -72,9 +72,8 @@ pub fn DecksPage() -> impl IntoView {
 
 #[component]
 pub fn DeckPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
-    let deck = Resource::new(id, get_deck);
+    let id = crate::ui::route_id();
+    let deck = Resource::new(move || id().unwrap_or(0), get_deck);
     view! {
         <RequireRole roles=&[UserRole::Methodologist]>
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
@@ -179,10 +178,7 @@ fn Composer(deck: Deck) -> impl IntoView {
     let on_move = move |ev: web_sys::PointerEvent| {
         let Some(from) = dragging.get_untracked() else { return };
         ev.prevent_default();
-        let target = document()
-            .element_from_point(ev.client_x() as f32, ev.client_y() as f32)
-            .and_then(|el| el.closest("[data-slide-index]").ok().flatten())
-            .and_then(|el| el.get_attribute("data-slide-index"))
+        let target = crate::ui::widgets::attribute_under_pointer(&ev, "data-slide-index")
             .and_then(|v| v.parse::<usize>().ok())
             .filter(|t| *t != from);
         if drop_before.get_untracked() != target {

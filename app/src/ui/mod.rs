@@ -33,6 +33,12 @@ pub(crate) fn route_id() -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'sta
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    html_document(options, true, view! { <App/> })
+}
+
+/// The document around an app; `options.output_name` names the bundle that hydrates it, and
+/// `charts` adds the loader that fetches ECharts on pages that draw a chart.
+pub(crate) fn html_document(options: LeptosOptions, charts: bool, app: impl IntoView + 'static) -> impl IntoView {
     view! {
         <!DOCTYPE html>
         <html lang="ru">
@@ -44,14 +50,22 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 // Tiny: it fetches ECharts only on pages that draw a chart.
-                <script src="/static/charts.js" defer></script>
+                {charts.then(|| view! { <script src="/static/charts.js" defer></script> })}
                 <MetaTags/>
             </head>
-            <body>
-                <App/>
-            </body>
+            <body>{app}</body>
         </html>
     }
+}
+
+/// Marks the page interactive once hydrated (effects run only in the browser), so end-to-end
+/// tests (and curious people) know the controls are live.
+pub(crate) fn mark_hydrated() {
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 }
 
 /// The application: session context, header and routes.
@@ -59,13 +73,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     session::provide_session();
-    // Effects run only in the browser, after hydration: mark the page interactive, so
-    // end-to-end tests (and curious people) know the controls are live.
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
+    mark_hydrated();
     view! {
         <Stylesheet id="leptos" href="/pkg/nastavnik.css"/>
         <Title text=tr::APP_NAME/>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::reports::{get_school_report, get_swot, save_swot, SwotBoard};
 use crate::i18n::tr;
@@ -13,9 +13,8 @@ use crate::ui::session::RequireRole;
 
 #[component]
 pub fn SwotPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
-    let board = Resource::new(id, get_swot);
+    let id = crate::ui::route_id();
+    let board = Resource::new(move || id().unwrap_or(0), get_swot);
     view! {
         <RequireRole roles=&[UserRole::Curator, UserRole::Methodologist]>
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
@@ -234,14 +233,7 @@ fn SchoolReportView(report: SchoolReport) -> impl IntoView {
                     })}
                     {(!p.swot.is_empty()).then(|| view! {
                         <h3>{tr::SWOT_TITLE}</h3>
-                        <div class="swot-board read-only">
-                            {Quadrant::ALL.into_iter().map(|quadrant| view! {
-                                <section class=format!("quadrant {}", quadrant.code())>
-                                    <h4>{tr::quadrant(quadrant)}</h4>
-                                    <ul>{p.swot.items(quadrant).iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul>
-                                </section>
-                            }).collect_view()}
-                        </div>
+                        {crate::reports::views::swot_grid(&p.swot, "swot-board read-only")}
                     })}
                 </section>
             }).collect_view()}

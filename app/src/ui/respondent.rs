@@ -4,7 +4,7 @@
 //! classroom downloads nothing of the board, the builder, the reports or the charts.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -18,37 +18,18 @@ pub const OUTPUT_NAME: &str = "respondent";
 /// alone. Keep in step with the routes below.
 pub const PATHS: &[&str] = &["/surveys/{id}", "/kiosk"];
 
-/// The HTML document around the respondent's pages: the main shell with the small bundle.
+/// The HTML document around the respondent's pages: the main shell with the small bundle and
+/// no chart loader.
 pub fn shell(mut options: LeptosOptions) -> impl IntoView {
     options.output_name = OUTPUT_NAME.into();
-    view! {
-        <!DOCTYPE html>
-        <html lang="ru">
-            <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="color-scheme" content="light"/>
-                <link rel="icon" href="data:,"/>
-                <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
-                <MetaTags/>
-            </head>
-            <body>
-                <RespondentApp/>
-            </body>
-        </html>
-    }
+    super::html_document(options, false, view! { <RespondentApp/> })
 }
 
 #[component]
 pub fn RespondentApp() -> impl IntoView {
     provide_meta_context();
     session::provide_session();
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
+    super::mark_hydrated();
     view! {
         <Stylesheet id="leptos" href="/pkg/nastavnik.css"/>
         <Title text=tr::APP_NAME/>

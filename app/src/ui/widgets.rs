@@ -100,3 +100,12 @@ pub fn general_error(error: &AppError) -> Option<String> {
         other => Some(other.to_string()),
     }
 }
+
+/// The value of `attribute` on the element under the pointer, or on its nearest ancestor that
+/// has it: what a drag is over (the dragged element itself keeps the pointer by capture).
+pub fn attribute_under_pointer(ev: &web_sys::PointerEvent, attribute: &str) -> Option<String> {
+    document()
+        .element_from_point(ev.client_x() as f32, ev.client_y() as f32)
+        .and_then(|el| el.closest(&format!("[{attribute}]")).ok().flatten())
+        .and_then(|el| el.get_attribute(attribute))
+}

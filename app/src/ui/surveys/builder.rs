@@ -166,11 +166,7 @@ fn Builder(draft: QuestionnaireDraft) -> impl IntoView {
     let on_move = move |ev: web_sys::PointerEvent| {
         let Some(key) = dragging.get_untracked() else { return };
         ev.prevent_default();
-        let target = document()
-            .element_from_point(ev.client_x() as f32, ev.client_y() as f32)
-            .and_then(|el| el.closest("[data-question]").ok().flatten())
-            .and_then(|el| el.get_attribute("data-question"))
-            .filter(|t| *t != key);
+        let target = crate::ui::widgets::attribute_under_pointer(&ev, "data-question").filter(|t| *t != key);
         if drop_before.get_untracked() != target {
             drop_before.set(target);
         }
