@@ -122,6 +122,9 @@ pub fn move_slide(slides: &mut Vec<Slide>, from: usize, to: usize) {
     slides.insert(to.min(slides.len()), slide);
 }
 
+/// A change to the deck's slides, applied by the composer (which marks the deck unsaved).
+type SlidesEdit = Box<dyn FnOnce(&mut Vec<Slide>)>;
+
 #[component]
 fn Composer(deck: Deck) -> impl IntoView {
     let deck_id = deck.id;
@@ -139,7 +142,7 @@ fn Composer(deck: Deck) -> impl IntoView {
     let drop_before = RwSignal::new(None::<usize>);
     let new_kind = RwSignal::new("text".to_owned());
 
-    let edit = move |f: Box<dyn FnOnce(&mut Vec<Slide>)>| {
+    let edit = move |f: SlidesEdit| {
         slides.update(|s| f(s));
         dirty.set(true);
         message.set(None);
@@ -292,7 +295,7 @@ fn SlideEditor(
     index: usize,
     slides: RwSignal<Vec<Slide>>,
     snapshot: RwSignal<Snapshot>,
-    edit: impl Fn(Box<dyn FnOnce(&mut Vec<Slide>)>) + Copy + Send + Sync + 'static,
+    edit: impl Fn(SlidesEdit) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let content = move || slides.with(|s| s.get(index).map(|slide| slide.content.clone()));
     let set_content = move |f: Box<dyn FnOnce(&mut SlideContent) + Send + Sync>| {
