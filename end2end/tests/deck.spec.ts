@@ -14,13 +14,13 @@ async function chartTexts(page: Page, slide: number): Promise<string[]> {
   return texts.allTextContents();
 }
 
-async function openDemoDeck(page: Page) {
+async function openDemoDeck(page: Page, address = '/decks/1/present') {
   await login(page, 'metodist');
   await expect(page).toHaveURL(/\/district$/);
   await page.getByRole('link', { name: 'Презентации' }).click();
   const link = page.getByRole('link', { name: /итоги 2026 года/ });
   await expect(link).toBeVisible();
-  await page.goto('/decks/1/present');
+  await page.goto(address);
   await expect(page.locator('body[data-ready="1"]')).toBeAttached();
 }
 
@@ -43,8 +43,11 @@ test('the district deck shows the talk: before/after chart with the demo figures
   for (const n of ['20', '10', '24', '25', '1']) expect(variants).toContain(n);
 });
 
-test('presenting: full screen, arrows, Page Up/Down and space step, the presenter window follows', async ({ page, context }) => {
-  await openDemoDeck(page);
+test('presenting: full screen, arrows, Page Up/Down and space step, the presenter window follows, with the network gone', async ({ page, context }) => {
+  // As the composer and the deck list link it: the stamped address, which the browser keeps.
+  await openDemoDeck(page, '/decks/1/present?v=e2e');
+  // The hall's network goes away once the deck is open.
+  await context.setOffline(true);
   await page.getByRole('button', { name: 'Показать' }).click();
   await expect(page.locator('body')).toHaveClass(/\bshow\b/);
   const counter = page.locator('.deck-counter');
@@ -80,6 +83,7 @@ test('presenting: full screen, arrows, Page Up/Down and space step, the presente
   await expect(presenter.locator('[data-notes]')).toContainText('579 педагогов');
   await expect(page.locator('.frame.current section.slide')).toHaveAttribute('data-slide', '2');
   await presenter.close();
+  await context.setOffline(false);
 });
 
 test('export: a PDF with one slide per page, PNG charts, and one HTML file that presents offline', async ({ page, browser }) => {

@@ -203,6 +203,14 @@
   });
 
   window.addEventListener('resize', fit);
+  // The composer's preview points at `#N` when another slide is chosen.
+  window.addEventListener('hashchange', function () {
+    var asked = parseInt(location.hash.slice(1), 10);
+    if (asked > 0 && !presenter) {
+      go(asked - 1, true);
+      if (body.classList.contains('overview')) frames[current].scrollIntoView({ block: 'start' });
+    }
+  });
 
   // --- Start ----------------------------------------------------------------------------------
   drawCharts();

@@ -16,14 +16,26 @@ const DECK_CSS: &str = include_str!("../../style/deck.css");
 
 const JS: &str = "text/javascript; charset=utf-8";
 
+/// A fingerprint of the deck's player and styles, in their addresses (`?v=`): a new build
+/// with changed files gets new addresses, so browsers may keep the old ones for good.
+fn deck_assets_version() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| {
+        // FNV-1a: stable across builds and platforms, unlike the std hasher.
+        let hash = DECK_JS.bytes().chain(DECK_CSS.bytes()).fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        format!("{hash:016x}")
+    })
+}
+
 /// `/static/{file}`: the scripts and the deck's styles, from the binary. ECharts' name carries
-/// its version, so it is cached for a year; the others for an hour.
+/// its version and the deck's files are addressed by fingerprint, so those are cached for a
+/// year; the chart loader, named in every page, for an hour.
 pub async fn static_file(Path(file): Path<String>) -> Response {
     let (body, mime, immutable) = match file.as_str() {
         ECHARTS_FILE => (ECHARTS, JS, true),
-        "deck.js" => (DECK_JS, JS, false),
+        "deck.js" => (DECK_JS, JS, true),
         "charts.js" => (CHARTS_JS, JS, false),
-        "deck.css" => (DECK_CSS, "text/css; charset=utf-8", false),
+        "deck.css" => (DECK_CSS, "text/css; charset=utf-8", true),
         _ => return (StatusCode::NOT_FOUND, "Не найдено").into_response(),
     };
     let cache = if immutable { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };
@@ -52,11 +64,21 @@ fn server_error() -> Response {
 }
 
 /// `/decks/{id}/present`: the deck to show in this browser (and `#presenter` for the speaker).
-pub async fn present(State(state): State<AppState>, headers: HeaderMap, Path(deck_id): Path<i64>) -> Response {
+/// The composer's links carry `?v=` (changed by every save), and such an address is cached for
+/// a day, so the presenter window opens from the cache when the hall's network is gone; the
+/// bare address is always fetched anew.
+pub async fn present(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(deck_id): Path<i64>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> Response {
+    let stamped = query.is_some_and(|q| q.split('&').any(|pair| pair.starts_with("v=")));
+    let cache = if stamped { "private, max-age=86400" } else { "private, no-cache" };
     match deck_for(&state, &headers, deck_id).await {
         Ok((title, slides, snapshot)) => (
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "private, max-age=600")],
-            render::document(deck_id, &title, &slides, &snapshot, Assets::Linked),
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, cache)],
+            render::document(deck_id, &title, &slides, &snapshot, Assets::Linked { version: deck_assets_version() }),
         )
             .into_response(),
         Err(response) => response,

@@ -13,8 +13,9 @@ use crate::models::percent;
 
 /// How the document gets its styles and scripts.
 pub enum Assets<'a> {
-    /// Links to the server's `/static/…` files (cached by the browser).
-    Linked,
+    /// Links to the server's `/static/…` files; `version` changes whenever they do, so the
+    /// browser may keep them for good (and a presenter window opens with no network).
+    Linked { version: &'a str },
     /// Everything inline: one file that presents with no server and no network.
     Inline { css: &'a str, echarts: &'a str, deck_js: &'a str },
 }
@@ -29,13 +30,9 @@ pub fn document(deck_id: i64, title: &str, slides: &[Slide], snapshot: &Snapshot
         .collect::<String>();
     let exported = matches!(assets, Assets::Inline { .. });
     let (head_assets, tail_assets) = match assets {
-        Assets::Linked => (
-            format!(r#"<link rel="stylesheet" href="/static/deck.css?v={}">"#, env!("CARGO_PKG_VERSION")),
-            format!(
-                r#"<script src="/static/{}"></script><script src="/static/deck.js?v={}"></script>"#,
-                ECHARTS_FILE,
-                env!("CARGO_PKG_VERSION")
-            ),
+        Assets::Linked { version } => (
+            format!(r#"<link rel="stylesheet" href="/static/deck.css?v={version}">"#),
+            format!(r#"<script src="/static/{ECHARTS_FILE}"></script><script src="/static/deck.js?v={version}"></script>"#),
         ),
         Assets::Inline { css, echarts, deck_js } => (
             format!("<style>{css}</style>"),
