@@ -238,3 +238,18 @@ async fn a_participant_joins_only_a_programme_of_the_same_school_and_leaves_it_o
     let leave = w.app.call(&w.curator, "participants/save", json!({ "id": w.stranger, "input": stranger.data.to_input(), "programme_id": null })).await;
     assert_eq!(leave.json()["Validation"]["programme_id"], "Участник состоит в паре этой программы — сначала уберите его с доски");
 }
+
+#[tokio::test]
+async fn reports_swot_and_decks_answer_each_role_as_the_rules_say() {
+    let w = world().await;
+    let (lyceum, pilot) = (w.lyceum, w.pilot_programme);
+    matrix(&w, "reports/school", json!({ "organisation_id": lyceum }), [U, "ok", F, "ok", F, F]).await;
+    matrix(&w, "reports/swot", json!({ "programme_id": pilot }), [U, "ok", N, "ok", N, N]).await;
+    let swot = json!({ "programme_id": pilot, "swot": { "strengths": ["Опытные наставники"], "weaknesses": [], "opportunities": [], "threats": [] } });
+    matrix(&w, "reports/swot/save", swot, [U, "ok", N, F, N, N]).await;
+    matrix(&w, "decks/list", json!({}), [U, F, F, "ok", F, F]).await;
+    matrix(&w, "decks/get", json!({ "id": 1 }), [U, N, N, "ok", N, N]).await;
+    matrix(&w, "decks/refresh", json!({ "id": 1 }), [U, N, N, "ok", N, N]).await;
+    matrix(&w, "decks/save", json!({ "id": 1, "title": "Итоги", "slides": [] }), [U, N, N, "ok", N, N]).await;
+    matrix(&w, "decks/create", json!({ "title": "Итоги", "story": false }), [U, F, F, "ok", F, F]).await;
+}
