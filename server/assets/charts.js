@@ -42,12 +42,16 @@
     pending = true;
     requestAnimationFrame(function () { pending = false; scan(); });
   }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-chart'] });
-  window.addEventListener('resize', function () {
+  function resizeAll() {
     if (!window.echarts) return;
     Array.prototype.forEach.call(document.querySelectorAll('.chart[data-chart]'), function (el) {
       var chart = echarts.getInstanceByDom(el);
       if (chart) chart.resize();
     });
-  });
+  }
+  window.addEventListener('resize', resizeAll);
+  // Paper is narrower than the screen: redraw to the printed width, and back afterwards.
+  window.addEventListener('beforeprint', resizeAll);
+  window.addEventListener('afterprint', resizeAll);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan); else scan();
 })();

@@ -720,6 +720,7 @@ pub fn deck_err_image_size(n: usize) -> String {
 }
 
 pub const REPORT_TITLE: &str = "аналитическая справка о реализации программы наставничества";
+pub const REPORT_PROGRAMME_EMPTY: &str = "По программе пока нет итоговых анкет с уровнями Киркпатрика и не заполнен SWOT-анализ.";
 pub const REPORT_VARIANTS: &str = "Участники по моделям наставничества";
 pub const REPORT_STUDENTS_INVOLVED: &str = "Обучающихся в наставничестве";
 pub const REPORT_TEACHERS_INVOLVED: &str = "Педагогов в наставничестве";

@@ -220,6 +220,7 @@ fn SchoolReportView(report: SchoolReport) -> impl IntoView {
             {report.programmes.iter().map(|p| view! {
                 <section class="report-programme">
                     <h2>{p.title.clone()}</h2>
+                    {(!p.kirkpatrick.has_data() && p.swot.is_empty()).then(|| view! { <p class="muted">{tr::REPORT_PROGRAMME_EMPTY}</p> })}
                     {p.kirkpatrick.has_data().then(|| view! {
                         <h3>{tr::SLIDE_KIRKPATRICK}</h3>
                         <table class="table compact">
