@@ -161,6 +161,10 @@ test('the composer: a new deck from the district figures, a slide dragged to the
   await expect(items).toHaveCount(11);
   await page.getByLabel('Заголовок слайда').fill('Вопросы и ответы');
   await page.getByLabel('Текст', { exact: true }).fill('- Сроки\n- Отчёты');
+
+  // The first entry-against-exit slide shows the pilot school's answers instead of the district's.
+  await items.filter({ hasText: 'Вход и выход' }).first().locator('.slide-pick').click();
+  await page.getByLabel('Чьи ответы').selectOption({ label: 'МБОУ «Лицей № 1»' });
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('status')).toHaveText('Сохранено');
 
@@ -171,6 +175,9 @@ test('the composer: a new deck from the district figures, a slide dragged to the
   await expect(items.nth(10).locator('.slide-line')).toHaveText('Вопросы и ответы');
   const preview = page.frameLocator('iframe.deck-preview');
   await expect(preview.locator('section.slide[data-slide="11"] li')).toHaveText(['Сроки', 'Отчёты']);
+  const school = preview.locator('section.slide-before_after').first();
+  await expect(school.locator('.slide-scope')).toHaveText('МБОУ «Лицей № 1»');
+  await expect(school.locator('.caption')).toHaveText('На входе n = 3, на выходе n = 2; ответили оба раза: 2');
 });
 
 test('a curator pulls an open answer into the SWOT board and saves it', async ({ page }) => {

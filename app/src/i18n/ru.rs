@@ -762,6 +762,8 @@ pub const DECK_F_IMAGE: &str = "Изображение (PNG, JPEG или WebP, �
 pub const DECK_F_IMAGE_REMOVE: &str = "Убрать изображение";
 pub const DECK_F_AUTOMATIC: &str = "Этот слайд строится из данных снимка, настраивать нечего.";
 pub const DECK_F_QUESTIONNAIRE: &str = "Анкета";
+pub const DECK_F_SCOPE: &str = "Чьи ответы";
+pub const DECK_F_WHOLE_DISTRICT: &str = "Весь округ";
 pub const DECK_F_QUESTIONS: &str = "Вопросы (один или два)";
 pub const DECK_F_OPTIONS: &str = "Ответы на диаграмме (ничего не отмечено — все)";
 pub fn slide_kind(kind: &str) -> &'static str {

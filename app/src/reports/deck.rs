@@ -19,9 +19,15 @@ pub enum SlideContent {
     Coverage,
     /// A school's participants per variant.
     Variants { organisation_id: i64 },
-    /// Entry against exit across the district for chosen questions of a template (at most
-    /// two per slide), optionally only some options (by label).
-    BeforeAfter { template: String, questions: Vec<String>, options: Vec<String> },
+    /// Entry against exit for chosen questions of a template (at most two per slide),
+    /// optionally only some options (by label), across the district or in one school.
+    BeforeAfter {
+        template: String,
+        questions: Vec<String>,
+        options: Vec<String>,
+        #[serde(default)]
+        organisation_id: Option<i64>,
+    },
     /// A programme's four Kirkpatrick levels.
     Kirkpatrick { programme_id: i64 },
     /// A programme's SWOT.
@@ -67,6 +73,7 @@ impl SlideContent {
                     template: comparison.map(|c| c.template.clone()).unwrap_or_default(),
                     questions: comparison.and_then(|c| c.report.questions.first()).map(|q| vec![q.key.clone()]).unwrap_or_default(),
                     options: Vec::new(),
+                    organisation_id: None,
                 }
             }
             "kirkpatrick" => Self::Kirkpatrick { programme_id: programme(|p| p.kirkpatrick.has_data()) },
@@ -145,8 +152,8 @@ pub fn check(title: &str, slides: &[Slide], snapshot: &Snapshot) -> Result<(), S
                     return missing();
                 }
             }
-            SlideContent::BeforeAfter { template, questions, options } => {
-                let Some(report) = snapshot.comparison(template) else { return missing() };
+            SlideContent::BeforeAfter { template, questions, options, organisation_id } => {
+                let Some(report) = snapshot.comparison(*organisation_id, template) else { return missing() };
                 if questions.is_empty() || questions.len() > 2 {
                     return Err(tr::deck_err_questions(i + 1));
                 }
@@ -206,7 +213,7 @@ pub fn district_story(snapshot: &Snapshot) -> Vec<Slide> {
     if let Some(id) = big_school {
         slides.push(slide(SlideContent::Variants { organisation_id: id }, tr::STORY_NOTES_VARIANTS));
     }
-    if let Some(comparison) = snapshot.comparison("young_teacher_difficulties") {
+    if let Some(comparison) = snapshot.comparison(None, "young_teacher_difficulties") {
         let question = |key: &str| comparison.questions.iter().find(|q| q.key == key);
         if let Some(difficulties) = question("difficulties") {
             // The talk's two: documentation, and tasks of different difficulty.
@@ -215,13 +222,19 @@ pub fn district_story(snapshot: &Snapshot) -> Vec<Slide> {
                     template: "young_teacher_difficulties".into(),
                     questions: vec!["difficulties".into()],
                     options: difficulties.rows.iter().take(2).map(|row| row.label.clone()).collect(),
+                    organisation_id: None,
                 },
                 tr::STORY_NOTES_DIFFICULTIES,
             ));
         }
         if question("attitude").is_some() {
             slides.push(slide(
-                SlideContent::BeforeAfter { template: "young_teacher_difficulties".into(), questions: vec!["attitude".into()], options: Vec::new() },
+                SlideContent::BeforeAfter {
+                    template: "young_teacher_difficulties".into(),
+                    questions: vec!["attitude".into()],
+                    options: Vec::new(),
+                    organisation_id: None,
+                },
                 tr::STORY_NOTES_ATTITUDE,
             ));
         }

@@ -5,7 +5,7 @@ use crate::store::{self, Db};
 use crate::surveys::templates;
 
 use super::kirkpatrick::kirkpatrick;
-use super::{ProgrammeResults, Snapshot, TemplateComparison};
+use super::{ProgrammeResults, SchoolComparisons, Snapshot, TemplateComparison};
 
 /// A programme's Kirkpatrick levels (from every wave it gave) and SWOT.
 pub async fn programme_results(db: &Db, programme_id: i64) -> Result<ProgrammeResults, sqlx::Error> {
@@ -68,9 +68,17 @@ pub async fn snapshot(db: &Db, district_id: i64) -> Result<Snapshot, sqlx::Error
     let district = store::orgs::district(db, district_id).await?;
     let schools = store::reports::school_figures(db, Scope::District(district_id)).await?;
     let ids: Vec<i64> = schools.iter().map(|s| s.organisation_id).collect();
+    let mut school_before_after = Vec::new();
+    for school in &schools {
+        let found = comparisons(db, Scope::School(school.organisation_id), &school.name).await?;
+        if !found.is_empty() {
+            school_before_after.push(SchoolComparisons { organisation_id: school.organisation_id, comparisons: found });
+        }
+    }
     Ok(Snapshot {
         taken_at: now_minutes(),
         before_after: comparisons(db, Scope::District(district_id), &district.name).await?,
+        school_before_after,
         programmes: programmes_with_results(db, &ids).await?,
         district,
         schools,

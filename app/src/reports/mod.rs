@@ -184,7 +184,17 @@ pub struct Snapshot {
     pub schools: Vec<SchoolFigures>,
     /// District-wide entry against exit, per template with both waves answered.
     pub before_after: Vec<TemplateComparison>,
+    /// The same for each school that has both waves answered.
+    #[serde(default)]
+    pub school_before_after: Vec<SchoolComparisons>,
     pub programmes: Vec<ProgrammeResults>,
+}
+
+/// One school's entry against exit, per template.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SchoolComparisons {
+    pub organisation_id: i64,
+    pub comparisons: Vec<TemplateComparison>,
 }
 
 /// One template's before/after across the district.
@@ -203,8 +213,17 @@ impl Snapshot {
         self.programmes.iter().find(|p| p.programme_id == programme_id)
     }
 
-    pub fn comparison(&self, template: &str) -> Option<&BeforeAfterReport> {
-        self.before_after.iter().find(|c| c.template == template).map(|c| &c.report)
+    /// The district's comparison for a template, or a school's when `school` is given.
+    pub fn comparison(&self, school: Option<i64>, template: &str) -> Option<&BeforeAfterReport> {
+        self.comparisons(school).iter().find(|c| c.template == template).map(|c| &c.report)
+    }
+
+    /// Every comparison of the district, or of one school.
+    pub fn comparisons(&self, school: Option<i64>) -> &[TemplateComparison] {
+        match school {
+            None => &self.before_after,
+            Some(id) => self.school_before_after.iter().find(|s| s.organisation_id == id).map(|s| s.comparisons.as_slice()).unwrap_or(&[]),
+        }
     }
 
     /// Schools with any mentor or mentee, against all schools on record.

@@ -166,8 +166,9 @@ fn slide_content(content: &SlideContent, snapshot: &Snapshot) -> AnyView {
             .into_any(),
             None => missing(),
         },
-        SlideContent::BeforeAfter { template, questions, options } => {
-            let Some(report) = snapshot.comparison(template) else { return missing() };
+        SlideContent::BeforeAfter { template, questions, options, organisation_id } => {
+            let Some(report) = snapshot.comparison(*organisation_id, template) else { return missing() };
+            let school = organisation_id.and_then(|id| snapshot.school(id)).map(|s| s.name.clone());
             let chosen: Vec<_> = questions.iter().filter_map(|key| report.questions.iter().find(|q| &q.key == key)).collect();
             if chosen.is_empty() {
                 return missing();
@@ -176,6 +177,7 @@ fn slide_content(content: &SlideContent, snapshot: &Snapshot) -> AnyView {
             let heading = if single { chosen[0].text.clone() } else { report.title.clone() };
             let class = if single { "chart-wide" } else { "chart-half" };
             view! {
+                {school.map(|name| view! { <p class="slide-scope">{name}</p> })}
                 <h2 class="question-heading">{heading}</h2>
                 <div class=if single { "one-column" } else { "two-columns" }>
                     {chosen.into_iter().map(|q| {

@@ -46,7 +46,14 @@ fn snapshot() -> Snapshot {
         schools: vec![school(1, "МБОУ «Лицей № 1»", 640, 0), school(2, "МБОУ «Средняя школа № 7»", 820, 100)],
         before_after: vec![TemplateComparison {
             template: "young_teacher_difficulties".into(),
-            report: BeforeAfterReport { scope: "Округ".into(), title: "Трудности".into(), questions: vec![comparison], charts: Vec::new() },
+            report: BeforeAfterReport { scope: "Округ".into(), title: "Трудности".into(), questions: vec![comparison.clone()], charts: Vec::new() },
+        }],
+        school_before_after: vec![SchoolComparisons {
+            organisation_id: 1,
+            comparisons: vec![TemplateComparison {
+                template: "young_teacher_difficulties".into(),
+                report: BeforeAfterReport { scope: "Лицей".into(), title: "Трудности".into(), questions: vec![comparison], charts: Vec::new() },
+            }],
         }],
         programmes: vec![ProgrammeResults {
             programme_id: 7,
@@ -148,8 +155,17 @@ fn a_deck_is_checked_against_its_snapshot() {
     assert!(check(" ", &[], &snapshot).expect_err("no title").contains("название"));
     assert!(check("Итоги", &[slide(SlideContent::Counts { organisation_id: 99 })], &snapshot).expect_err("unknown school").contains("Слайд 1"));
     assert!(check("Итоги", &[slide(SlideContent::Swot { programme_id: 99 })], &snapshot).is_err());
-    let three = SlideContent::BeforeAfter { template: "young_teacher_difficulties".into(), questions: vec!["difficulties".into(); 3], options: vec![] };
+    let before_after = |questions: Vec<String>, organisation_id| SlideContent::BeforeAfter {
+        template: "young_teacher_difficulties".into(),
+        questions,
+        options: vec![],
+        organisation_id,
+    };
+    let three = before_after(vec!["difficulties".into(); 3], None);
     assert!(check("Итоги", &[slide(three)], &snapshot).expect_err("three questions").contains("один или два"));
+    // A school's own comparison, where it has one; not where it has none.
+    assert_eq!(check("Итоги", &[slide(before_after(vec!["difficulties".into()], Some(1)))], &snapshot), Ok(()));
+    assert!(check("Итоги", &[slide(before_after(vec!["difficulties".into()], Some(2)))], &snapshot).is_err());
     assert!(check("Итоги", &[text(Some("data:text/html;base64,PHNjcmlwdD4="))], &snapshot).expect_err("not an image").contains("PNG"));
     assert_eq!(check("Итоги", &[text(Some("data:image/png;base64,iVBORw0KGgo=")), text(None)], &snapshot), Ok(()));
     let huge = format!("data:image/png;base64,{}", "A".repeat(deck::IMAGE_MAX));

@@ -102,8 +102,8 @@ fn summary(slide: &Slide, snapshot: &Snapshot) -> String {
         SlideContent::District => snapshot.district.name.clone(),
         SlideContent::Coverage => tr::SLIDE_COVERAGE.into(),
         SlideContent::Counts { organisation_id } | SlideContent::Variants { organisation_id } => school(*organisation_id),
-        SlideContent::BeforeAfter { template, questions, .. } => snapshot
-            .comparison(template)
+        SlideContent::BeforeAfter { template, questions, organisation_id, .. } => snapshot
+            .comparison(*organisation_id, template)
             .and_then(|r| questions.first().and_then(|k| r.questions.iter().find(|q| &q.key == k)))
             .map(|q| q.text.clone())
             .unwrap_or_else(|| tr::DECK_NO_DATA.into()),
@@ -394,7 +394,7 @@ fn BeforeAfterFields(
     set_content: impl Fn(Box<dyn FnOnce(&mut SlideContent) + Send + Sync>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let parts = move || match content.get() {
-        Some(SlideContent::BeforeAfter { template, questions, options }) => (template, questions, options),
+        Some(SlideContent::BeforeAfter { template, questions, options, organisation_id }) => (template, questions, options, organisation_id),
         _ => Default::default(),
     };
     let toggle_question = move |key: String, on: bool| {
@@ -421,16 +421,49 @@ fn BeforeAfterFields(
     };
     view! {
         <div class="field">
+            <label for="slide-scope">{tr::DECK_F_SCOPE}</label>
+            <select id="slide-scope" on:change=move |ev| {
+                let school = event_target_value(&ev).parse::<i64>().ok();
+                // Keep the questionnaire and questions where the new scope has them; otherwise
+                // start from its first questionnaire, so the slide always points at data.
+                let available = snapshot.with_untracked(|s| s.comparisons(school).to_vec());
+                set_content(Box::new(move |c| if let SlideContent::BeforeAfter { organisation_id, template, questions, options } = c {
+                    *organisation_id = school;
+                    let report = available.iter().find(|t| t.template == *template).or(available.first());
+                    if let Some(found) = report {
+                        if found.template != *template {
+                            *template = found.template.clone();
+                            options.clear();
+                        }
+                        questions.retain(|k| found.report.questions.iter().any(|q| &q.key == k));
+                        if questions.is_empty() {
+                            questions.extend(found.report.questions.first().map(|q| q.key.clone()));
+                        }
+                    }
+                }))
+            }>
+                <option value="" selected=move || parts().3.is_none()>{tr::DECK_F_WHOLE_DISTRICT}</option>
+                {move || {
+                    let snap = snapshot.get();
+                    let chosen = parts().3;
+                    snap.school_before_after.iter().filter_map(|c| snap.school(c.organisation_id)).map(|s| {
+                        let id = s.organisation_id;
+                        view! { <option value=id selected=chosen == Some(id)>{s.name.clone()}</option> }
+                    }).collect_view()
+                }}
+            </select>
+        </div>
+        <div class="field">
             <label for="slide-template">{tr::DECK_F_QUESTIONNAIRE}</label>
             <select id="slide-template" on:change=move |ev| {
                 let template = event_target_value(&ev);
-                set_content(Box::new(move |c| if let SlideContent::BeforeAfter { template: t, questions, options } = c {
+                set_content(Box::new(move |c| if let SlideContent::BeforeAfter { template: t, questions, options, .. } = c {
                     *t = template;
                     questions.clear();
                     options.clear();
                 }))
             }>
-                {move || snapshot.get().before_after.into_iter().map(|c| {
+                {move || snapshot.get().comparisons(parts().3).to_vec().into_iter().map(|c| {
                     let chosen = c.template == parts().0;
                     view! { <option value=c.template.clone() selected=chosen>{c.report.title.clone()}</option> }
                 }).collect_view()}
@@ -439,8 +472,8 @@ fn BeforeAfterFields(
         <fieldset class="field">
             <legend>{tr::DECK_F_QUESTIONS}</legend>
             {move || {
-                let (template, questions, _) = parts();
-                snapshot.get().comparison(&template).cloned().map(|report| report.questions.into_iter().map(|q| {
+                let (template, questions, _, school) = parts();
+                snapshot.get().comparison(school, &template).cloned().map(|report| report.questions.into_iter().map(|q| {
                     let key = q.key.clone();
                     let checked = questions.contains(&q.key);
                     view! {
@@ -455,8 +488,8 @@ fn BeforeAfterFields(
         <fieldset class="field">
             <legend>{tr::DECK_F_OPTIONS}</legend>
             {move || {
-                let (template, questions, options) = parts();
-                let report = snapshot.get().comparison(&template).cloned();
+                let (template, questions, options, school) = parts();
+                let report = snapshot.get().comparison(school, &template).cloned();
                 report.and_then(|r| r.questions.into_iter().find(|q| questions.first() == Some(&q.key))).map(|q| q.rows.into_iter().map(|row| {
                     let label = row.label.clone();
                     let checked = options.contains(&row.label);

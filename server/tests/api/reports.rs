@@ -38,7 +38,11 @@ on_both_backends!(the_demo_deck_shows_the_figures_of_the_talk, |backend| async m
     assert!(school7.meets_indicator());
 
     // Entry against exit across the district: 31 → 22 %, 38 → 23 %, 66 %.
-    let difficulties = s.comparison("young_teacher_difficulties").expect("comparison");
+    let difficulties = s.comparison(None, "young_teacher_difficulties").expect("comparison");
+    // The pilot school's own: 3 answered on entry, 2 so far at exit.
+    let own = s.comparison(Some(pilot.organisation_id), "young_teacher_difficulties").expect("the pilot's comparison");
+    let own_difficulties = own.questions.iter().find(|q| q.key == "difficulties").expect("difficulties");
+    assert_eq!((own_difficulties.entry_n, own_difficulties.exit_n), (3, 2));
     let question = difficulties.questions.iter().find(|q| q.key == "difficulties").expect("difficulties");
     assert_eq!((question.rows[0].entry.percent, question.rows[0].exit.percent), (31, 22));
     assert_eq!((question.rows[1].entry.percent, question.rows[1].exit.percent), (38, 23));
