@@ -203,6 +203,7 @@ fn Composer(deck: Deck) -> impl IntoView {
 
     let present = move || format!("/decks/{deck_id}/present?v={}", urlencode(&stamp.get()));
     let preview = move || format!("{}#{}", present(), selected.get() + 1);
+    let chosen_exists = Memo::new(move |_| slides.with(|s| selected.get() < s.len()));
     view! {
         <div class="composer" on:pointermove=on_move on:pointerup=stop_drag on:pointercancel=cancel_drag>
             <p><A href="/decks">{"← "}{tr::DECKS_TITLE}</A></p>
@@ -278,9 +279,12 @@ fn Composer(deck: Deck) -> impl IntoView {
                     </li>
                 </ol>
                 <div class="slide-editor">
+                    // Rebuilt when another slide is chosen or the snapshot is refreshed, not on
+                    // every edit: the fields follow the slide reactively.
                     {move || {
+                        snapshot.track();
                         let i = selected.get();
-                        slides.with(|s| s.get(i).is_some()).then(|| view! { <SlideEditor index=i slides snapshot edit/> })
+                        chosen_exists.get().then(|| view! { <SlideEditor index=i slides snapshot edit/> })
                     }}
                 </div>
             </div>
@@ -330,8 +334,8 @@ fn SlideEditor(
                             _ => {}
                         }))
                     }>
-                        {move || snapshot.get().schools.into_iter().map(|s| view! {
-                            <option value=s.organisation_id selected=s.organisation_id == current()>{s.name}</option>
+                        {snapshot.get_untracked().schools.into_iter().map(|s| view! {
+                            <option value=s.organisation_id selected=move || s.organisation_id == current()>{s.name}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -353,8 +357,8 @@ fn SlideEditor(
                             _ => {}
                         }))
                     }>
-                        {move || snapshot.get().programmes.into_iter().map(|p| view! {
-                            <option value=p.programme_id selected=p.programme_id == current()>{format!("{} — {}", p.organisation, p.title)}</option>
+                        {snapshot.get_untracked().programmes.into_iter().map(|p| view! {
+                            <option value=p.programme_id selected=move || p.programme_id == current()>{format!("{} — {}", p.organisation, p.title)}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -443,31 +447,37 @@ fn BeforeAfterFields(
                 }))
             }>
                 <option value="" selected=move || parts().3.is_none()>{tr::DECK_F_WHOLE_DISTRICT}</option>
-                {move || {
-                    let snap = snapshot.get();
-                    let chosen = parts().3;
+                {snapshot.with_untracked(|snap| {
                     snap.school_before_after.iter().filter_map(|c| snap.school(c.organisation_id)).map(|s| {
                         let id = s.organisation_id;
-                        view! { <option value=id selected=chosen == Some(id)>{s.name.clone()}</option> }
+                        view! { <option value=id selected=move || parts().3 == Some(id)>{s.name.clone()}</option> }
                     }).collect_view()
-                }}
+                })}
             </select>
         </div>
         <div class="field">
             <label for="slide-template">{tr::DECK_F_QUESTIONNAIRE}</label>
-            <select id="slide-template" on:change=move |ev| {
-                let template = event_target_value(&ev);
-                set_content(Box::new(move |c| if let SlideContent::BeforeAfter { template: t, questions, options, .. } = c {
-                    *t = template;
-                    questions.clear();
-                    options.clear();
-                }))
-            }>
-                {move || snapshot.get().comparisons(parts().3).to_vec().into_iter().map(|c| {
-                    let chosen = c.template == parts().0;
-                    view! { <option value=c.template.clone() selected=chosen>{c.report.title.clone()}</option> }
-                }).collect_view()}
-            </select>
+            // Its options depend on whose answers: the whole select is rebuilt when that changes
+            // (reactive children inside a <select> do not survive the HTML parser).
+            {move || {
+                let (chosen, _, _, school) = parts();
+                let list = snapshot.with(|s| s.comparisons(school).to_vec());
+                view! {
+                    <select id="slide-template" on:change=move |ev| {
+                        let template = event_target_value(&ev);
+                        set_content(Box::new(move |c| if let SlideContent::BeforeAfter { template: t, questions, options, .. } = c {
+                            *t = template;
+                            questions.clear();
+                            options.clear();
+                        }))
+                    }>
+                        {list.into_iter().map(|c| {
+                            let selected = c.template == chosen;
+                            view! { <option value=c.template.clone() selected=selected>{c.report.title.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                }
+            }}
         </div>
         <fieldset class="field">
             <legend>{tr::DECK_F_QUESTIONS}</legend>
