@@ -166,6 +166,9 @@ test('the composer: a new deck from the district figures, a slide dragged to the
   // The first entry-against-exit slide shows the pilot school's answers instead of the district's.
   await items.filter({ hasText: 'Вход и выход' }).first().locator('.slide-pick').click();
   await page.getByLabel('Чьи ответы').selectOption({ label: 'МБОУ «Лицей № 1»' });
+  // The counts slide shows School № 7 instead of the pilot.
+  await items.filter({ hasText: 'Участники школы' }).first().locator('.slide-pick').click();
+  await page.getByLabel('Организация').selectOption({ label: 'МБОУ «Средняя школа № 7»' });
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('status')).toHaveText('Сохранено');
 
@@ -176,6 +179,7 @@ test('the composer: a new deck from the district figures, a slide dragged to the
   await expect(items.nth(10).locator('.slide-line')).toHaveText('Вопросы и ответы');
   const preview = page.frameLocator('iframe.deck-preview');
   await expect(preview.locator('section.slide[data-slide="11"] li')).toHaveText(['Сроки', 'Отчёты']);
+  await expect(preview.locator('section.slide-counts h2')).toHaveText('МБОУ «Средняя школа № 7»: участники программы');
   const school = preview.locator('section.slide-before_after').first();
   await expect(school.locator('.slide-scope')).toHaveText('МБОУ «Лицей № 1»');
   await expect(school.locator('.caption')).toHaveText('На входе n = 3, на выходе n = 2; ответили оба раза: 2');

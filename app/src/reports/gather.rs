@@ -12,8 +12,7 @@ pub async fn programme_results(db: &Db, programme_id: i64) -> Result<ProgrammeRe
     let (programme, organisation) = store::programmes::get(db, programme_id).await?;
     let mut measured = Vec::new();
     for wave in store::surveys::waves_of(db, programme_id).await? {
-        let results = store::surveys::wave_results(db, wave.id).await?;
-        let (latest, _) = store::surveys::versions(db, wave.questionnaire_id).await?;
+        let (results, latest) = store::surveys::wave_results_with_definition(db, wave.id).await?;
         for stats in results.questions {
             if let Some(question) = latest.question(&stats.key) {
                 measured.push((question.clone(), stats));

@@ -745,17 +745,24 @@ async fn respondent_labels(db: &Db, programme_id: i64) -> Result<BTreeMap<String
 /// A wave's results: the response rate and every question's statistics, counting answers to
 /// older versions where the question still means the same.
 pub async fn wave_results(db: &Db, wave_id: i64) -> Result<crate::surveys::stats::WaveResults, sqlx::Error> {
+    Ok(wave_results_with_definition(db, wave_id).await?.0)
+}
+
+/// `wave_results` and the questionnaire's current definition it was read against, for callers
+/// that also need the questions themselves (the Kirkpatrick levels), without reading it twice.
+pub async fn wave_results_with_definition(db: &Db, wave_id: i64) -> Result<(crate::surveys::stats::WaveResults, Definition), sqlx::Error> {
     let wave = wave(db, wave_id).await?;
     let (latest, definitions) = versions(db, wave.questionnaire_id).await?;
     let counts: Vec<_> = wave_counts(db, wave_id).await?.into_iter().map(|c| (c.version_id, c.question, c.choice, c.count)).collect();
     let texts = wave_texts(db, wave_id).await?;
     let (programme, _) = super::programmes::get(db, wave.programme_id).await?;
-    Ok(crate::surveys::stats::WaveResults {
+    let results = crate::surveys::stats::WaveResults {
         response_rate: crate::models::percent(wave.answered, wave.invited),
         questions: crate::surveys::stats::summarise(&latest, &definitions, wave.kind, &counts, &texts),
         programme_title: programme.title,
         wave,
-    })
+    };
+    Ok((results, latest))
 }
 
 // --- Before and after -------------------------------------------------------------------------

@@ -320,50 +320,34 @@ fn SlideEditor(
         .into_any(),
         SlideContent::District | SlideContent::Coverage => view! { <p class="muted">{tr::DECK_F_AUTOMATIC}</p> }.into_any(),
         SlideContent::Counts { .. } | SlideContent::Variants { .. } => {
-            let current = move || match content() {
+            let choices = snapshot.get_untracked().schools.into_iter().map(|s| (s.organisation_id, s.name)).collect();
+            let current = Signal::derive(move || match content() {
                 Some(SlideContent::Counts { organisation_id } | SlideContent::Variants { organisation_id }) => organisation_id,
                 _ => 0,
+            });
+            let pick = move |id| {
+                set_content(Box::new(move |c| {
+                    if let SlideContent::Counts { organisation_id } | SlideContent::Variants { organisation_id } = c {
+                        *organisation_id = id
+                    }
+                }))
             };
-            view! {
-                <div class="field">
-                    <label for="slide-school">{tr::ORGANISATION}</label>
-                    <select id="slide-school" on:change=move |ev| {
-                        let id = event_target_value(&ev).parse::<i64>().unwrap_or(0);
-                        set_content(Box::new(move |c| match c {
-                            SlideContent::Counts { organisation_id } | SlideContent::Variants { organisation_id } => *organisation_id = id,
-                            _ => {}
-                        }))
-                    }>
-                        {snapshot.get_untracked().schools.into_iter().map(|s| view! {
-                            <option value=s.organisation_id selected=move || s.organisation_id == current()>{s.name}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-            }
-            .into_any()
+            view! { <Picker id="slide-school" label=tr::ORGANISATION choices current pick/> }.into_any()
         }
         SlideContent::Kirkpatrick { .. } | SlideContent::Swot { .. } => {
-            let current = move || match content() {
+            let choices = snapshot.get_untracked().programmes.into_iter().map(|p| (p.programme_id, format!("{} — {}", p.organisation, p.title))).collect();
+            let current = Signal::derive(move || match content() {
                 Some(SlideContent::Kirkpatrick { programme_id } | SlideContent::Swot { programme_id }) => programme_id,
                 _ => 0,
+            });
+            let pick = move |id| {
+                set_content(Box::new(move |c| {
+                    if let SlideContent::Kirkpatrick { programme_id } | SlideContent::Swot { programme_id } = c {
+                        *programme_id = id
+                    }
+                }))
             };
-            view! {
-                <div class="field">
-                    <label for="slide-programme">{tr::REPORT_PROGRAMME}</label>
-                    <select id="slide-programme" on:change=move |ev| {
-                        let id = event_target_value(&ev).parse::<i64>().unwrap_or(0);
-                        set_content(Box::new(move |c| match c {
-                            SlideContent::Kirkpatrick { programme_id } | SlideContent::Swot { programme_id } => *programme_id = id,
-                            _ => {}
-                        }))
-                    }>
-                        {snapshot.get_untracked().programmes.into_iter().map(|p| view! {
-                            <option value=p.programme_id selected=move || p.programme_id == current()>{format!("{} — {}", p.organisation, p.title)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-            }
-            .into_any()
+            view! { <Picker id="slide-programme" label=tr::REPORT_PROGRAMME choices current pick/> }.into_any()
         }
         SlideContent::BeforeAfter { .. } => view! { <BeforeAfterFields content=Signal::derive(content) snapshot set_content/> }.into_any(),
         SlideContent::Text { .. } => view! { <TextFields content=Signal::derive(content) set_content/> }.into_any(),
@@ -379,6 +363,22 @@ fn SlideEditor(
         </div>
     }
     .into_any()
+}
+
+/// A labelled choice of one of the snapshot's schools or programmes, by id. The options are
+/// rendered with the select (reactive children inside a <select> do not survive the HTML parser).
+#[component]
+fn Picker(id: &'static str, label: &'static str, choices: Vec<(i64, String)>, current: Signal<i64>, pick: impl Fn(i64) + 'static) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| pick(event_target_value(&ev).parse::<i64>().unwrap_or(0))>
+                {choices.into_iter().map(|(value, name)| view! {
+                    <option value=value selected=move || value == current.get()>{name}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
 }
 
 #[component]
