@@ -5,12 +5,10 @@
 
 use std::collections::BTreeMap;
 
+use domain::FieldErrors;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
-
-/// Field name → Russian message shown next to that field.
-pub type FieldErrors = BTreeMap<String, String>;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -72,6 +70,15 @@ impl AppError {
         }
     }
 
+    /// The answer for a record the caller may not see: a refusal reads as a missing record,
+    /// so a link to someone else's file tells nothing of what it holds.
+    pub fn hidden(self) -> Self {
+        match self {
+            Self::Forbidden => Self::NotFound,
+            other => other,
+        }
+    }
+
     /// Log the cause on the server and return an opaque `Internal`.
     #[cfg(feature = "ssr")]
     pub fn internal(cause: impl std::fmt::Display) -> Self {
@@ -95,5 +102,28 @@ impl From<sqlx::Error> for AppError {
             sqlx::Error::RowNotFound => Self::NotFound,
             other => Self::internal(other),
         }
+    }
+}
+
+impl From<domain::access::Denied> for AppError {
+    fn from(denied: domain::access::Denied) -> Self {
+        match denied {
+            domain::access::Denied::Hidden => Self::NotFound,
+            domain::access::Denied::Forbidden => Self::Forbidden,
+        }
+    }
+}
+
+/// A plain HTTP route refuses as a server function does: the same status, the same Russian
+/// sentence (as text: a download link opened in a tab shows it as it is).
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        let status = axum::http::StatusCode::from_u16(self.status_code()).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        let text = match &self {
+            Self::Validation(errors) => errors.values().cloned().collect::<Vec<_>>().join("\n"),
+            other => other.to_string(),
+        };
+        (status, [(axum::http::header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
     }
 }

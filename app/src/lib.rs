@@ -1,27 +1,31 @@
 //! Nastavnik («Наставник»): the Leptos application shared by the server (feature `ssr`)
-//! and the browser (feature `hydrate`).
+//! and the browser (feature `hydrate`). The domain it works on is the `domain` crate.
 //!
-//! - `models`, `access`, `i18n`: plain types and rules that compile for both targets.
-//! - `api`: server functions, the browser's only way into the server.
-//! - `ui`: pages and components.
-//! - server only: `store` (SQL), `state` (request context), `auth`, `files` (CSV/XLSX).
+//! Layers run one way: `ui → api → services/store → domain`.
+//! - `ui`: pages and components; `views`: presentational views of domain figures, drawn alike
+//!   by pages and by the deck document.
+//! - `api`: server functions, the browser's only way into the server. Nothing else imports it.
+//! - server only: `caller` (who is calling, what they may reach), `services` (use cases below the server functions), `store` (SQL), `state`
+//!   (request context), `auth`, `files` (the participant base as CSV/XLSX), `documents`
+//!   (order, wave tables, school report, deck document), `charts` (ECharts options).
 
-pub mod access;
 pub mod api;
 pub mod error;
-pub mod i18n;
-pub mod matching;
-pub mod surveys;
-pub mod models;
-pub mod reports;
 pub mod ui;
+pub mod views;
 
 #[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
+pub mod caller;
+#[cfg(feature = "ssr")]
+pub mod charts;
+#[cfg(feature = "ssr")]
+pub mod documents;
+#[cfg(feature = "ssr")]
 pub mod files;
 #[cfg(feature = "ssr")]
-pub mod intake;
+pub mod services;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]

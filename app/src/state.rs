@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::auth::{token_from_cookie_header, token_hash, LoginThrottle};
 use crate::error::AppError;
-use crate::models::CurrentUser;
+use domain::models::CurrentUser;
 use crate::store::{users, Db};
 
 /// Everything a request handler needs; cloned per request.
@@ -18,9 +18,9 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub throttle: Arc<LoginThrottle>,
-    pub imports: Arc<crate::api::import::server::PendingImports>,
+    pub imports: Arc<crate::services::import::PendingImports>,
     /// Stores submitted questionnaires in batches.
-    pub submissions: crate::intake::SubmissionQueue,
+    pub submissions: crate::services::intake::SubmissionQueue,
     /// Mark cookies `Secure` (set when served over TLS, directly or behind a proxy).
     pub secure_cookies: bool,
 }

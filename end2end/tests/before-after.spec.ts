@@ -5,7 +5,7 @@ import { expect, hydrated, login, test } from './helpers';
 test('the methodologist sees the district talk figures: entry against exit', async ({ page }) => {
   await login(page, 'metodist');
   await expect(page).toHaveURL(/\/district$/);
-  await page.getByRole('link', { name: 'Вход и выход' }).click();
+  await page.getByRole('link', { name: 'Входной и выходной мониторинг' }).click();
   await expect(page.getByRole('heading', { name: 'Входное и выходное анкетирование' })).toBeVisible();
   await hydrated(page);
   const difficulties = page.locator('section.result[data-key="difficulties"]');

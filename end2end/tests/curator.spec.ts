@@ -51,8 +51,8 @@ test('an import with one bad row shows the row error and imports nothing', async
   await page.locator('input[type="file"]').setInputFiles(path.join(__dirname, 'fixtures', 'one-bad-row.csv'));
   await page.getByRole('button', { name: 'Проверить файл' }).click();
 
-  await expect(page.getByTestId('import-summary')).toContainText('2 строк без ошибок');
-  await expect(page.getByTestId('import-summary')).toContainText('1 строк с ошибками');
+  await expect(page.getByTestId('import-summary')).toContainText('2 строки без ошибок');
+  await expect(page.getByTestId('import-summary')).toContainText('1 строка с ошибками');
   const bad = page.getByTestId('row-bad');
   await expect(bad).toHaveCount(1);
   await expect(bad).toContainText('3');
@@ -98,3 +98,22 @@ test('a curator records a prior relationship on a participant and removes it', a
     .getByRole('button', { name: 'Убрать' }).click();
   await expect(section.getByTestId('relation')).toHaveCount(before);
 });
+
+for (const [device, viewport] of [
+  ['phone', { width: 390, height: 844 }],
+  ['tablet', { width: 820, height: 1180 }],
+  ['laptop', { width: 1280, height: 800 }],
+] as const) {
+  test(`every section of a curator is in sight at once on a ${device}`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await login(page, 'kurator1');
+    await expect(page).toHaveURL(/\/participants$/);
+    const sections = page.locator('header nav a');
+    await expect(sections).toHaveCount(6);
+    for (const section of await sections.all()) {
+      await expect(section, await section.innerText()).toBeInViewport({ ratio: 1 });
+    }
+    await expect(page.getByRole('link', { name: 'Входной и выходной мониторинг' })).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('button', { name: 'Выйти' })).toBeInViewport({ ratio: 1 });
+  });
+}

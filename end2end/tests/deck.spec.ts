@@ -79,6 +79,13 @@ test('presenting: full screen, arrows, Page Up/Down and space step, the presente
   await expect(presenter.locator('body')).toHaveClass(/presenter/);
   await expect(presenter.locator('[data-notes]')).toContainText('Добрый день');
   await expect(presenter.locator('.frame.next section.slide')).toHaveAttribute('data-slide', '2');
+  // What the speaker sees in «Следующий слайд» is that slide, not the panel over it: the
+  // topmost element at the placeholder's centre belongs to the next slide's frame.
+  await expect.poll(() => presenter.evaluate(() => {
+    const place = document.querySelector('[data-next]')!.getBoundingClientRect();
+    const hit = document.elementFromPoint(place.left + place.width / 2, place.top + place.height / 2);
+    return hit?.closest('.frame')?.querySelector('section.slide')?.getAttribute('data-slide') ?? 'nothing';
+  })).toBe('2');
   await presenter.keyboard.press('ArrowRight');
   await expect(presenter.locator('[data-notes]')).toContainText('579 педагогов');
   await expect(page.locator('.frame.current section.slide')).toHaveAttribute('data-slide', '2');
@@ -136,7 +143,7 @@ test('the composer: a new deck from the district figures, a slide dragged to the
   await page.goto('/decks');
   await hydrated(page);
   await page.getByLabel('Название').fill('Совещание кураторов');
-  await page.getByRole('button', { name: 'Создать по итогам округа' }).click();
+  await page.getByRole('button', { name: 'Создать по итогам района' }).click();
   await expect(page).toHaveURL(/\/decks\/\d+$/);
   await hydrated(page);
   const items = page.locator('.slide-item');
@@ -164,7 +171,7 @@ test('the composer: a new deck from the district figures, a slide dragged to the
   await page.getByLabel('Текст', { exact: true }).fill('- Сроки\n- Отчёты');
 
   // The first entry-against-exit slide shows the pilot school's answers instead of the district's.
-  await items.filter({ hasText: 'Вход и выход' }).first().locator('.slide-pick').click();
+  await items.filter({ hasText: 'Входной и выходной мониторинг' }).first().locator('.slide-pick').click();
   await page.getByLabel('Чьи ответы').selectOption({ label: 'МБОУ «Лицей № 1»' });
   // The counts slide shows School № 7 instead of the pilot.
   await items.filter({ hasText: 'Участники школы' }).first().locator('.slide-pick').click();

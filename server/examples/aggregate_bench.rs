@@ -8,11 +8,11 @@
 
 use std::time::{Duration, Instant};
 
-use app::models::*;
+use domain::models::*;
 use app::store::surveys::{self as store, Accepted, Scope};
 use app::store::{orgs, programmes};
-use app::surveys::stats::to_rows;
-use app::surveys::{templates::by_code, AnswerValue, Answers, QuestionKind, WaveKind};
+use domain::surveys::stats::to_rows;
+use domain::surveys::{templates::by_code, AnswerValue, Answers, QuestionKind, WaveKind};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -86,7 +86,7 @@ async fn main() -> anyhow::Result<()> {
     let mut result = None;
     for _ in 0..20 {
         let start = Instant::now();
-        let report = app::api::reports::before_after_of(&db, Scope::District(district), template).await?;
+        let report = app::services::reports::before_after_of(&db, Scope::District(district), template).await?;
         times.push(start.elapsed());
         result = Some(report);
     }

@@ -92,9 +92,9 @@ fn min(values: &[Duration]) -> f64 {
 /// The board's «Подобрать пары» natively: scoring every pair from participants' data, then
 /// the matcher (the browser runs the same code as WASM).
 pub fn board_suggestions(mentees: usize, mentors: usize, runs: usize) {
-    use app::matching::board::{Board, BoardPerson};
-    use app::matching::score::Weights;
-    use app::models::*;
+    use domain::matching::board::{Board, BoardPerson};
+    use domain::matching::score::Weights;
+    use domain::models::*;
     let subjects = ["математика", "физика", "русский язык", "история", "биология", "химия", "информатика", "английский язык"];
     let needs = ["работа с документацией", "подбор заданий разного уровня сложности", "дисциплина на уроке", "проектная деятельность"];
     let person = |id: i64, mentor: bool, i: usize| BoardPerson {

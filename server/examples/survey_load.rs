@@ -22,9 +22,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use app::auth::{new_session_token, token_hash, KIOSK_COOKIE};
-use app::models::*;
+use domain::models::*;
 use app::store::{self, orgs, participants, programmes, surveys, users, Db};
-use app::surveys::*;
+use domain::surveys::*;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper_util::client::legacy::Client;

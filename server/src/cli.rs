@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::builder::BoolishValueParser;
+use clap::{ArgAction, Parser, Subcommand};
 
 /// Nastavnik — school mentoring programmes: participant base, pairs, questionnaires, reports.
 ///
@@ -67,11 +68,12 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "NASTAVNIK_ADDR")]
     pub addr: Option<std::net::SocketAddr>,
-    /// Do not load demo data into an empty database.
-    #[arg(long, env = "NASTAVNIK_NO_DEMO")]
+    /// Do not load demo data into an empty database. As a variable: 1/0, true/false, yes/no, on/off.
+    #[arg(long, env = "NASTAVNIK_NO_DEMO", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
     pub no_demo: bool,
     /// Mark session cookies `Secure`: set this when users reach the app over HTTPS.
-    #[arg(long, env = "NASTAVNIK_SECURE_COOKIES")]
+    /// As a variable: 1/0, true/false, yes/no, on/off.
+    #[arg(long, env = "NASTAVNIK_SECURE_COOKIES", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
     pub secure_cookies: bool,
 }
 
@@ -91,5 +93,32 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export { file, organisation } => crate::ops::export(&cli.database_url, &file, organisation).await,
         Command::Backup { file } => crate::ops::backup(&cli.database_url, &file).await,
         Command::Match { input } => crate::matcher::command(&input),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serve_args(args: &[&str]) -> ServeArgs {
+        match Cli::try_parse_from(args).expect("parses").command {
+            Some(Command::Serve(serve)) => serve,
+            other => panic!("not serve: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn boolean_settings_read_one_zero_true_false_yes_no() {
+        // The only test that touches these variables, so setting them here races nothing.
+        for (value, expected) in [("1", true), ("0", false), ("true", true), ("false", false), ("yes", true), ("no", false)] {
+            std::env::set_var("NASTAVNIK_NO_DEMO", value);
+            std::env::set_var("NASTAVNIK_SECURE_COOKIES", value);
+            let args = serve_args(&["nastavnik", "serve"]);
+            assert_eq!((args.no_demo, args.secure_cookies), (expected, expected), "{value}");
+        }
+        std::env::remove_var("NASTAVNIK_NO_DEMO");
+        std::env::remove_var("NASTAVNIK_SECURE_COOKIES");
+        assert!(serve_args(&["nastavnik", "serve", "--no-demo"]).no_demo);
+        assert!(!serve_args(&["nastavnik", "serve"]).no_demo);
     }
 }

@@ -3,7 +3,7 @@
 //! teachers across six variants, the district totals of the forum talk).
 
 use app::auth::hash_password;
-use app::models::*;
+use domain::models::*;
 use app::store::{orgs, participants, programmes, users, Db};
 
 /// The password of every demo account.
@@ -110,10 +110,13 @@ fn fixed_pair(programme_id: i64, mentor_id: i64, mentee_ids: Vec<i64>, variant: 
 
 /// Loads the demo district and returns the accounts to print.
 pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
+    if orgs::any_district(db).await? {
+        anyhow::bail!("В базе уже есть данные: демонстрационный район загружается только в пустую базу");
+    }
     let hash = hash_password(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
     let district_id = orgs::create_district(db, &District {
         id: 0,
-        name: "Северный муниципальный округ".into(),
+        name: "Северный район".into(),
         teachers_total: 579,
         teachers_under_35: 114,
         young_specialists: 46,
@@ -129,7 +132,7 @@ pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
     let school12 = orgs::create_organisation(db, &school("МБОУ «Основная школа № 12»", 310, 27)).await?;
     let mut logins = Vec::new();
     let mut account = |login: &'static str, name: String, role: UserRole, org: Option<i64>, participant: Option<i64>| {
-        logins.push(DemoLogin { login, who: format!("{} — {name}", app::i18n::tr::user_role(role)) });
+        logins.push(DemoLogin { login, who: format!("{} — {name}", domain::i18n::tr::user_role(role)) });
         (login, name, role, org, participant)
     };
     let mut accounts = vec![
@@ -213,9 +216,9 @@ pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
     }
 
     // The district talk as a deck, on a snapshot of everything above.
-    let snapshot = app::reports::gather::snapshot(db, district_id).await?;
-    let slides = app::reports::deck::district_story(&snapshot);
-    app::store::reports::create_deck(db, district_id, app::i18n::tr::STORY_TITLE, &slides, &snapshot).await?;
+    let snapshot = app::services::reports::snapshot(db, district_id).await?;
+    let slides = domain::reports::deck::district_story(&snapshot);
+    app::store::reports::create_deck(db, district_id, domain::i18n::tr::STORY_TITLE, &slides, &snapshot).await?;
     Ok(logins)
 }
 
@@ -224,9 +227,9 @@ pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
 /// `molodoy1` has it waiting), a mentors' wave; and in School № 7 an anonymous satisfaction
 /// wave for students with slips to hand out.
 async fn load_surveys(db: &Db, lyceum: i64, pilot: i64, mentees: &[i64], school7: i64, peers: i64) -> anyhow::Result<()> {
-    use app::intake::{accept, Caller};
+    use app::services::intake::{accept, Submitter};
     use app::store::surveys as store;
-    use app::surveys::{templates::by_code, AnswerValue, SurveySubmission, WaveKind, WaveStatus};
+    use domain::surveys::{templates::by_code, AnswerValue, SurveySubmission, WaveKind, WaveStatus};
 
     let template = |code: &str| by_code(code).map(|t| t.definition()).ok_or_else(|| anyhow::anyhow!("no template {code}"));
     let difficulties = store::create_questionnaire(db, lyceum, Some("young_teacher_difficulties"), &template("young_teacher_difficulties")?).await?;
@@ -244,19 +247,19 @@ async fn load_surveys(db: &Db, lyceum: i64, pilot: i64, mentees: &[i64], school7
         let form = store::form(db, wave_id).await?;
         for (i, participant) in who.iter().enumerate() {
             let offset = if kind == WaveKind::Exit { 1 } else { 0 };
-            let mut answers = app::surveys::Answers::new();
+            let mut answers = domain::surveys::Answers::new();
             for q in form.definition.questions_for(kind) {
                 let value = match &q.kind {
-                    app::surveys::QuestionKind::MultipleChoice { .. } if q.key == "difficulties" => {
+                    domain::surveys::QuestionKind::MultipleChoice { .. } if q.key == "difficulties" => {
                         let ids = picks[i + offset].to_vec();
                         if ids.is_empty() { AnswerValue::Choices { ids: vec![], other: Some("трудностей не осталось".into()) } } else { AnswerValue::Choices { ids, other: None } }
                     }
-                    app::surveys::QuestionKind::SingleChoice { options } => AnswerValue::Choice(options[(i + offset) % options.len().min(2)].id),
-                    app::surveys::QuestionKind::MultipleChoice { options, .. } => AnswerValue::Choices { ids: vec![options[i % options.len()].id], other: None },
-                    app::surveys::QuestionKind::Scale { max, .. } => AnswerValue::Scale(if kind == WaveKind::Exit { *max - (i as u8 % 2) } else { (*max / 2).max(2) - (i as u8 % 2) }),
-                    app::surveys::QuestionKind::YesNo => AnswerValue::YesNo(i % 2 == 0),
-                    app::surveys::QuestionKind::ShortText => AnswerValue::Text(SUBJECTS[i].into()),
-                    app::surveys::QuestionKind::LongText => AnswerValue::Text(if kind == WaveKind::Entry {
+                    domain::surveys::QuestionKind::SingleChoice { options } => AnswerValue::Choice(options[(i + offset) % options.len().min(2)].id),
+                    domain::surveys::QuestionKind::MultipleChoice { options, .. } => AnswerValue::Choices { ids: vec![options[i % options.len()].id], other: None },
+                    domain::surveys::QuestionKind::Scale { max, .. } => AnswerValue::Scale(if kind == WaveKind::Exit { *max - (i as u8 % 2) } else { (*max / 2).max(2) - (i as u8 % 2) }),
+                    domain::surveys::QuestionKind::YesNo => AnswerValue::YesNo(i % 2 == 0),
+                    domain::surveys::QuestionKind::ShortText => AnswerValue::Text(SUBJECTS[i].into()),
+                    domain::surveys::QuestionKind::LongText => AnswerValue::Text(if kind == WaveKind::Entry {
                         "Помощь в планировании уроков и подборе заданий разного уровня".into()
                     } else {
                         "Стало проще готовиться к урокам, появилась уверенность".into()
@@ -271,7 +274,7 @@ async fn load_surveys(db: &Db, lyceum: i64, pilot: i64, mentees: &[i64], school7
                 code: None,
                 answers,
             };
-            let accepted = accept(db, Caller::Account { participant_id: Some(*participant) }, &submission)
+            let accepted = accept(db, Submitter::Account { participant_id: Some(*participant) }, &submission)
                 .await
                 .map_err(|e| anyhow::anyhow!("demo answers refused: {e}"))?;
             store::store_batch(db, &[accepted]).await?;
@@ -289,10 +292,10 @@ async fn load_surveys(db: &Db, lyceum: i64, pilot: i64, mentees: &[i64], school7
 /// The pilot's closing Kirkpatrick questionnaire, answered by its three young teachers (and
 /// closed), and the SWOT its curator wrote from the open answers.
 async fn load_kirkpatrick(db: &Db, pilot: i64, questionnaire: i64, mentees: &[i64]) -> anyhow::Result<()> {
-    use app::intake::{accept, Caller};
-    use app::reports::Swot;
+    use app::services::intake::{accept, Submitter};
+    use domain::reports::Swot;
     use app::store::surveys as store;
-    use app::surveys::{AnswerValue, Answers, QuestionKind, SurveySubmission, WaveKind, WaveStatus};
+    use domain::surveys::{AnswerValue, Answers, QuestionKind, SurveySubmission, WaveKind, WaveStatus};
 
     let wave_id = store::create_wave(db, pilot, questionnaire, WaveKind::Exit, ParticipantRole::Mentee, false).await?;
     let form = store::form(db, wave_id).await?;
@@ -303,7 +306,7 @@ async fn load_kirkpatrick(db: &Db, pilot: i64, questionnaire: i64, mentees: &[i6
     ];
     let for_school = [
         "Двое моих учеников стали призёрами муниципальной олимпиады",
-        "Провела открытый урок для молодых коллег округа",
+        "Провела открытый урок для молодых коллег района",
         "Нам не хватало времени на взаимопосещение уроков",
     ];
     let mut batch = Vec::new();
@@ -327,7 +330,7 @@ async fn load_kirkpatrick(db: &Db, pilot: i64, questionnaire: i64, mentees: &[i6
             answers.insert(q.key.clone(), value);
         }
         let submission = SurveySubmission { client_id: format!("demo-{wave_id}-{participant}"), wave_id, version_id: form.version_id, code: None, answers };
-        batch.push(accept(db, Caller::Account { participant_id: Some(*participant) }, &submission).await.map_err(|e| anyhow::anyhow!("demo answers refused: {e}"))?);
+        batch.push(accept(db, Submitter::Account { participant_id: Some(*participant) }, &submission).await.map_err(|e| anyhow::anyhow!("demo answers refused: {e}"))?);
     }
     store::store_batch(db, &batch).await?;
     store::set_wave_status(db, wave_id, WaveStatus::Closed).await?;
@@ -341,7 +344,7 @@ async fn load_kirkpatrick(db: &Db, pilot: i64, questionnaire: i64, mentees: &[i6
         ]),
         weaknesses: items(&["Не хватает времени на взаимопосещение уроков", "Нет общего расписания встреч пар"]),
         opportunities: items(&[
-            "Тиражировать опыт пилота на школы округа",
+            "Тиражировать опыт пилота на школы района",
             "Участие молодых педагогов в профессиональных конкурсах",
         ]),
         threats: items(&["Высокая учебная нагрузка наставников", "Уход молодых специалистов из профессии"]),
@@ -366,9 +369,9 @@ const MONITORED: &[(&str, usize, usize)] = &[
 /// answered on entry and 112 at exit; «документация» 35 → 25 (31 % → 22 %), «задания разной
 /// степени трудности» 43 → 26 (38 % → 23 %), «отношение к профессии улучшилось» 74 (66 %).
 async fn load_district_monitoring(db: &Db, district_id: i64) -> anyhow::Result<()> {
-    use app::intake::{accept, Caller};
+    use app::services::intake::{accept, Submitter};
     use app::store::surveys as store;
-    use app::surveys::{templates::by_code, AnswerValue, Answers, QuestionKind, SurveySubmission, WaveKind};
+    use domain::surveys::{templates::by_code, AnswerValue, Answers, QuestionKind, SurveySubmission, WaveKind};
 
     // Anonymous respondents' answers beyond the pilot's (entry 2 + 2, exit 0 + 1, attitude 1).
     const ENTRY_DOCUMENTS: usize = 33;
@@ -377,7 +380,7 @@ async fn load_district_monitoring(db: &Db, district_id: i64) -> anyhow::Result<(
     const EXIT_TASKS: usize = 25;
     const IMPROVED: usize = 73;
     let template = by_code("young_teacher_difficulties").ok_or_else(|| anyhow::anyhow!("no template"))?;
-    let answers = |kind: WaveKind, n: usize, form: &app::surveys::Definition| -> Answers {
+    let answers = |kind: WaveKind, n: usize, form: &domain::surveys::Definition| -> Answers {
         let mut out = Answers::new();
         for q in form.questions_for(kind) {
             let value = match (&q.kind, q.key.as_str()) {
@@ -424,12 +427,12 @@ async fn load_district_monitoring(db: &Db, district_id: i64) -> anyhow::Result<(
                     code: Some(slip.code.clone()),
                     answers: answers(kind, n, &form.definition),
                 };
-                batch.push(accept(db, Caller::Kiosk { wave_id }, &submission).await.map_err(|e| anyhow::anyhow!("demo answers refused: {e}"))?);
+                batch.push(accept(db, Submitter::Kiosk { wave_id }, &submission).await.map_err(|e| anyhow::anyhow!("demo answers refused: {e}"))?);
                 if kind == WaveKind::Exit { exit_n += 1 } else { entry_n += 1 }
             }
             store::store_batch(db, &batch).await?;
             if kind == WaveKind::Entry {
-                store::set_wave_status(db, wave_id, app::surveys::WaveStatus::Closed).await?;
+                store::set_wave_status(db, wave_id, domain::surveys::WaveStatus::Closed).await?;
             }
         }
     }

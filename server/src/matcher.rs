@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use app::matching::assignment::{solve, Problem};
+use domain::matching::assignment::{solve, Problem};
 use serde::{Deserialize, Serialize};
 
 /// Input that cannot be matched as given: the command exits with code 2.

@@ -1,12 +1,14 @@
 //! Decks as documents (to present and to download as one offline file), the school report's
 //! workbook, and the static scripts: vendored ECharts, the chart loader and the deck player.
 
-use app::access::can_read_school;
-use app::reports::render::{self, Assets, ECHARTS_FILE};
-use app::state::{user_from_headers, AppState};
-use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use app::caller::Caller;
+use app::documents::deck::{self, Assets, ECHARTS_FILE};
+use app::error::AppError;
+use axum::extract::Path;
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use domain::reports::deck::Slide;
+use domain::reports::Snapshot;
 
 /// npm `echarts@5.5.1`, `dist/echarts.min.js`, unchanged (licence beside it).
 const ECHARTS: &str = include_str!("../assets/vendor/echarts-5.5.1.min.js");
@@ -43,24 +45,10 @@ pub async fn static_file(Path(file): Path<String>) -> Response {
 }
 
 /// The deck's title, slides and snapshot for a caller who may open it.
-async fn deck_for(state: &AppState, headers: &HeaderMap, deck_id: i64) -> Result<(String, Vec<app::reports::deck::Slide>, app::reports::Snapshot), Response> {
-    let not_found = || (StatusCode::NOT_FOUND, "Не найдено").into_response();
-    let user = match user_from_headers(&state.db, headers).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return Err((StatusCode::UNAUTHORIZED, "Войдите в систему").into_response()),
-        Err(_) => return Err(server_error()),
-    };
-    if app::api::decks::may_open(&state.db, &user, deck_id).await.is_err() {
-        return Err(not_found());
-    }
-    match app::store::reports::deck(&state.db, deck_id).await {
-        Ok((title, slides, snapshot, _)) => Ok((title, slides, snapshot)),
-        Err(_) => Err(server_error()),
-    }
-}
-
-fn server_error() -> Response {
-    (StatusCode::INTERNAL_SERVER_ERROR, "Ошибка сервера").into_response()
+async fn deck_for(caller: &Caller, deck_id: i64) -> Result<(String, Vec<Slide>, Snapshot), AppError> {
+    caller.deck(deck_id).await?;
+    let (title, slides, snapshot, _) = app::store::reports::deck(&caller.db, deck_id).await?;
+    Ok((title, slides, snapshot))
 }
 
 /// `/decks/{id}/present`: the deck to show in this browser (and `#presenter` for the speaker).
@@ -68,78 +56,40 @@ fn server_error() -> Response {
 /// a day, so the presenter window opens from the cache when the hall's network is gone; the
 /// bare address is always fetched anew.
 pub async fn present(
-    State(state): State<AppState>,
-    headers: HeaderMap,
+    caller: Caller,
     Path(deck_id): Path<i64>,
     axum::extract::RawQuery(query): axum::extract::RawQuery,
-) -> Response {
+) -> Result<Response, AppError> {
     let stamped = query.is_some_and(|q| q.split('&').any(|pair| pair.starts_with("v=")));
     let cache = if stamped { "private, max-age=86400" } else { "private, no-cache" };
-    match deck_for(&state, &headers, deck_id).await {
-        Ok((title, slides, snapshot)) => (
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, cache)],
-            render::document(deck_id, &title, &slides, &snapshot, Assets::Linked { version: deck_assets_version() }),
-        )
-            .into_response(),
-        Err(response) => response,
-    }
+    let (title, slides, snapshot) = deck_for(&caller, deck_id).await?;
+    Ok((
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, cache)],
+        deck::document(deck_id, &title, &slides, &snapshot, Assets::Linked { version: deck_assets_version() }),
+    )
+        .into_response())
 }
 
 /// `/decks/{id}/export.html`: one file with ECharts, the player and the styles inside, to
 /// present on any laptop with no network.
-pub async fn export_html(State(state): State<AppState>, headers: HeaderMap, Path(deck_id): Path<i64>) -> Response {
-    match deck_for(&state, &headers, deck_id).await {
-        Ok((title, slides, snapshot)) => {
-            let html = offline_document(deck_id, &title, &slides, &snapshot);
-            let name = format!("deck-{deck_id}.html");
-            (
-                [
-                    (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
-                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
-                ],
-                html,
-            )
-                .into_response()
-        }
-        Err(response) => response,
-    }
+pub async fn export_html(caller: Caller, Path(deck_id): Path<i64>) -> Result<Response, AppError> {
+    let (title, slides, snapshot) = deck_for(&caller, deck_id).await?;
+    let html = offline_document(deck_id, &title, &slides, &snapshot);
+    Ok(crate::routes::attachment(html.into_bytes(), "text/html; charset=utf-8", &format!("deck-{deck_id}.html")))
 }
 
 /// The self-contained document.
-pub fn offline_document(deck_id: i64, title: &str, slides: &[app::reports::deck::Slide], snapshot: &app::reports::Snapshot) -> String {
-    render::document(deck_id, title, slides, snapshot, Assets::Inline { css: DECK_CSS, echarts: ECHARTS, deck_js: DECK_JS })
+pub fn offline_document(deck_id: i64, title: &str, slides: &[Slide], snapshot: &Snapshot) -> String {
+    deck::document(deck_id, title, slides, snapshot, Assets::Inline { css: DECK_CSS, echarts: ECHARTS, deck_js: DECK_JS })
 }
 
 /// `/export/school/{id}.xlsx`: the analytic report as a workbook.
-pub async fn export_school(State(state): State<AppState>, headers: HeaderMap, Path(file): Path<String>) -> Response {
-    let not_found = || (StatusCode::NOT_FOUND, "Не найдено").into_response();
-    let Some(organisation_id) = file.strip_suffix(".xlsx").and_then(|id| id.parse::<i64>().ok()) else {
-        return not_found();
-    };
-    let user = match user_from_headers(&state.db, &headers).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return (StatusCode::UNAUTHORIZED, "Войдите в систему").into_response(),
-        Err(_) => return server_error(),
-    };
-    let place = match app::store::orgs::place(&state.db, organisation_id).await {
-        Ok(place) if can_read_school(&user, place) => place,
-        _ => return not_found(),
-    };
-    let report = match app::api::reports::school_report(&state.db, place).await {
-        Ok(report) => report,
-        Err(_) => return server_error(),
-    };
-    match app::files::school_report_xlsx(&report) {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"spravka-{organisation_id}.xlsx\"")),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Err(_) => server_error(),
-    }
+pub async fn export_school(caller: Caller, Path(file): Path<String>) -> Result<Response, AppError> {
+    let organisation_id = file.strip_suffix(".xlsx").and_then(|id| id.parse::<i64>().ok()).ok_or(AppError::NotFound)?;
+    let place = caller.school(Some(organisation_id)).await.map_err(AppError::hidden)?;
+    let report = app::services::reports::school_report(&caller.db, place).await?;
+    let bytes = app::documents::school_report::school_report_xlsx(&report).map_err(AppError::internal)?;
+    Ok(crate::routes::attachment(bytes, crate::routes::XLSX, &format!("spravka-{organisation_id}.xlsx")))
 }
 
 #[cfg(test)]

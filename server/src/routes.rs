@@ -1,12 +1,14 @@
-//! Plain HTTP routes beside the Leptos ones: file downloads.
+//! Plain HTTP routes beside the Leptos ones: file downloads. A handler takes a `Caller` (so an
+//! anonymous request is refused before it runs) and returns `Result<_, AppError>`, refusing
+//! with the same statuses and Russian sentences as the server functions.
 
-use app::access::{can_read_school, Place};
-use app::models::{ParticipantFilter, UserRole};
-use app::state::{user_from_headers, AppState};
-use app::store::{orgs, participants};
-use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use app::caller::Caller;
+use app::error::AppError;
+use axum::extract::{Path, Query};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use domain::access::Intent;
+use domain::models::ParticipantFilter;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -15,34 +17,11 @@ pub struct ExportQuery {
     org: Option<i64>,
 }
 
-pub async fn export_csv(state: State<AppState>, headers: HeaderMap, query: Query<ExportQuery>) -> Response {
-    export(state, headers, query, Format::Csv).await
-}
-
-pub async fn export_xlsx(state: State<AppState>, headers: HeaderMap, query: Query<ExportQuery>) -> Response {
-    export(state, headers, query, Format::Xlsx).await
-}
-
-enum Format {
-    Csv,
-    Xlsx,
-}
-
-/// The logged-in caller of a download, or the response that refuses it.
-async fn caller(state: &AppState, headers: &HeaderMap) -> Result<app::models::CurrentUser, Response> {
-    match user_from_headers(&state.db, headers).await {
-        Ok(Some(user)) => Ok(user),
-        Ok(None) => Err((StatusCode::UNAUTHORIZED, "Войдите в систему").into_response()),
-        Err(_) => Err(server_error()),
-    }
-}
-
-fn server_error() -> Response {
-    (StatusCode::INTERNAL_SERVER_ERROR, "Ошибка сервера").into_response()
-}
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const CSV: &str = "text/csv; charset=utf-8";
 
 /// A file to download: bytes, type and the name the browser saves it under.
-fn attachment(bytes: Vec<u8>, mime: &str, file_name: &str) -> Response {
+pub fn attachment(bytes: Vec<u8>, mime: &str, file_name: &str) -> Response {
     (
         [
             (header::CONTENT_TYPE, mime.to_owned()),
@@ -53,109 +32,52 @@ fn attachment(bytes: Vec<u8>, mime: &str, file_name: &str) -> Response {
         .into_response()
 }
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// `/export/participants.csv`: a school's base.
+pub async fn export_csv(caller: Caller, Query(query): Query<ExportQuery>) -> Result<Response, AppError> {
+    let (organisation_id, list) = participants_of(&caller, query.org).await?;
+    let bytes = app::files::write_csv(&list).map_err(AppError::internal)?;
+    Ok(attachment(bytes, CSV, &format!("participants-{organisation_id}.csv")))
+}
 
-async fn export(State(state): State<AppState>, headers: HeaderMap, Query(query): Query<ExportQuery>, format: Format) -> Response {
-    let refused = |status: StatusCode, text: &'static str| (status, text).into_response();
-    let user = match caller(&state, &headers).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
-    let organisation_id = match (user.role, query.org, user.organisation_id) {
-        (UserRole::Curator, None, Some(own)) => own,
-        (UserRole::Curator | UserRole::Methodologist, Some(id), _) => id,
-        _ => return refused(StatusCode::FORBIDDEN, "Недостаточно прав"),
-    };
-    let place: Place = match orgs::place(&state.db, organisation_id).await {
-        Ok(place) if can_read_school(&user, place) => place,
-        _ => return refused(StatusCode::FORBIDDEN, "Недостаточно прав"),
-    };
-    let list = match participants::list(&state.db, place.organisation_id, &ParticipantFilter::default()).await {
-        Ok(list) => list,
-        Err(error) => {
-            tracing::error!(%error, "export failed");
-            return server_error();
-        }
-    };
-    let (bytes, mime, ext) = match format {
-        Format::Csv => (app::files::write_csv(&list).map_err(|e| e.to_string()), "text/csv; charset=utf-8", "csv"),
-        Format::Xlsx => (app::files::write_xlsx(&list).map_err(|e| e.to_string()), XLSX, "xlsx"),
-    };
-    match bytes {
-        Ok(bytes) => attachment(bytes, mime, &format!("participants-{organisation_id}.{ext}")),
-        Err(error) => {
-            tracing::error!(%error, "export failed");
-            server_error()
-        }
-    }
+/// `/export/participants.xlsx`: the same as a workbook.
+pub async fn export_xlsx(caller: Caller, Query(query): Query<ExportQuery>) -> Result<Response, AppError> {
+    let (organisation_id, list) = participants_of(&caller, query.org).await?;
+    let bytes = app::files::write_xlsx(&list).map_err(AppError::internal)?;
+    Ok(attachment(bytes, XLSX, &format!("participants-{organisation_id}.xlsx")))
+}
+
+async fn participants_of(caller: &Caller, org: Option<i64>) -> Result<(i64, Vec<domain::models::Participant>), AppError> {
+    let place = caller.school(org).await?;
+    let list = app::store::participants::list(&caller.db, place.organisation_id, &ParticipantFilter::default()).await?;
+    Ok((place.organisation_id, list))
 }
 
 /// `/export/order/{programme_id}`: the order fixing the pairs, as XLSX.
-pub async fn export_order(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    axum::extract::Path(programme_id): axum::extract::Path<i64>,
-) -> Response {
-    let user = match caller(&state, &headers).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
-    match app::store::programmes::place(&state.db, programme_id).await {
-        Ok(place) if can_read_school(&user, place) => {}
-        _ => return (StatusCode::NOT_FOUND, "Не найдено").into_response(),
-    }
-    let bytes = match app::store::board::load(&state.db, programme_id).await {
-        Ok(board) => app::files::write_order_xlsx(&board).map_err(|e| e.to_string()),
-        Err(e) => Err(e.to_string()),
-    };
-    match bytes {
-        Ok(bytes) => attachment(bytes, XLSX, &format!("order-{programme_id}.xlsx")),
-        Err(error) => {
-            tracing::error!(%error, "order export failed");
-            server_error()
-        }
-    }
+pub async fn export_order(caller: Caller, Path(programme_id): Path<i64>) -> Result<Response, AppError> {
+    caller.programme(programme_id, Intent::Read).await?;
+    let board = app::store::board::load(&caller.db, programme_id).await?;
+    let bytes = app::documents::order::write_order_xlsx(&board).map_err(AppError::internal)?;
+    Ok(attachment(bytes, XLSX, &format!("order-{programme_id}.xlsx")))
 }
 
 /// `/export/wave/{id}.xlsx` and `.csv`: a wave's answers, one row per respondent.
-pub async fn export_wave(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    axum::extract::Path(file): axum::extract::Path<String>,
-) -> Response {
+pub async fn export_wave(caller: Caller, Path(file): Path<String>) -> Result<Response, AppError> {
+    use app::documents::wave_table::{table_csv, table_xlsx, wave_table};
     use app::store::surveys as store;
-    let not_found = || (StatusCode::NOT_FOUND, "Не найдено").into_response();
-    let Some((wave_id, ext)) = file.split_once('.').and_then(|(id, ext)| Some((id.parse::<i64>().ok()?, ext))) else {
-        return not_found();
-    };
-    if ext != "xlsx" && ext != "csv" {
-        return not_found();
-    }
-    let user = match caller(&state, &headers).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
-    match store::wave_place(&state.db, wave_id).await {
-        Ok(place) if can_read_school(&user, place) => {}
-        _ => return not_found(),
-    }
-    let table = async {
-        let wave = store::wave(&state.db, wave_id).await?;
-        let (latest, versions) = store::versions(&state.db, wave.questionnaire_id).await?;
-        let submissions = store::wave_submissions(&state.db, &wave).await?;
-        Ok::<_, sqlx::Error>(app::files::wave_table(&latest, &versions, &submissions))
-    };
-    let bytes = match table.await {
-        Ok((header, rows)) if ext == "csv" => app::files::table_csv(&header, &rows).map_err(|e| e.to_string()),
-        Ok((header, rows)) => app::files::table_xlsx("Ответы", &header, &rows).map_err(|e| e.to_string()),
-        Err(e) => Err(e.to_string()),
-    };
-    match bytes {
-        Ok(bytes) if ext == "csv" => attachment(bytes, "text/csv; charset=utf-8", &format!("answers-{wave_id}.csv")),
-        Ok(bytes) => attachment(bytes, XLSX, &format!("answers-{wave_id}.xlsx")),
-        Err(error) => {
-            tracing::error!(%error, "wave export failed");
-            server_error()
-        }
-    }
+    let (wave_id, ext) = file
+        .split_once('.')
+        .and_then(|(id, ext)| Some((id.parse::<i64>().ok()?, ext)))
+        .filter(|(_, ext)| matches!(*ext, "xlsx" | "csv"))
+        .ok_or(AppError::NotFound)?;
+    caller.wave(wave_id, Intent::Read).await?;
+    let wave = store::wave(&caller.db, wave_id).await?;
+    let (latest, versions) = store::versions(&caller.db, wave.questionnaire_id).await?;
+    let submissions = store::wave_submissions(&caller.db, &wave).await?;
+    let (header, rows) = wave_table(&latest, &versions, &submissions);
+    Ok(if ext == "csv" {
+        attachment(table_csv(&header, &rows).map_err(AppError::internal)?, CSV, &format!("answers-{wave_id}.csv"))
+    } else {
+        let bytes = table_xlsx(domain::i18n::tr::SHEET_ANSWERS, &header, &rows).map_err(AppError::internal)?;
+        attachment(bytes, XLSX, &format!("answers-{wave_id}.xlsx"))
+    })
 }

@@ -106,7 +106,7 @@ pub fn state(db: Db, leptos_options: LeptosOptions, secure_cookies: bool) -> App
         db: db.clone(),
         throttle: Arc::default(),
         imports: Arc::default(),
-        submissions: app::intake::SubmissionQueue::start(db.clone()),
+        submissions: app::services::intake::SubmissionQueue::start(db.clone()),
         secure_cookies,
     }
 }

@@ -47,7 +47,7 @@ async fn passwords_and_session_tokens_never_reach_the_log() {
     let curator = app.login("curator", "kurator1").await;
     let cookie = curator.cookie.clone().expect("cookie");
     let token = cookie.split('=').nth(1).expect("token value").to_owned();
-    let reply = app.call(&curator, "participants/list", json!({ "organisation_id": null, "filter": app::models::ParticipantFilter::default() })).await;
+    let reply = app.call(&curator, "participants/list", json!({ "organisation_id": null, "filter": domain::models::ParticipantFilter::default() })).await;
     assert!(reply.ok());
 
     let log = String::from_utf8_lossy(&captured.0.lock().unwrap_or_else(|p| p.into_inner())).into_owned();

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::CurrentUser;
+use domain::models::CurrentUser;
 
 /// Checks the password, starts a session (cookie) and sends the browser home.
 #[server(prefix = "/api", endpoint = "auth/login")]
@@ -30,7 +30,7 @@ pub async fn login(login: String, password: String) -> Result<CurrentUser, AppEr
     let Some((user, _)) = found.filter(|_| verified) else {
         state.throttle.failed(&login, Instant::now());
         tracing::info!(login = %login, "failed login");
-        return Err(AppError::field("password", crate::i18n::tr::LOGIN_FAILED));
+        return Err(AppError::field("password", domain::i18n::tr::LOGIN_FAILED));
     };
     state.throttle.succeeded(&login);
     let token = new_session_token();
@@ -74,7 +74,7 @@ pub async fn whoami() -> Result<Option<CurrentUser>, AppError> {
 
 /// Where each role starts.
 pub fn home_path(user: &CurrentUser) -> &'static str {
-    use crate::models::UserRole::*;
+    use domain::models::UserRole::*;
     match user.role {
         Methodologist => "/district",
         Curator => "/participants",

@@ -4,20 +4,18 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 
 use crate::error::AppError;
-use crate::matching::board::{Board, BoardOp};
+#[cfg(feature = "ssr")]
+use domain::access::Intent;
+use domain::matching::board::{Board, BoardOp};
 
 /// The board of a programme: editable by its school's curator, readable by the district's
 /// methodologist.
 #[server(prefix = "/api", endpoint = "board/get", input = Json)]
 pub async fn get_board(programme_id: i64) -> Result<Board, AppError> {
-    let user = crate::state::require_user().await?;
-    let db = crate::state::db()?;
-    let place = crate::store::programmes::place(&db, programme_id).await?;
-    if !crate::access::can_read_school(&user, place) {
-        return Err(AppError::NotFound);
-    }
-    let mut board = crate::store::board::load(&db, programme_id).await?;
-    board.can_edit = crate::access::can_write_school(&user, place);
+    let caller = crate::caller::Caller::current().await?;
+    let place = caller.programme(programme_id, Intent::Read).await?;
+    let mut board = crate::store::board::load(&caller.db, programme_id).await?;
+    board.can_edit = caller.may_write(place);
     Ok(board)
 }
 
@@ -26,12 +24,9 @@ pub async fn get_board(programme_id: i64) -> Result<Board, AppError> {
 #[server(prefix = "/api", endpoint = "board/apply", input = Json)]
 pub async fn apply_board(programme_id: i64, base_version: i64, op: BoardOp) -> Result<Board, AppError> {
     use crate::store::board::{self, ApplyError};
-    let user = crate::state::require_user().await?;
-    let db = crate::state::db()?;
-    let place = crate::store::programmes::place(&db, programme_id).await?;
-    if !crate::access::can_write_school(&user, place) {
-        return Err(if crate::access::can_read_school(&user, place) { AppError::Forbidden } else { AppError::NotFound });
-    }
+    let caller = crate::caller::Caller::current().await?;
+    caller.programme(programme_id, Intent::Write).await?;
+    let (user, db) = (&caller.user, &caller.db);
     let current = board::load(&db, programme_id).await?;
     if current.version != base_version {
         return Err(AppError::Stale(board::changes_since(&db, programme_id, base_version).await?));

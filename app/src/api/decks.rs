@@ -4,47 +4,37 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 
 use crate::error::AppError;
-use crate::reports::deck::{Deck, DeckSummary, Slide};
-use crate::reports::Snapshot;
+use domain::reports::deck::{Deck, DeckSummary, Slide};
+use domain::reports::Snapshot;
 
 /// The caller, if a methodologist; decks are theirs.
 #[cfg(feature = "ssr")]
-async fn methodologist() -> Result<crate::models::CurrentUser, AppError> {
-    let user = crate::state::require_user().await?;
-    if user.role != crate::models::UserRole::Methodologist {
-        return Err(AppError::Forbidden);
-    }
-    Ok(user)
+async fn methodologist() -> Result<crate::caller::Caller, AppError> {
+    let caller = crate::caller::Caller::current().await?;
+    caller.methodologist()?;
+    Ok(caller)
 }
 
-/// Whether `user` may open the deck: a methodologist of its district. Unknown and foreign
-/// decks look the same.
+/// The caller, if they may open the deck.
 #[cfg(feature = "ssr")]
-pub async fn may_open(db: &crate::store::Db, user: &crate::models::CurrentUser, deck_id: i64) -> Result<(), AppError> {
-    if user.role != crate::models::UserRole::Methodologist {
-        return Err(AppError::NotFound);
-    }
-    match crate::store::reports::deck_district(db, deck_id).await {
-        Ok(district) if district == user.district_id => Ok(()),
-        Ok(_) | Err(sqlx::Error::RowNotFound) => Err(AppError::NotFound),
-        Err(e) => Err(e.into()),
-    }
+async fn deck_caller(deck_id: i64) -> Result<crate::caller::Caller, AppError> {
+    let caller = crate::caller::Caller::current().await?;
+    caller.deck(deck_id).await?;
+    Ok(caller)
 }
 
 #[server(prefix = "/api", endpoint = "decks/list", input = Json)]
 pub async fn list_decks() -> Result<Vec<DeckSummary>, AppError> {
-    let user = methodologist().await?;
-    let db = crate::state::db()?;
+    let crate::caller::Caller { user, db } = methodologist().await?;
     Ok(crate::store::reports::decks(&db, user.district_id).await?)
 }
 
 /// A new deck on a snapshot taken now: the district talk (`story`) or a title slide alone.
 #[server(prefix = "/api", endpoint = "decks/create", input = Json)]
 pub async fn create_deck(title: String, story: bool) -> Result<i64, AppError> {
-    use crate::reports::deck::{check, district_story, SlideContent};
-    let user = methodologist().await?;
-    let db = crate::state::db()?;
-    let snapshot = crate::reports::gather::snapshot(&db, user.district_id).await?;
+    use domain::reports::deck::{check, district_story, SlideContent};
+    let crate::caller::Caller { user, db } = methodologist().await?;
+    let snapshot = crate::services::reports::snapshot(&db, user.district_id).await?;
     let title = title.trim().to_owned();
     let slides = if story {
         district_story(&snapshot)
@@ -57,9 +47,7 @@ pub async fn create_deck(title: String, story: bool) -> Result<i64, AppError> {
 
 #[server(prefix = "/api", endpoint = "decks/get", input = Json)]
 pub async fn get_deck(id: i64) -> Result<Deck, AppError> {
-    let user = crate::state::require_user().await?;
-    let db = crate::state::db()?;
-    may_open(&db, &user, id).await?;
+    let crate::caller::Caller { db, .. } = deck_caller(id).await?;
     let (title, slides, snapshot, updated_at) = crate::store::reports::deck(&db, id).await?;
     Ok(Deck { id, title, slides, snapshot, updated_at })
 }
@@ -68,12 +56,10 @@ pub async fn get_deck(id: i64) -> Result<Deck, AppError> {
 /// it was saved.
 #[server(prefix = "/api", endpoint = "decks/save", input = Json)]
 pub async fn save_deck(id: i64, title: String, slides: Vec<Slide>) -> Result<String, AppError> {
-    let user = crate::state::require_user().await?;
-    let db = crate::state::db()?;
-    may_open(&db, &user, id).await?;
+    let crate::caller::Caller { db, .. } = deck_caller(id).await?;
     let (_, _, snapshot, _) = crate::store::reports::deck(&db, id).await?;
     let title = title.trim().to_owned();
-    crate::reports::deck::check(&title, &slides, &snapshot).map_err(AppError::Refused)?;
+    domain::reports::deck::check(&title, &slides, &snapshot).map_err(AppError::Refused)?;
     Ok(crate::store::reports::save_deck(&db, id, &title, &slides).await?)
 }
 
@@ -81,10 +67,8 @@ pub async fn save_deck(id: i64, title: String, slides: Vec<Slide>) -> Result<Str
 /// the district keep their place and say «нет данных».
 #[server(prefix = "/api", endpoint = "decks/refresh", input = Json)]
 pub async fn refresh_deck(id: i64) -> Result<Snapshot, AppError> {
-    let user = crate::state::require_user().await?;
-    let db = crate::state::db()?;
-    may_open(&db, &user, id).await?;
-    let snapshot = crate::reports::gather::snapshot(&db, user.district_id).await?;
+    let crate::caller::Caller { user, db } = deck_caller(id).await?;
+    let snapshot = crate::services::reports::snapshot(&db, user.district_id).await?;
     crate::store::reports::replace_snapshot(&db, id, &snapshot).await?;
     Ok(snapshot)
 }

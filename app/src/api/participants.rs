@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::Json;
 
 use crate::error::AppError;
-use crate::models::*;
+use domain::models::*;
 
 /// A school's base as the list page shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -23,27 +23,20 @@ pub async fn list_participants(
     filter: ParticipantFilter,
 ) -> Result<ParticipantPage, AppError> {
     use crate::store::{orgs, participants};
-    let user = crate::state::require_user().await?;
-    let place = super::school_for(&user, organisation_id).await?;
-    let db = crate::state::db()?;
+    let caller = crate::caller::Caller::current().await?;
+    let place = caller.school(organisation_id).await?;
     Ok(ParticipantPage {
-        organisation: orgs::organisation(&db, place.organisation_id).await?,
-        participants: participants::list(&db, place.organisation_id, &filter).await?,
-        can_edit: crate::access::can_write_school(&user, place),
+        organisation: orgs::organisation(&caller.db, place.organisation_id).await?,
+        participants: participants::list(&caller.db, place.organisation_id, &filter).await?,
+        can_edit: caller.may_write(place),
     })
 }
 
 /// One participant: for the school's curator and methodologist, and for the person themself.
 #[server(prefix = "/api", endpoint = "participants/get", input = Json)]
 pub async fn get_participant(id: i64) -> Result<Participant, AppError> {
-    let user = crate::state::require_user().await?;
-    let db = crate::state::db()?;
-    let (participant, place) = crate::store::participants::get(&db, id).await?;
-    if !crate::access::can_read_participant(&user, place, id) {
-        // Same answer as a missing record: do not reveal that it exists.
-        return Err(AppError::NotFound);
-    }
-    Ok(participant)
+    let caller = crate::caller::Caller::current().await?;
+    Ok(caller.participant(id, domain::access::Intent::Read).await?.0)
 }
 
 /// Adds (`id` = `None`) or updates a participant of the curator's own school, in one of the
@@ -54,14 +47,11 @@ pub async fn save_participant(
     input: ParticipantInput,
     #[server(default)] programme_id: Option<i64>,
 ) -> Result<i64, AppError> {
-    use crate::i18n::tr;
+    use domain::i18n::tr;
     use crate::store::{participants, programmes};
-    let user = crate::state::require_user().await?;
-    let own_school = super::school_for(&user, None).await?;
-    if !crate::access::can_write_school(&user, own_school) {
-        return Err(AppError::Forbidden);
-    }
-    let db = crate::state::db()?;
+    let caller = crate::caller::Caller::current().await?;
+    let own_school = caller.own_school_to_write().await?;
+    let db = &caller.db;
     // An update first proves the participant is this school's (else: not found, nothing told).
     let current = match id {
         Some(id) => {
@@ -102,15 +92,10 @@ pub async fn save_participant(
 /// Removes a participant of the curator's own school.
 #[server(prefix = "/api", endpoint = "participants/delete", input = Json)]
 pub async fn delete_participant(id: i64) -> Result<(), AppError> {
-    use crate::store::participants;
-    let user = crate::state::require_user().await?;
-    let db = crate::state::db()?;
-    let (_, place) = participants::get(&db, id).await?;
-    if !crate::access::can_write_school(&user, place) {
-        return Err(AppError::NotFound);
-    }
-    participants::delete(&db, id).await.map_err(|e| match e {
-        sqlx::Error::Database(_) => AppError::Refused(crate::i18n::tr::ERR_IN_PAIR.into()),
+    let caller = crate::caller::Caller::current().await?;
+    caller.participant(id, domain::access::Intent::Write).await?;
+    crate::store::participants::delete(&caller.db, id).await.map_err(|e| match e {
+        sqlx::Error::Database(_) => AppError::Refused(domain::i18n::tr::ERR_IN_PAIR.into()),
         other => other.into(),
     })
 }
@@ -126,14 +111,11 @@ pub struct DistrictPage {
 #[server(prefix = "/api", endpoint = "district/overview", input = Json)]
 pub async fn district_overview() -> Result<DistrictPage, AppError> {
     use crate::store::orgs;
-    let user = crate::state::require_user().await?;
-    if user.role != UserRole::Methodologist {
-        return Err(AppError::Forbidden);
-    }
-    let db = crate::state::db()?;
+    let caller = crate::caller::Caller::current().await?;
+    caller.methodologist()?;
     Ok(DistrictPage {
-        district: orgs::district(&db, user.district_id).await?,
-        organisations: orgs::summaries(&db, user.district_id).await?,
+        district: orgs::district(&caller.db, caller.user.district_id).await?,
+        organisations: orgs::summaries(&caller.db, caller.user.district_id).await?,
     })
 }
 
@@ -156,12 +138,12 @@ pub struct Profile {
 #[server(prefix = "/api", endpoint = "me/profile", input = Json)]
 pub async fn my_profile() -> Result<Profile, AppError> {
     use crate::store::{participants, programmes};
-    let user = crate::state::require_user().await?;
-    let Some(participant_id) = user.participant_id else {
+    let caller = crate::caller::Caller::current().await?;
+    let Some(participant_id) = caller.user.participant_id else {
         return Err(AppError::Forbidden);
     };
-    let db = crate::state::db()?;
-    let (participant, _) = participants::get(&db, participant_id).await?;
+    let db = &caller.db;
+    let (participant, _) = participants::get(db, participant_id).await?;
     let pairs = programmes::pairs_of(&db, participant_id)
         .await?
         .into_iter()

@@ -5,9 +5,12 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::Json;
 
+#[cfg(feature = "ssr")]
+use crate::caller::Caller;
 use crate::error::AppError;
-
-use crate::surveys::*;
+#[cfg(feature = "ssr")]
+use domain::access::Intent;
+use domain::surveys::*;
 
 /// A template as the picker lists it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -53,25 +56,7 @@ pub struct MySurvey {
 
 #[cfg(feature = "ssr")]
 mod server {
-    use crate::access::{can_read_school, can_write_school, Place};
     use crate::error::AppError;
-    use crate::models::CurrentUser;
-
-    /// Refuses unless the caller may write the school; someone who may only read it learns
-    /// that it exists, anyone else does not.
-    pub fn write_access(user: &CurrentUser, place: Place) -> Result<(), AppError> {
-        if can_write_school(user, place) {
-            Ok(())
-        } else if can_read_school(user, place) {
-            Err(AppError::Forbidden)
-        } else {
-            Err(AppError::NotFound)
-        }
-    }
-
-    pub fn read_access(user: &CurrentUser, place: Place) -> Result<(), AppError> {
-        if can_read_school(user, place) { Ok(()) } else { Err(AppError::NotFound) }
-    }
 
     /// The wave of this device's kiosk cookie.
     pub async fn kiosk_wave() -> Result<Option<(String, i64)>, AppError> {
@@ -86,17 +71,16 @@ mod server {
 
 #[server(prefix = "/api", endpoint = "questionnaires/list", input = Json)]
 pub async fn list_questionnaires(organisation_id: Option<i64>) -> Result<QuestionnairesPage, AppError> {
-    use crate::surveys::templates::TEMPLATES;
-    let user = crate::state::require_user().await?;
-    let place = super::school_for(&user, organisation_id).await?;
-    let db = crate::state::db()?;
+    use domain::surveys::templates::TEMPLATES;
+    let caller = Caller::current().await?;
+    let place = caller.school(organisation_id).await?;
     Ok(QuestionnairesPage {
-        questionnaires: crate::store::surveys::list_questionnaires(&db, place.organisation_id).await?,
+        questionnaires: crate::store::surveys::list_questionnaires(&caller.db, place.organisation_id).await?,
         templates: TEMPLATES
             .iter()
             .map(|t| TemplateInfo { code: t.code.into(), title: t.title.into(), purpose: t.purpose.into() })
             .collect(),
-        can_edit: crate::access::can_write_school(&user, place),
+        can_edit: caller.may_write(place),
     })
 }
 
@@ -104,17 +88,15 @@ pub async fn list_questionnaires(organisation_id: Option<i64>) -> Result<Questio
 /// curator's school, and returns its id.
 #[server(prefix = "/api", endpoint = "questionnaires/create", input = Json)]
 pub async fn create_questionnaire(template: String) -> Result<i64, AppError> {
-    let user = crate::state::require_user().await?;
-    let place = super::school_for(&user, None).await?;
-    server::write_access(&user, place)?;
+    let caller = Caller::current().await?;
+    let place = caller.own_school_to_write().await?;
     let (definition, template) = if template.is_empty() {
         (blank_definition(), None)
     } else {
-        let found = crate::surveys::templates::by_code(&template).ok_or(AppError::NotFound)?;
+        let found = domain::surveys::templates::by_code(&template).ok_or(AppError::NotFound)?;
         (found.definition(), Some(found.code))
     };
-    let db = crate::state::db()?;
-    let id = crate::store::surveys::create_questionnaire(&db, place.organisation_id, template, &definition).await?;
+    let id = crate::store::surveys::create_questionnaire(&caller.db, place.organisation_id, template, &definition).await?;
     tracing::info!(questionnaire_id = id, ?template, "questionnaire created");
     Ok(id)
 }
@@ -122,7 +104,7 @@ pub async fn create_questionnaire(template: String) -> Result<i64, AppError> {
 /// A new questionnaire: a title to replace and one question to start from.
 pub fn blank_definition() -> Definition {
     Definition {
-        title: crate::i18n::tr::SV_NEW_TITLE.into(),
+        title: domain::i18n::tr::SV_NEW_TITLE.into(),
         intro: String::new(),
         sections: vec![Section {
             title: String::new(),
@@ -141,23 +123,19 @@ pub fn blank_definition() -> Definition {
 
 #[server(prefix = "/api", endpoint = "questionnaires/get", input = Json)]
 pub async fn get_questionnaire(id: i64) -> Result<QuestionnaireDraft, AppError> {
-    let user = crate::state::require_user().await?;
-    let db = crate::state::db()?;
-    let place = crate::store::surveys::questionnaire_place(&db, id).await?;
-    server::read_access(&user, place)?;
-    Ok(crate::store::surveys::draft(&db, id).await?)
+    let caller = Caller::current().await?;
+    caller.questionnaire(id, Intent::Read).await?;
+    Ok(crate::store::surveys::draft(&caller.db, id).await?)
 }
 
 /// Saves the builder's questionnaire: refused with messages per question if it breaks a rule;
 /// a new version when answers exist and the edit changes what they mean.
 #[server(prefix = "/api", endpoint = "questionnaires/save", input = Json)]
 pub async fn save_questionnaire(id: i64, definition: Definition) -> Result<SaveOutcome, AppError> {
-    let user = crate::state::require_user().await?;
-    let db = crate::state::db()?;
-    let place = crate::store::surveys::questionnaire_place(&db, id).await?;
-    server::write_access(&user, place)?;
+    let caller = Caller::current().await?;
+    caller.questionnaire(id, Intent::Write).await?;
     definition.check().map_err(AppError::Validation)?;
-    let outcome = crate::store::surveys::save_questionnaire(&db, id, &definition).await?;
+    let outcome = crate::store::surveys::save_questionnaire(&caller.db, id, &definition).await?;
     tracing::info!(questionnaire_id = id, version = outcome.version, new_version = outcome.new_version, "questionnaire saved");
     Ok(outcome)
 }
@@ -167,15 +145,14 @@ pub async fn save_questionnaire(id: i64, definition: Definition) -> Result<SaveO
 #[server(prefix = "/api", endpoint = "waves/list", input = Json)]
 pub async fn list_waves(programme_id: i64) -> Result<WavesPage, AppError> {
     use crate::store::surveys as store;
-    let user = crate::state::require_user().await?;
-    let db = crate::state::db()?;
-    let place = crate::store::programmes::place(&db, programme_id).await?;
-    server::read_access(&user, place)?;
-    let (programme, _) = crate::store::programmes::get(&db, programme_id).await?;
+    let caller = Caller::current().await?;
+    let place = caller.programme(programme_id, Intent::Read).await?;
+    let db = &caller.db;
+    let (programme, _) = crate::store::programmes::get(db, programme_id).await?;
     Ok(WavesPage {
         programme_id,
         programme_title: programme.title,
-        can_edit: crate::access::can_write_school(&user, place),
+        can_edit: caller.may_write(place),
         waves: store::waves_of(&db, programme_id).await?,
         questionnaires: store::list_questionnaires(&db, place.organisation_id).await?,
         codes: store::codes_of(&db, programme_id).await?,
@@ -191,13 +168,12 @@ pub async fn create_wave(
     role: String,
     anonymous: bool,
 ) -> Result<i64, AppError> {
-    use crate::i18n::tr;
-    let user = crate::state::require_user().await?;
-    let db = crate::state::db()?;
-    let place = crate::store::programmes::place(&db, programme_id).await?;
-    server::write_access(&user, place)?;
+    use domain::i18n::tr;
+    let caller = Caller::current().await?;
+    let place = caller.programme(programme_id, Intent::Write).await?;
+    let db = &caller.db;
     let kind = WaveKind::from_code(&kind).ok_or_else(|| AppError::field("kind", tr::SV_ERR_WAVE_KIND))?;
-    let role = crate::models::ParticipantRole::from_code(&role).ok_or_else(|| AppError::field("role", tr::SV_ERR_ROLE))?;
+    let role = domain::models::ParticipantRole::from_code(&role).ok_or_else(|| AppError::field("role", tr::SV_ERR_ROLE))?;
     match crate::store::surveys::questionnaire_place(&db, questionnaire_id).await {
         Ok(q) if q == place => {}
         _ => return Err(AppError::field("questionnaire", tr::SV_ERR_PICK_QUESTIONNAIRE)),
@@ -209,12 +185,10 @@ pub async fn create_wave(
 
 #[server(prefix = "/api", endpoint = "waves/status", input = Json)]
 pub async fn set_wave_open(wave_id: i64, open: bool) -> Result<(), AppError> {
-    let user = crate::state::require_user().await?;
-    let db = crate::state::db()?;
-    let place = crate::store::surveys::wave_place(&db, wave_id).await?;
-    server::write_access(&user, place)?;
+    let caller = Caller::current().await?;
+    caller.wave(wave_id, Intent::Write).await?;
     let status = if open { WaveStatus::Open } else { WaveStatus::Closed };
-    crate::store::surveys::set_wave_status(&db, wave_id, status).await?;
+    crate::store::surveys::set_wave_status(&caller.db, wave_id, status).await?;
     Ok(())
 }
 
@@ -222,15 +196,14 @@ pub async fn set_wave_open(wave_id: i64, open: bool) -> Result<(), AppError> {
 /// `anonymous_count` > 0, that many anonymous slips for `role`.
 #[server(prefix = "/api", endpoint = "waves/codes", input = Json)]
 pub async fn issue_codes(programme_id: i64, role: String, anonymous_count: usize) -> Result<(), AppError> {
-    use crate::i18n::tr;
-    let user = crate::state::require_user().await?;
-    let db = crate::state::db()?;
-    let place = crate::store::programmes::place(&db, programme_id).await?;
-    server::write_access(&user, place)?;
+    use domain::i18n::tr;
+    let caller = Caller::current().await?;
+    caller.programme(programme_id, Intent::Write).await?;
+    let db = &caller.db;
     if anonymous_count == 0 {
         crate::store::surveys::issue_named_codes(&db, programme_id).await?;
     } else {
-        let role = crate::models::ParticipantRole::from_code(&role).ok_or_else(|| AppError::field("role", tr::SV_ERR_ROLE))?;
+        let role = domain::models::ParticipantRole::from_code(&role).ok_or_else(|| AppError::field("role", tr::SV_ERR_ROLE))?;
         if anonymous_count > 500 {
             return Err(AppError::field("count", tr::SV_ERR_SLIP_COUNT));
         }
@@ -247,11 +220,11 @@ pub async fn open_kiosk(wave_id: i64) -> Result<(), AppError> {
 
     use crate::auth::*;
     let state = crate::state::state()?;
-    let user = crate::state::require_user().await?;
-    let place = crate::store::surveys::wave_place(&state.db, wave_id).await?;
-    server::write_access(&user, place)?;
+    let caller = Caller::current().await?;
+    caller.wave(wave_id, Intent::Write).await?;
+    let user = &caller.user;
     if crate::store::surveys::wave(&state.db, wave_id).await?.status == WaveStatus::Closed {
-        return Err(AppError::Refused(crate::i18n::tr::SV_WAVE_CLOSED.into()));
+        return Err(AppError::Refused(domain::i18n::tr::SV_WAVE_CLOSED.into()));
     }
     let token = new_session_token();
     let expires_at = crate::store::now_unix() + KIOSK_TTL_SECONDS;
@@ -287,7 +260,7 @@ pub async fn kiosk_page() -> Result<Option<KioskView>, AppError> {
 pub async fn check_kiosk_code(code: String) -> Result<(), AppError> {
     use std::time::Instant;
 
-    use crate::i18n::tr;
+    use domain::i18n::tr;
     use crate::store::surveys as store;
     let state = crate::state::state()?;
     let Some((hash, wave_id)) = server::kiosk_wave().await? else { return Err(AppError::Unauthorized) };
@@ -313,37 +286,35 @@ pub async fn check_kiosk_code(code: String) -> Result<(), AppError> {
 /// The open questionnaires of the logged-in mentor or mentee.
 #[server(prefix = "/api", endpoint = "surveys/mine", input = Json)]
 pub async fn my_surveys() -> Result<Vec<MySurvey>, AppError> {
-    let user = crate::state::require_user().await?;
-    let Some(participant_id) = user.participant_id else { return Ok(Vec::new()) };
-    let db = crate::state::db()?;
-    let waves = crate::store::surveys::open_waves_for(&db, participant_id).await?;
+    let caller = Caller::current().await?;
+    let Some(participant_id) = caller.user.participant_id else { return Ok(Vec::new()) };
+    let waves = crate::store::surveys::open_waves_for(&caller.db, participant_id).await?;
     Ok(waves.into_iter().map(|(wave, done)| MySurvey { wave, done }).collect())
 }
 
 /// The form of a wave the logged-in participant is asked to answer.
 #[server(prefix = "/api", endpoint = "surveys/form", input = Json)]
 pub async fn my_survey_form(wave_id: i64) -> Result<SurveyForm, AppError> {
-    let user = crate::state::require_user().await?;
-    let participant_id = user.participant_id.ok_or(AppError::NotFound)?;
-    let db = crate::state::db()?;
-    let mine = crate::store::surveys::open_waves_for(&db, participant_id).await?;
+    let caller = Caller::current().await?;
+    let participant_id = caller.user.participant_id.ok_or(AppError::NotFound)?;
+    let mine = crate::store::surveys::open_waves_for(&caller.db, participant_id).await?;
     if !mine.iter().any(|(wave, _)| wave.id == wave_id) {
         return Err(AppError::NotFound);
     }
-    Ok(crate::store::surveys::form(&db, wave_id).await?)
+    Ok(crate::store::surveys::form(&caller.db, wave_id).await?)
 }
 
 /// Stores a completed questionnaire from a kiosk or an own account. Sending the same
 /// `client_id` again answers `AlreadyReceived` and stores nothing.
 #[server(prefix = "/api", endpoint = "surveys/submit", input = Json)]
-pub async fn submit_survey(submission: crate::surveys::SurveySubmission) -> Result<SubmitOutcome, AppError> {
-    use crate::intake::{accept, Caller};
+pub async fn submit_survey(submission: domain::surveys::SurveySubmission) -> Result<SubmitOutcome, AppError> {
+    use crate::services::intake::{accept, Submitter};
     let state = crate::state::state()?;
-    let caller = match server::kiosk_wave().await? {
-        Some((_, wave_id)) => Caller::Kiosk { wave_id },
-        None => Caller::Account { participant_id: crate::state::require_user().await?.participant_id },
+    let submitter = match server::kiosk_wave().await? {
+        Some((_, wave_id)) => Submitter::Kiosk { wave_id },
+        None => Submitter::Account { participant_id: Caller::current().await?.user.participant_id },
     };
-    match accept(&state.db, caller, &submission).await {
+    match accept(&state.db, submitter, &submission).await {
         Ok(accepted) => state.submissions.submit(accepted).await,
         // A resend of what was stored before the wave closed (or the code changed) is still
         // stored: say so rather than refuse.
@@ -357,11 +328,8 @@ pub async fn submit_survey(submission: crate::surveys::SurveySubmission) -> Resu
 // --- Results ----------------------------------------------------------------------------------
 
 #[server(prefix = "/api", endpoint = "waves/results", input = Json)]
-pub async fn get_wave_results(wave_id: i64) -> Result<crate::surveys::stats::WaveResults, AppError> {
-    use crate::store::surveys as store;
-    let user = crate::state::require_user().await?;
-    let db = crate::state::db()?;
-    let place = store::wave_place(&db, wave_id).await?;
-    server::read_access(&user, place)?;
-    Ok(store::wave_results(&db, wave_id).await?)
+pub async fn get_wave_results(wave_id: i64) -> Result<domain::surveys::stats::WaveResults, AppError> {
+    let caller = Caller::current().await?;
+    caller.wave(wave_id, Intent::Read).await?;
+    Ok(crate::store::surveys::wave_results(&caller.db, wave_id).await?)
 }

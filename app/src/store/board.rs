@@ -4,9 +4,9 @@
 use sqlx::Row;
 
 use super::{participants, today, Db};
-use crate::matching::board::*;
-use crate::matching::score::Weights;
-use crate::models::*;
+use domain::matching::board::*;
+use domain::matching::score::Weights;
+use domain::models::*;
 
 /// The board of a programme: its participants, pairs, relationships and recent history.
 pub async fn load(db: &Db, programme_id: i64) -> Result<Board, sqlx::Error> {

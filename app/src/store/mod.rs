@@ -129,10 +129,10 @@ fn create_sqlite_folder(url: &str) -> std::io::Result<()> {
 /// The place (school and district) of the one record a query selects: the query must return
 /// `organisation_id` and `district_id` for the id bound as `$1`. For access checks before
 /// anything else is read.
-pub(crate) async fn place_of(db: &Db, sql: &str, id: i64) -> Result<crate::access::Place, sqlx::Error> {
+pub(crate) async fn place_of(db: &Db, sql: &str, id: i64) -> Result<domain::access::Place, sqlx::Error> {
     use sqlx::Row;
     let row = sqlx::query(sql).bind(id).fetch_one(&db.pool).await?;
-    Ok(crate::access::Place { district_id: row.try_get("district_id")?, organisation_id: row.try_get("organisation_id")? })
+    Ok(domain::access::Place { district_id: row.try_get("district_id")?, organisation_id: row.try_get("organisation_id")? })
 }
 
 /// Today's date as `YYYY-MM-DD` (UTC).

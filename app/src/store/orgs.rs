@@ -3,8 +3,14 @@
 use sqlx::Row;
 
 use super::Db;
-use crate::access::Place;
-use crate::models::{District, Organisation, OrganisationSummary};
+use domain::access::Place;
+use domain::models::{District, Organisation, OrganisationSummary};
+
+/// Whether the database holds any district (and so anything a district owns).
+pub async fn any_district(db: &Db) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM districts").fetch_one(&db.pool).await?;
+    Ok(row.try_get::<i64, _>("n")? > 0)
+}
 
 pub async fn create_district(db: &Db, district: &District) -> Result<i64, sqlx::Error> {
     sqlx::query(

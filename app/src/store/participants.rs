@@ -4,9 +4,9 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::{now_unix, Db};
-use crate::access::Place;
-use crate::models::text::search_fold;
-use crate::models::*;
+use domain::access::Place;
+use domain::models::text::search_fold;
+use domain::models::*;
 
 const COLUMNS: &str = "p.id, p.organisation_id, p.programme_id, p.last_name, p.first_name, \
     p.middle_name, p.role, p.kind, p.subjects, p.experience_years, p.qualification, p.grade, \

@@ -4,8 +4,8 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::{today, Db};
-use crate::access::Place;
-use crate::models::*;
+use domain::access::Place;
+use domain::models::*;
 
 /// Creates a programme and its seven stages, all «не начат».
 pub async fn create(db: &Db, programme: &Programme) -> Result<i64, sqlx::Error> {

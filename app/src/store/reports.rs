@@ -6,9 +6,9 @@ use sqlx::Row;
 
 use super::surveys::Scope;
 use super::Db;
-use crate::models::{MentoringForm, ParticipantKind, ParticipantRole, Variant};
-use crate::reports::deck::{DeckSummary, Slide};
-use crate::reports::{FormCount, SchoolFigures, Snapshot, Swot, VariantCount};
+use domain::models::{MentoringForm, ParticipantKind, ParticipantRole, Variant};
+use domain::reports::deck::{DeckSummary, Slide};
+use domain::reports::{FormCount, SchoolFigures, Snapshot, Swot, VariantCount};
 
 fn now() -> String {
     time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()

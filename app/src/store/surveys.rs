@@ -7,10 +7,10 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::Db;
-use crate::access::Place;
-use crate::models::ParticipantRole;
-use crate::surveys::stats::AnswerRow;
-use crate::surveys::*;
+use domain::access::Place;
+use domain::models::ParticipantRole;
+use domain::surveys::stats::AnswerRow;
+use domain::surveys::*;
 
 fn now() -> String {
     time::OffsetDateTime::now_utc()
@@ -744,21 +744,21 @@ async fn respondent_labels(db: &Db, programme_id: i64) -> Result<BTreeMap<String
 
 /// A wave's results: the response rate and every question's statistics, counting answers to
 /// older versions where the question still means the same.
-pub async fn wave_results(db: &Db, wave_id: i64) -> Result<crate::surveys::stats::WaveResults, sqlx::Error> {
+pub async fn wave_results(db: &Db, wave_id: i64) -> Result<domain::surveys::stats::WaveResults, sqlx::Error> {
     Ok(wave_results_with_definition(db, wave_id).await?.0)
 }
 
 /// `wave_results` and the questionnaire's current definition it was read against, for callers
 /// that also need the questions themselves (the Kirkpatrick levels), without reading it twice.
-pub async fn wave_results_with_definition(db: &Db, wave_id: i64) -> Result<(crate::surveys::stats::WaveResults, Definition), sqlx::Error> {
+pub async fn wave_results_with_definition(db: &Db, wave_id: i64) -> Result<(domain::surveys::stats::WaveResults, Definition), sqlx::Error> {
     let wave = wave(db, wave_id).await?;
     let (latest, definitions) = versions(db, wave.questionnaire_id).await?;
     let counts: Vec<_> = wave_counts(db, wave_id).await?.into_iter().map(|c| (c.version_id, c.question, c.choice, c.count)).collect();
     let texts = wave_texts(db, wave_id).await?;
     let (programme, _) = super::programmes::get(db, wave.programme_id).await?;
-    let results = crate::surveys::stats::WaveResults {
-        response_rate: crate::models::percent(wave.answered, wave.invited),
-        questions: crate::surveys::stats::summarise(&latest, &definitions, wave.kind, &counts, &texts),
+    let results = domain::surveys::stats::WaveResults {
+        response_rate: domain::models::percent(wave.answered, wave.invited),
+        questions: domain::surveys::stats::summarise(&latest, &definitions, wave.kind, &counts, &texts),
         programme_title: programme.title,
         wave,
     };

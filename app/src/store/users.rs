@@ -5,7 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::{now_unix, Db};
-use crate::models::{CurrentUser, UserRole};
+use domain::models::{CurrentUser, UserRole};
 
 /// An account to create (demo data, `nastavnik` CLI, tests).
 #[derive(Clone, Debug)]

@@ -12,10 +12,10 @@ use wasm_bindgen::JsCast;
 use super::session::RequireRole;
 use crate::api::board::{apply_board, get_board};
 use crate::error::AppError;
-use crate::i18n::tr;
-use crate::matching::board::*;
-use crate::matching::score::Score;
-use crate::models::*;
+use domain::i18n::tr;
+use domain::matching::board::*;
+use domain::matching::score::Score;
+use domain::models::*;
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
@@ -588,7 +588,7 @@ fn ScoreBadge(mentee_id: i64, score: Score) -> impl IntoView {
                     }).collect_view()}
                     <tr class="total"><td>{tr::BOARD_SCORE}</td><td></td><td class="num">{format!("{total:.0}")}</td></tr>
                 </table>
-                {score.veto.as_ref().map(|v| view! { <p class="flag">{tr::BOARD_VETO} ": " {format!("{v:?}")}</p> })}
+                {score.veto.as_ref().map(|v| view! { <p class="flag">{tr::BOARD_VETO} ": " {tr::veto(v)}</p> })}
             </div>
         </Show>
     }
@@ -644,7 +644,7 @@ fn ReasonDialog() -> impl IntoView {
 
 #[component]
 fn WeightsPanel() -> impl IntoView {
-    use crate::matching::score::{Criterion, Weight};
+    use domain::matching::score::{Criterion, Weight};
     let ctx = expect_context::<Ctx>();
     let board = ctx.board;
     let disabled = move || !board.with(|b| b.can_edit) || ctx.busy.get();
@@ -660,15 +660,15 @@ fn WeightsPanel() -> impl IntoView {
                         <label class="field"><span>{tr::criterion(criterion)}</span>
                             <select disabled=disabled on:change=move |ev| {
                                 let chosen = event_target_value(&ev);
-                                if let Some(weight) = Weight::ALL.iter().find(|w| format!("{w:?}") == chosen) {
-                                    let next = board.with_untracked(|b| b.weights.with(criterion, *weight));
+                                if let Some(weight) = Weight::from_code(&chosen) {
+                                    let next = board.with_untracked(|b| b.weights.with(criterion, weight));
                                     ctx.suggestions.set(None);
                                     ctx.request(BoardOp::Weights(next));
                                 }
                             }>
                                 {Weight::ALL.iter().map(|w| {
                                     let w = *w;
-                                    view! { <option value=format!("{w:?}") selected=move || current() == w>{tr::weight(w)}</option> }
+                                    view! { <option value=w.code() selected=move || current() == w>{tr::weight(w)}</option> }
                                 }).collect_view()}
                             </select>
                         </label>

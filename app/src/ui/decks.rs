@@ -7,10 +7,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::decks::{create_deck, get_deck, list_decks, refresh_deck, save_deck};
-use crate::i18n::tr;
-use crate::models::UserRole;
-use crate::reports::deck::{Deck, Slide, SlideContent, SLIDE_KINDS};
-use crate::reports::Snapshot;
+use domain::i18n::tr;
+use domain::models::UserRole;
+use domain::reports::deck::{Deck, Slide, SlideContent, SLIDE_KINDS};
+use domain::reports::Snapshot;
 use crate::ui::session::RequireRole;
 
 #[component]

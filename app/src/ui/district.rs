@@ -5,8 +5,8 @@ use leptos_router::components::A;
 
 use super::session::RequireRole;
 use crate::api::participants::district_overview;
-use crate::i18n::tr;
-use crate::models::UserRole;
+use domain::i18n::tr;
+use domain::models::UserRole;
 
 #[component]
 pub fn DistrictPage() -> impl IntoView {
@@ -19,7 +19,7 @@ pub fn DistrictPage() -> impl IntoView {
                         Err(error) => view! { <p class="notice error">{error.to_string()}</p> }.into_any(),
                         Ok(o) => {
                             let d = o.district;
-                            let share = crate::models::percent;
+                            let share = domain::models::percent;
                             view! {
                                 <h1>{d.name.clone()}</h1>
                                 <div class="figures">

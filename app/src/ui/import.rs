@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use super::session::RequireRole;
 use crate::api::import::{commit_import, preview_import, ImportBatch, ImportPreview, BATCH_ROWS};
 use crate::error::AppError;
-use crate::i18n::tr;
-use crate::models::UserRole;
+use domain::i18n::tr;
+use domain::models::UserRole;
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
@@ -93,8 +93,8 @@ fn Import() -> impl IntoView {
                 view! {
                     <section class="card">
                         <p data-testid="import-summary">
-                            <strong>{valid}</strong> " " {tr::IMPORT_ROWS_OK} " · "
-                            <strong class:error={move || invalid > 0}>{invalid}</strong> " " {tr::IMPORT_ROWS_BAD}
+                            <strong>{tr::import_rows_ok(valid)}</strong> " · "
+                            <strong class:error={move || invalid > 0}>{tr::import_rows_bad(invalid)}</strong>
                         </p>
                         {(invalid > 0).then(|| view! {
                             <p class="notice error" data-testid="import-blocked">{tr::IMPORT_BLOCKED}</p>

@@ -6,7 +6,7 @@ use leptos_router::components::Redirect;
 use super::use_session;
 use crate::api::auth::home_path;
 use crate::error::AppError;
-use crate::i18n::tr;
+use domain::i18n::tr;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::session::RequireRole;
 use crate::api::participants::my_profile;
-use crate::i18n::tr;
-use crate::models::UserRole;
+use domain::i18n::tr;
+use domain::models::UserRole;
 
 #[component]
 pub fn MePage() -> impl IntoView {

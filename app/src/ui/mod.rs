@@ -22,7 +22,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::i18n::tr;
+use domain::i18n::tr;
 pub use session::{use_session, Session};
 
 /// The numeric `:id` of the current route, if it is one.

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::session::RequireRole;
 use crate::api::board::get_board;
-use crate::i18n::tr;
-use crate::matching::board::{Board, BoardPerson};
-use crate::models::UserRole;
+use domain::i18n::tr;
+use domain::matching::board::Board;
+use domain::models::UserRole;
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
@@ -31,21 +31,14 @@ pub fn OrderPage() -> impl IntoView {
 #[component]
 fn Order(board: Board) -> impl IntoView {
     let p = &board.programme;
-    let rows: Vec<(String, Vec<String>, String)> = board
-        .mentors
-        .iter()
-        .filter_map(|m| {
-            let group = board.group(m.id);
-            let first = group.first()?;
-            let mentees = group.iter().filter_map(|a| board.mentee(a.mentee_id).map(BoardPerson::name)).collect();
-            Some((m.name(), mentees, tr::variant(first.variant).to_owned()))
-        })
-        .collect();
+    let lines = board.order_lines();
+    let nothing_fixed = lines.is_empty();
     view! {
         <div class="toolbar no-print">
             <button class="button primary" onclick="window.print()">{tr::ORDER_PRINT}</button>
             <a class="button secondary" href=format!("/export/order/{}", p.id) rel="external" download>{tr::EXPORT_XLSX}</a>
         </div>
+        {nothing_fixed.then(|| view! { <p class="notice no-print" role="status">{tr::ORDER_NOTHING_FIXED}</p> })}
         <article class="order" data-testid="order">
             <p class="order-org">{board.organisation_name.clone()}</p>
             <h1 class="order-title">{tr::ORDER_TITLE}</h1>
@@ -58,8 +51,8 @@ fn Order(board: Board) -> impl IntoView {
                     <table class="order-table">
                         <thead><tr><th>"№"</th><th>{tr::ORDER_MENTOR}</th><th>{tr::ORDER_MENTEES}</th><th>{tr::ORDER_VARIANT}</th></tr></thead>
                         <tbody>
-                            {rows.into_iter().enumerate().map(|(i, (mentor, mentees, variant))| view! {
-                                <tr><td>{i + 1}</td><td>{mentor}</td><td>{mentees.join(", ")}</td><td>{variant}</td></tr>
+                            {lines.into_iter().enumerate().map(|(i, line)| view! {
+                                <tr><td>{i + 1}</td><td>{line.mentor}</td><td>{line.mentees.join(", ")}</td><td>{tr::variant(line.variant)}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

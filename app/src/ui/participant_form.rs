@@ -8,9 +8,10 @@ use leptos_router::hooks::use_navigate;
 use super::session::RequireRole;
 use super::widgets::{general_error, SelectField, TextField};
 use crate::api::participants::{get_participant, DeleteParticipant, SaveParticipant};
-use crate::error::{AppError, FieldErrors};
-use crate::i18n::tr;
-use crate::models::*;
+use crate::error::AppError;
+use domain::FieldErrors;
+use domain::i18n::tr;
+use domain::models::*;
 
 /// Resources are created here, outside the role guard's suspense, so the server and the
 /// browser create them in the same order (hydration matches resources by creation order).

@@ -6,8 +6,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::session::RequireRole;
 use crate::api::programmes::{get_programme, list_programmes, SetStageStatus};
-use crate::i18n::tr;
-use crate::models::*;
+use domain::i18n::tr;
+use domain::models::*;
 
 const READERS: &[UserRole] = &[UserRole::Curator, UserRole::Methodologist];
 

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::api::participants::{list_participants, ParticipantPage};
 use crate::api::relationships::{list_relationships, AddRelationship, RemoveRelationship};
 use crate::error::AppError;
-use crate::i18n::tr;
-use crate::models::*;
+use domain::i18n::tr;
+use domain::models::*;
 
 /// The section's actions and resources, created by the page before any suspense.
 #[derive(Clone, Copy)]

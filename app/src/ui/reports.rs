@@ -6,9 +6,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::reports::{get_school_report, get_swot, save_swot, SwotBoard};
-use crate::i18n::tr;
-use crate::models::UserRole;
-use crate::reports::{Quadrant, SchoolReport, Swot};
+use domain::i18n::tr;
+use domain::models::UserRole;
+use domain::reports::{Quadrant, SchoolReport, Swot};
 use crate::ui::session::RequireRole;
 
 #[component]
@@ -182,7 +182,7 @@ fn SchoolReportView(report: SchoolReport) -> impl IntoView {
             </div>
             <h1>{f.name.clone()}</h1>
             <p class="report-subtitle">{tr::REPORT_TITLE} " · " {report.district.clone()} " · " {tr::date(&report.date)}</p>
-            <section class="report-counts">{crate::reports::views::counts_table(&f)}</section>
+            <section class="report-counts">{crate::views::counts_table(&f)}</section>
             <section>
                 <h2>{tr::REPORT_VARIANTS}</h2>
                 <div class="chart report-chart" data-chart=report.variants_chart.clone()></div>
@@ -234,7 +234,7 @@ fn SchoolReportView(report: SchoolReport) -> impl IntoView {
                     })}
                     {(!p.swot.is_empty()).then(|| view! {
                         <h3>{tr::SWOT_TITLE}</h3>
-                        {crate::reports::views::swot_grid(&p.swot, "swot-board read-only")}
+                        {crate::views::swot_grid(&p.swot, "swot-board read-only")}
                     })}
                 </section>
             }).collect_view()}

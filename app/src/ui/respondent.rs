@@ -9,7 +9,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use super::{session, surveys};
-use crate::i18n::tr;
+use domain::i18n::tr;
 
 /// The name of the respondent bundle in `/pkg` (`respondent.js`, `respondent.wasm`).
 pub const OUTPUT_NAME: &str = "respondent";

@@ -5,8 +5,8 @@ use leptos_router::components::{Redirect, A};
 
 use crate::api::auth::{home_path, whoami, Login, Logout};
 use crate::error::AppError;
-use crate::i18n::tr;
-use crate::models::{CurrentUser, UserRole};
+use domain::i18n::tr;
+use domain::models::{CurrentUser, UserRole};
 
 /// The session context: the current user and the actions that change it.
 #[derive(Clone, Copy)]

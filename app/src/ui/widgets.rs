@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::error::{AppError, FieldErrors};
-use crate::i18n::tr;
-use crate::models::ParticipantInput;
+use crate::error::AppError;
+use domain::FieldErrors;
+use domain::i18n::tr;
+use domain::models::ParticipantInput;
 
 /// Which text of a participant form a widget edits.
 pub type Slot = fn(&mut ParticipantInput) -> &mut String;

@@ -1,7 +1,7 @@
 //! The access matrix: every server function, called by every kind of caller, answers
 //! exactly as the rules say, and a refused call carries none of the data it guards.
 
-use app::models::*;
+use domain::models::*;
 use app::store::{participants, Backend};
 use serde_json::{json, Value};
 use sqlx::Row;

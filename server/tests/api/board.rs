@@ -1,6 +1,6 @@
 //! The pair-formation board through its server functions.
 
-use app::matching::board::{Board, BoardOp, Move};
+use domain::matching::board::{Board, BoardOp, Move};
 use app::store::Backend;
 use serde_json::{json, Value};
 use sqlx::Row;
@@ -97,7 +97,7 @@ async fn a_conflicting_pair_needs_a_reason_which_is_recorded() {
     let (curator, programme) = school12(&app).await;
     let b = board(&app, &curator, programme).await;
     let (mentor, mentee) = (b.mentors[0].id, b.mentees[0].id);
-    app::store::participants::add_relationship(&app.db, mentee, mentor, app::models::RelationshipKind::Relative).await.expect("relation");
+    app::store::participants::add_relationship(&app.db, mentee, mentor, domain::models::RelationshipKind::Relative).await.expect("relation");
     let b = board(&app, &curator, programme).await;
     let refused = app.call(&curator, "board/apply", apply(programme, b.version, to(mentee, Some(mentor)))).await;
     assert!(refused.json()["Refused"].as_str().is_some_and(|m| m.contains("Укажите причину")), "{}", refused.text);
@@ -121,7 +121,7 @@ on_both_backends!(locking_fixing_and_undoing_are_stored, |backend| async move {
     let locked_move = app.call(&curator, "board/apply", step(&b, to(mentee, None))).await;
     assert_eq!(locked_move.status.as_u16(), 400);
     let b = next(&app.call(&curator, "board/apply", step(&b, BoardOp::Fix)).await.text);
-    assert!(b.assignments.iter().all(|a| a.status == app::models::PairStatus::Fixed));
+    assert!(b.assignments.iter().all(|a| a.status == domain::models::PairStatus::Fixed));
     // Undo of the lock, then of the move: the inverse ops the page sends.
     let undo_lock = b.inverse(&BoardOp::Lock { mentee_id: mentee, locked: true }).expect("undoable");
     let b = next(&app.call(&curator, "board/apply", step(&b, undo_lock)).await.text);
@@ -148,7 +148,7 @@ async fn weights_are_saved_per_programme_through_the_board() {
     let app = TestApp::spawn(Backend::Sqlite).await;
     let (curator, programme) = school12(&app).await;
     let b = board(&app, &curator, programme).await;
-    let weights = b.weights.with(app::matching::score::Criterion::Subject, app::matching::score::Weight::Required);
+    let weights = b.weights.with(domain::matching::score::Criterion::Subject, domain::matching::score::Weight::Required);
     let reply = app.call(&curator, "board/apply", apply(programme, b.version, BoardOp::Weights(weights.clone()))).await;
     assert!(reply.ok(), "{}", reply.text);
     assert_eq!(board(&app, &curator, programme).await.weights, weights);
@@ -169,5 +169,5 @@ async fn a_groups_variant_is_changed_on_the_board_and_stored() {
     assert!(reply.ok(), "{}", reply.text);
     let after = board(&app, &curator, programme).await;
     assert_eq!(after.variant_for(mentor), to_variant);
-    assert!(after.history[0].summary.contains(app::i18n::tr::variant(to_variant)));
+    assert!(after.history[0].summary.contains(domain::i18n::tr::variant(to_variant)));
 }

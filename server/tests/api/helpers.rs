@@ -1,7 +1,7 @@
 //! `TestApp`: the real router on a private database with the demo district loaded,
 //! and typed helpers to call it as each kind of user.
 
-use app::models::CurrentUser;
+use domain::models::CurrentUser;
 use app::store::{self, Backend, Db};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};

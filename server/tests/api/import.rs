@@ -1,7 +1,7 @@
 //! Import through the real server functions: preview marks bad rows, and an import with
 //! bad rows imports nothing until they are dropped explicitly.
 
-use app::models::ParticipantFilter;
+use domain::models::ParticipantFilter;
 use app::store::{participants, Backend};
 use axum::body::Body;
 use axum::http::{header, Request};
@@ -55,7 +55,7 @@ async fn a_file_with_one_bad_row_imports_nothing_until_that_row_is_dropped() {
         json!({ "batch": { "import_key": key, "rows": rows, "drop_invalid": drop_invalid, "last": true } })
     };
     let refused = app.call(&curator, "import/commit", commit(false, "a", &rows)).await;
-    assert_eq!(refused.json()["Refused"], "Импорт отменён: строк с ошибками — 1. Ничего не импортировано.");
+    assert_eq!(refused.json()["Refused"], "Импорт отменён: 1 строка с ошибками. Ничего не импортировано.");
     assert_eq!(count(&app, school).await, before);
 
     // Sent in two batches, as the page does for a large file; written at the last one.

@@ -63,6 +63,29 @@ async fn demo_export_backup_and_import_work_from_the_command_line() {
 }
 
 #[tokio::test]
+async fn a_second_demo_and_unknown_ids_are_refused_in_sentences_and_change_nothing() {
+    let test_db = TestDb::new(Backend::Sqlite).await;
+    let dir = tempfile::tempdir().expect("dir");
+    assert!(nastavnik(&test_db.url, &["demo"]).status.success());
+    let before = dir.path().join("before.csv");
+    assert!(nastavnik(&test_db.url, &["export", before.to_str().expect("path"), "--organisation", "1"]).status.success());
+
+    let again = nastavnik(&test_db.url, &["demo"]);
+    assert!(!again.status.success());
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert!(said.contains("В базе уже есть данные"), "{said}");
+    let after = dir.path().join("after.csv");
+    assert!(nastavnik(&test_db.url, &["export", after.to_str().expect("path"), "--organisation", "1"]).status.success());
+    assert_eq!(std::fs::read(&before).expect("csv"), std::fs::read(&after).expect("csv"), "the second demo wrote nothing");
+
+    let unknown = nastavnik(&test_db.url, &["export", after.to_str().expect("path"), "--organisation", "999"]);
+    assert!(!unknown.status.success());
+    let said = String::from_utf8_lossy(&unknown.stderr);
+    assert!(said.contains("Организации с номером 999 нет в базе"), "{said}");
+    assert!(!said.contains("no rows"), "no raw SQL for an administrator: {said}");
+}
+
+#[tokio::test]
 async fn match_prints_the_optimal_pairs_and_refuses_malformed_input_with_exit_code_2() {
     let dir = tempfile::tempdir().expect("dir");
     let input = dir.path().join("problem.json");

@@ -1,8 +1,8 @@
 //! Reports and decks through the real router: the figures a forum talk and an analytic report
 //! show, the frozen snapshot, who may open what, and the deck documents.
 
-use app::reports::deck::{Deck, DeckSummary, SlideContent};
-use app::reports::{SchoolReport, Snapshot};
+use domain::reports::deck::{Deck, DeckSummary, SlideContent};
+use domain::reports::{SchoolReport, Snapshot};
 use serde_json::json;
 
 use crate::helpers::TestApp;
@@ -22,7 +22,7 @@ on_both_backends!(the_demo_deck_shows_the_figures_of_the_talk, |backend| async m
 
     // The district: 579 teachers, 114 under 35, 46 young (8 %), 26 of 32 organisations (81 %).
     assert_eq!((s.district.teachers_total, s.district.teachers_under_35, s.district.young_specialists), (579, 114, 46));
-    assert_eq!(app::models::percent(s.district.organisations_in_mentoring, s.district.organisations_total), 81);
+    assert_eq!(domain::models::percent(s.district.organisations_in_mentoring, s.district.organisations_total), 81);
 
     // The pilot: 3 mentors, 3 mentees, 1 curator — 7.
     let pilot = s.schools.iter().find(|x| x.name.contains("Лицей № 1")).expect("pilot");
@@ -97,12 +97,12 @@ on_both_backends!(a_deck_refuses_bad_slides_in_russian_and_keeps_what_was_saved,
 
     // A school that is not in the snapshot, an image that is not an image, an empty title.
     let mut broken = slides.clone();
-    broken.push(app::reports::deck::Slide { content: SlideContent::Counts { organisation_id: 99_999 }, notes: String::new() });
+    broken.push(domain::reports::deck::Slide { content: SlideContent::Counts { organisation_id: 99_999 }, notes: String::new() });
     let reply = app.call(&methodologist, "decks/save", json!({ "id": id, "title": "Итоги", "slides": broken })).await;
     assert_eq!(reply.status.as_u16(), 400);
     assert!(reply.text.contains("нет в снимке"), "{}", reply.text);
     let mut script = slides.clone();
-    script.push(app::reports::deck::Slide {
+    script.push(domain::reports::deck::Slide {
         content: SlideContent::Text { heading: "x".into(), body: String::new(), image: Some("data:text/html;base64,PHNjcmlwdD4=".into()) },
         notes: String::new(),
     });
@@ -166,7 +166,7 @@ on_both_backends!(the_swot_board_is_written_by_the_curator_only, |backend| async
     let mut swot = board.swot.clone();
     swot.threats.push("  Нехватка времени  ".into());
     swot.threats.push("   ".into());
-    let stored: app::reports::Swot = parse(&app.call(&curator, "reports/swot/save", json!({ "programme_id": programme, "swot": swot })).await);
+    let stored: domain::reports::Swot = parse(&app.call(&curator, "reports/swot/save", json!({ "programme_id": programme, "swot": swot })).await);
     assert_eq!(stored.threats.last().map(String::as_str), Some("Нехватка времени"), "trimmed, and the blank item dropped");
 
     let mut too_long = stored.clone();

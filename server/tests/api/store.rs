@@ -1,7 +1,7 @@
 //! The store on both backends: what a curator's actions leave in the database.
 
-use app::models::*;
-use app::models::percent;
+use domain::models::*;
+use domain::models::percent;
 use app::store::{orgs, participants, programmes, users, Backend};
 use sqlx::Row;
 

@@ -2,7 +2,7 @@
 //! results and exports.
 
 use app::store::Backend;
-use app::surveys::{AnswerValue, Answers, QuestionKind, SurveyForm, WaveKind};
+use domain::surveys::{AnswerValue, Answers, QuestionKind, SurveyForm, WaveKind};
 use serde_json::{json, Value};
 use sqlx::Row;
 
@@ -282,7 +282,7 @@ async fn results_show_rates_shares_and_open_answers_to_the_right_people() {
 
 on_both_backends!(one_batch_sorts_out_resends_and_second_answers, |backend| async move {
     use app::store::surveys::{store_batch, Accepted, StoreRefusal};
-    use app::surveys::SubmitOutcome;
+    use domain::surveys::SubmitOutcome;
     let app = TestApp::spawn(backend).await;
     let (_, exit) = pilot_waves(&app).await;
     let version: i64 = sqlx::query("SELECT v.id FROM questionnaire_versions v JOIN waves w ON w.questionnaire_id = v.questionnaire_id WHERE w.id = $1")
@@ -293,7 +293,7 @@ on_both_backends!(one_batch_sorts_out_resends_and_second_answers, |backend| asyn
         wave_id: exit,
         version_id: version,
         respondent: respondent.into(),
-        rows: app::surveys::stats::to_rows(&Answers::from([("difficulties".to_owned(), AnswerValue::Choices { ids: vec![1], other: None })])),
+        rows: domain::surveys::stats::to_rows(&Answers::from([("difficulties".to_owned(), AnswerValue::Choices { ids: vec![1], other: None })])),
     };
     let batch = [item("batch-a-0001", &respondent), item("batch-a-0001", &respondent), item("batch-b-0001", &respondent), item("batch-c-0001", "p999998")];
     let outcomes = store_batch(&app.db, &batch).await.expect("stored");
@@ -311,7 +311,7 @@ on_both_backends!(the_district_before_and_after_reproduces_the_talk, |backend| a
     let app = TestApp::spawn(backend).await;
     let methodologist = app.login("methodologist", "metodist").await;
     let report = app.call(&methodologist, "reports/before_after", json!({ "organisation_id": null, "template": "young_teacher_difficulties" })).await;
-    let report: app::api::reports::BeforeAfterReport = serde_json::from_str(&report.text).unwrap_or_else(|_| panic!("{}", report.text));
+    let report: domain::reports::BeforeAfterReport = serde_json::from_str(&report.text).unwrap_or_else(|_| panic!("{}", report.text));
     let difficulties = report.questions.iter().find(|q| q.key == "difficulties").expect("difficulties");
     assert_eq!((difficulties.entry_n, difficulties.exit_n), (114, 112));
     let shares = |i: usize| (difficulties.rows[i].entry.percent, difficulties.rows[i].exit.percent);

@@ -10,10 +10,11 @@ use wasm_bindgen::JsCast;
 
 use super::taker::Taker;
 use crate::api::surveys::{get_questionnaire, save_questionnaire};
-use crate::error::{AppError, FieldErrors};
-use crate::i18n::tr;
-use crate::models::UserRole;
-use crate::surveys::*;
+use crate::error::AppError;
+use domain::FieldErrors;
+use domain::i18n::tr;
+use domain::models::UserRole;
+use domain::surveys::*;
 use crate::ui::session::RequireRole;
 
 #[component]

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::reports::get_before_after;
-use crate::i18n::tr;
-use crate::models::UserRole;
-use crate::surveys::stats::BeforeAfter;
+use domain::i18n::tr;
+use domain::models::UserRole;
+use domain::surveys::stats::BeforeAfter;
 use crate::ui::session::RequireRole;
 
 /// The template compared unless the address names another.

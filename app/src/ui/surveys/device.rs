@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::surveys::submit_survey;
 use crate::error::AppError;
-use crate::surveys::{Answers, SurveySubmission};
+use domain::surveys::{Answers, SurveySubmission};
 
 const OUTBOX: &str = "nastavnik.outbox";
 /// Submissions the server refused after they were queued, with the reason.

@@ -8,10 +8,10 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api::surveys::*;
 use crate::error::AppError;
-use crate::i18n::tr;
-use crate::models::{ParticipantRole, UserRole};
-use crate::surveys::stats::QuestionStats;
-use crate::surveys::*;
+use domain::i18n::tr;
+use domain::models::{ParticipantRole, UserRole};
+use domain::surveys::stats::QuestionStats;
+use domain::surveys::*;
 use crate::ui::session::RequireRole;
 
 const READERS: &[UserRole] = &[UserRole::Curator, UserRole::Methodologist];

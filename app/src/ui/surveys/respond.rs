@@ -6,9 +6,9 @@ use leptos::task::spawn_local;
 use super::device;
 use super::taker::{Finished, Taker};
 use crate::api::surveys::{check_kiosk_code, kiosk_page, my_survey_form, my_surveys};
-use crate::i18n::tr;
-use crate::models::UserRole;
-use crate::surveys::{normalise_code, SurveyForm};
+use domain::i18n::tr;
+use domain::models::UserRole;
+use domain::surveys::{normalise_code, SurveyForm};
 use crate::ui::session::RequireRole;
 
 /// Sends the device's outbox when the page opens, when the network comes back and every
@@ -166,7 +166,7 @@ pub fn MySurveysPage() -> impl IntoView {
                                 {items.into_iter().map(|item| view! {
                                     <li class="card">
                                         <strong>{item.wave.questionnaire_title.clone()}</strong>
-                                        <p class="muted">{tr::wave_kind(item.wave.kind)} " · " {if item.wave.anonymous { tr::SV_ANONYMOUS } else { "" }}</p>
+                                        <p class="muted">{tr::wave_kind(item.wave.kind)} {item.wave.anonymous.then_some(" · ")} {item.wave.anonymous.then_some(tr::SV_ANONYMOUS)}</p>
                                         {if item.done {
                                             view! { <p class="done">{tr::SV_DONE}</p> }.into_any()
                                         } else {

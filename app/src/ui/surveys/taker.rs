@@ -8,10 +8,11 @@ use leptos::task::spawn_local;
 
 use super::device::{self, Draft};
 use crate::api::surveys::submit_survey;
-use crate::error::{AppError, FieldErrors};
-use crate::i18n::tr;
-use crate::surveys::stats::answer_text;
-use crate::surveys::*;
+use crate::error::AppError;
+use domain::FieldErrors;
+use domain::i18n::tr;
+use domain::surveys::stats::answer_text;
+use domain::surveys::*;
 
 /// How a questionnaire ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,26 +1,31 @@
 //! Results for reports and slides: a school's counts and coverage, pairs per variant, the
 //! Kirkpatrick levels of a programme, its SWOT, and the snapshot a deck is built on.
 //!
-//! The types here are plain data shared by server and browser. The server gathers them
-//! (`gather`), draws them (`charts`, with charming) and renders slides (`render`).
+//! The types here are plain data shared by server and browser. The app's server side gathers
+//! them from the database, draws them (charming) and renders slides.
 
 pub mod deck;
 pub mod kirkpatrick;
-pub mod views;
-
-#[cfg(feature = "ssr")]
-pub mod charts;
-#[cfg(feature = "ssr")]
-pub mod gather;
-#[cfg(feature = "ssr")]
-pub mod render;
 #[cfg(test)]
 mod tests;
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::reports::BeforeAfterReport;
 use crate::models::{percent, District, MentoringForm, Variant};
+use crate::surveys::stats::BeforeAfter;
+
+/// Entry against exit for every closed question of a template's questionnaires in a scope.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BeforeAfterReport {
+    /// The school's or the district's name.
+    pub scope: String,
+    pub title: String,
+    pub questions: Vec<BeforeAfter>,
+    /// ECharts options (JSON) per question, in the same order; empty inside a deck's snapshot,
+    /// whose slides draw their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub charts: Vec<String>,
+}
 
 /// The federal indicator: at least this share (percent) of a school's students in mentoring.
 pub const STUDENT_INDICATOR_PERCENT: i64 = 10;
@@ -55,6 +60,12 @@ impl SchoolFigures {
     /// Students involved as a percent of the school's students.
     pub fn coverage_percent(&self) -> i64 {
         percent(self.students_involved, self.students_total)
+    }
+
+    /// Students take part in the school's mentoring: a form with students, or students
+    /// counted among its participants. Only then is the students' coverage worth a line.
+    pub fn involves_students(&self) -> bool {
+        self.students_involved > 0 || self.per_form.iter().any(|f| f.form.involves_students() && f.mentors + f.mentees > 0)
     }
 
     /// Whether the school reaches the federal indicator.

@@ -126,3 +126,15 @@ fn a_groups_variant_changes_only_to_one_of_the_programme_and_is_undoable() {
     assert!(b.check(&BoardOp::Variant { mentor_id: 1, variant: Variant::Reverse }).is_err(), "not a variant of the programme");
     assert!(b.check(&BoardOp::Variant { mentor_id: 2, variant: Variant::Trainee }).is_err(), "mentor 2 has no group yet");
 }
+
+#[test]
+fn the_order_lists_only_fixed_pairs() {
+    let mut b = board();
+    assert!(b.order_lines().is_empty(), "a draft pair is not signed in an order");
+    b.assignments.push(Assignment { mentee_id: 12, mentor_id: 2, locked: false, conflict_reason: None, status: PairStatus::Fixed, variant: Variant::ExperiencedYoung });
+    b.assignments.push(Assignment { mentee_id: 13, mentor_id: 2, locked: false, conflict_reason: None, status: PairStatus::Draft, variant: Variant::ExperiencedYoung });
+    let lines = b.order_lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0].mentor, b.mentor(2).expect("mentor").name());
+    assert_eq!(lines[0].mentees, vec![b.mentee(12).expect("mentee").name()]);
+}

@@ -9,7 +9,7 @@ pub const APP_TAGLINE: &str = "Программы наставничества �
 pub const NAV_PARTICIPANTS: &str = "База участников";
 pub const NAV_IMPORT: &str = "Импорт";
 pub const NAV_PROGRAMMES: &str = "Программы";
-pub const NAV_DISTRICT: &str = "Муниципалитет";
+pub const NAV_DISTRICT: &str = "Район";
 pub const NAV_ME: &str = "Мой профиль";
 pub const LOGOUT: &str = "Выйти";
 pub const SAVE: &str = "Сохранить";
@@ -97,14 +97,37 @@ pub const ERR_CAPACITY_MENTEE: &str = "Ресурс времени указыв�
 pub const ERR_GRADE: &str = "Класс — число от 1 до 11 и буква, например 7Б";
 pub const ERR_GRADE_REQUIRED: &str = "Укажите класс обучающегося";
 
+/// The form of a noun that agrees with a count, by the Russian rule: `forms` are the forms
+/// for 1 (21, 31 …), for 2–4 (22–24 …) and for the rest (5–20, 25 …): «1 строка», «2 строки»,
+/// «5 строк». After «из», «больше», «длиннее» pass the genitive forms (символа, символов, символов).
+pub fn plural(n: u64, forms: [&'static str; 3]) -> &'static str {
+    let [one, few, many] = forms;
+    match (n % 10, n % 100) {
+        (_, 11..=14) => many,
+        (1, _) => one,
+        (2..=4, _) => few,
+        _ => many,
+    }
+}
+
+/// The count with its noun: `counted(5, ["строка", "строки", "строк"])` → «5 строк».
+pub fn counted(n: impl TryInto<u64> + std::fmt::Display + Copy, forms: [&'static str; 3]) -> String {
+    let abs = n.try_into().unwrap_or(u64::MAX);
+    format!("{n} {}", plural(abs, forms))
+}
+
+const CHARACTERS_GEN: [&str; 3] = ["символа", "символов", "символов"];
+const ITEMS_GEN: [&str; 3] = ["пункта", "пунктов", "пунктов"];
+const ROWS: [&str; 3] = ["строка", "строки", "строк"];
+
 pub fn err_too_long(max: usize) -> String {
-    format!("Не длиннее {max} символов")
+    format!("Не длиннее {}", counted(max, CHARACTERS_GEN))
 }
 pub fn err_too_many_items(max: usize) -> String {
-    format!("Не больше {max} пунктов")
+    format!("Не больше {}", counted(max, ITEMS_GEN))
 }
 pub fn err_item_too_long(max: usize) -> String {
-    format!("Каждый пункт — не длиннее {max} символов")
+    format!("Каждый пункт — не длиннее {}", counted(max, CHARACTERS_GEN))
 }
 
 // --- Import ------------------------------------------------------------------------------
@@ -113,11 +136,17 @@ pub const IMPORT_HELP: &str = "Файл CSV (UTF-8 или Windows-1251, разд
 pub const IMPORT_CHOOSE: &str = "Выберите файл";
 pub const IMPORT_CHECK: &str = "Проверить файл";
 pub const IMPORT_CHECKING: &str = "Проверяем файл…";
-pub const IMPORT_ROWS_OK: &str = "строк без ошибок";
-pub const IMPORT_ROWS_BAD: &str = "строк с ошибками";
+/// «1 строка без ошибок», «5 строк без ошибок».
+pub fn import_rows_ok(n: usize) -> String {
+    format!("{} без ошибок", counted(n, ROWS))
+}
+/// «1 строка с ошибками», «2 строки с ошибками».
+pub fn import_rows_bad(n: usize) -> String {
+    format!("{} с ошибками", counted(n, ROWS))
+}
 pub const IMPORT_LINE: &str = "Строка";
 pub const IMPORT_ERRORS: &str = "Ошибки";
-pub const IMPORT_ROW_OK: &str = "OK";
+pub const IMPORT_ROW_OK: &str = "Без ошибок";
 pub const IMPORT_COMMIT: &str = "Импортировать";
 pub const IMPORT_DROP_BAD: &str = "Исключить строки с ошибками и импортировать остальные";
 pub const IMPORT_BLOCKED: &str = "В файле есть строки с ошибками. Исправьте файл и загрузите его снова или явно исключите эти строки — до тех пор ничего не импортируется.";
@@ -133,7 +162,7 @@ pub fn import_done(count: usize) -> String {
     format!("Импортировано участников: {count}")
 }
 pub fn import_refused(bad: usize) -> String {
-    format!("Импорт отменён: строк с ошибками — {bad}. Ничего не импортировано.")
+    format!("Импорт отменён: {}. Ничего не импортировано.", import_rows_bad(bad))
 }
 
 // --- Programmes --------------------------------------------------------------------------
@@ -150,8 +179,8 @@ pub const MENTEES: &str = "Наставляемых";
 pub const PAIRS: &str = "Пар и групп";
 
 // --- District ----------------------------------------------------------------------------
-pub const DISTRICT_TITLE: &str = "Муниципалитет";
-pub const DISTRICT_TEACHERS: &str = "Педагогов в муниципалитете";
+pub const DISTRICT_TITLE: &str = "Район";
+pub const DISTRICT_TEACHERS: &str = "Педагогов в районе";
 pub const DISTRICT_UNDER_35: &str = "из них до 35 лет";
 pub const DISTRICT_YOUNG: &str = "молодых специалистов (стаж до 3 лет)";
 pub const DISTRICT_ORGS: &str = "Организаций, реализующих наставничество";
@@ -367,6 +396,17 @@ pub fn weight(w: crate::matching::score::Weight) -> &'static str {
     }
 }
 
+/// Why a pair is never suggested, as the board explains it.
+pub fn veto(veto: &crate::matching::score::Veto) -> String {
+    use crate::matching::score::Veto;
+    match veto {
+        Veto::Relationship(kind) => format!("{} ({})", BOARD_VETO_RELATIONSHIP, relationship(*kind).to_lowercase()),
+        Veto::Required(criterion) => format!("{} «{}»", BOARD_VETO_REQUIRED, self::criterion(*criterion)),
+    }
+}
+pub const BOARD_VETO_RELATIONSHIP: &str = "между ними есть прежние отношения";
+pub const BOARD_VETO_REQUIRED: &str = "не выполнен обязательный критерий";
+
 pub fn criterion(c: crate::matching::score::Criterion) -> &'static str {
     use crate::matching::score::Criterion::*;
     match c {
@@ -387,6 +427,7 @@ pub const ORDER_ITEM_PAIRS: &str = "Закрепить наставническ�
 pub const ORDER_MENTOR: &str = "Наставник";
 pub const ORDER_MENTEES: &str = "Наставляемые";
 pub const ORDER_VARIANT: &str = "Модель взаимодействия";
+pub const ORDER_NOTHING_FIXED: &str = "Закреплённых пар пока нет: приказ перечисляет только пары, зафиксированные на доске («Зафиксировать пары»).";
 pub const ORDER_CONTROL: &str = "Контроль за исполнением приказа возложить на куратора программы наставничества.";
 pub const ORDER_HEAD: &str = "Руководитель образовательной организации";
 pub const ORDER_ACQUAINTED: &str = "С приказом ознакомлены:";
@@ -429,10 +470,10 @@ pub fn sv_out_of_range(max: u8) -> String {
     format!("Оценка — число от 1 до {max}")
 }
 pub fn sv_too_many_options(max: usize) -> String {
-    format!("Не больше {max} вариантов ответа")
+    format!("Не больше {} ответа", counted(max, ["варианта", "вариантов", "вариантов"]))
 }
 pub fn sv_too_many_questions(max: usize) -> String {
-    format!("Не больше {max} вопросов в анкете")
+    format!("Не больше {} в анкете", counted(max, ["вопроса", "вопросов", "вопросов"]))
 }
 pub fn sv_unknown_question(key: &str) -> String {
     format!("В этой версии анкеты нет вопроса «{key}»")
@@ -593,7 +634,7 @@ pub fn sv_pending(n: usize) -> String {
 pub fn sv_refused_later(why: &str) -> String {
     format!("Сервер не принял сохранённые ответы: {why}")
 }
-pub const NAV_BEFORE_AFTER: &str = "Вход и выход";
+pub const NAV_BEFORE_AFTER: &str = "Входной и выходной мониторинг";
 pub const BA_TITLE: &str = "Входное и выходное анкетирование";
 pub const BA_OPTION: &str = "Ответ";
 pub const BA_ENTRY: &str = "На входе";
@@ -657,16 +698,20 @@ pub fn quadrant(q: crate::reports::Quadrant) -> &'static str {
     }
 }
 pub fn swot_too_many(q: crate::reports::Quadrant, max: usize) -> String {
-    format!("В квадранте «{}» больше {max} пунктов: на слайде они не поместятся. Объедините или удалите лишние.", quadrant(q))
+    format!("В квадранте «{}» больше {}: на слайде они не поместятся. Объедините или удалите лишние.", quadrant(q), counted(max, ITEMS_GEN))
 }
 pub fn swot_too_long(q: crate::reports::Quadrant, max: usize) -> String {
-    format!("Пункт в квадранте «{}» длиннее {max} символов: сократите его.", quadrant(q))
+    format!("Пункт в квадранте «{}» длиннее {}: сократите его.", quadrant(q), counted(max, CHARACTERS_GEN))
 }
 pub fn orgs_caption(active: i64, total: i64) -> String {
-    format!("{active} из {total} организаций ({} %)", crate::models::percent(active, total))
+    format!("{active} из {} ({} %)", counted(total, ["организации", "организаций", "организаций"]), crate::models::percent(active, total))
 }
 pub fn involved_caption(students: i64, teachers: i64) -> String {
-    format!("Всего вовлечено: {students} обучающихся и {teachers} педагогов")
+    format!(
+        "Всего вовлечено: {} и {}",
+        counted(students, ["обучающийся", "обучающихся", "обучающихся"]),
+        counted(teachers, ["педагог", "педагога", "педагогов"])
+    )
 }
 pub fn coverage_caption(involved: i64, total: i64, percent: i64, meets: bool) -> String {
     let verdict = if meets { "показатель 10 % достигнут" } else { "ниже показателя 10 %" };
@@ -674,9 +719,9 @@ pub fn coverage_caption(involved: i64, total: i64, percent: i64, meets: bool) ->
 }
 pub const SLIDE_COUNTS: &str = "участники программы";
 pub const SLIDE_COVERAGE: &str = "Охват наставничеством";
-pub const SLIDE_ORGS: &str = "Организации округа";
+pub const SLIDE_ORGS: &str = "Организации района";
 pub const SLIDE_STUDENTS: &str = "Обучающиеся в наставничестве по школам";
-pub const SLIDE_VARIANTS: &str = "участники по моделям наставничества";
+pub const SLIDE_VARIANTS: &str = "участники по моделям взаимодействия";
 pub const SLIDE_KIRKPATRICK: &str = "оценка по модели Киркпатрика";
 pub const SLIDE_SWOT: &str = "SWOT-анализ программы";
 pub fn slide_of(n: usize, total: usize) -> String {
@@ -699,12 +744,12 @@ pub const DECK_NEW_TITLE: &str = "Наставничество: итоги";
 pub const DECK_ERR_TITLE: &str = "Укажите название презентации.";
 pub fn deck_err_long(slide: Option<usize>, max: usize) -> String {
     match slide {
-        Some(n) => format!("Слайд {n}: текст длиннее {max} символов — сократите его."),
-        None => format!("Название длиннее {max} символов — сократите его."),
+        Some(n) => format!("Слайд {n}: текст длиннее {} — сократите его.", counted(max, CHARACTERS_GEN)),
+        None => format!("Название длиннее {} — сократите его.", counted(max, CHARACTERS_GEN)),
     }
 }
 pub fn deck_err_too_many(max: usize) -> String {
-    format!("В презентации больше {max} слайдов.")
+    format!("В презентации больше {}.", counted(max, ["слайда", "слайдов", "слайдов"]))
 }
 pub fn deck_err_missing(n: usize) -> String {
     format!("Слайд {n}: этих данных нет в снимке. Выберите другое или обновите данные.")
@@ -721,14 +766,17 @@ pub fn deck_err_image_size(n: usize) -> String {
 
 pub const REPORT_TITLE: &str = "аналитическая справка о реализации программы наставничества";
 pub const REPORT_PROGRAMME_EMPTY: &str = "По программе пока нет итоговых анкет с уровнями Киркпатрика и не заполнен SWOT-анализ.";
-pub const REPORT_VARIANTS: &str = "Участники по моделям наставничества";
+pub const REPORT_VARIANTS: &str = "Участники по моделям взаимодействия";
+/// A workbook sheet's name (at most 31 characters).
+pub const SHEET_VARIANTS: &str = "Модели взаимодействия";
+pub const SHEET_ANSWERS: &str = "Ответы";
 pub const REPORT_STUDENTS_INVOLVED: &str = "Обучающихся в наставничестве";
 pub const REPORT_TEACHERS_INVOLVED: &str = "Педагогов в наставничестве";
 pub const REPORT_COVERAGE: &str = "Охват обучающихся, %";
 pub const REPORT_INDICATOR: &str = "Показатель, не менее %";
 pub const REPORT_COVERAGE_HEADING: &str = "Охват";
 pub const REPORT_VALUE: &str = "Значение";
-pub const REPORT_VARIANT: &str = "Модель (вариант) наставничества";
+pub const REPORT_VARIANT: &str = "Модель взаимодействия";
 pub const REPORT_PEOPLE: &str = "Всего участников";
 pub const REPORT_QUESTION: &str = "Вопрос";
 pub const REPORT_PROGRAMME: &str = "Программа";
@@ -744,7 +792,7 @@ pub const DECK_NAME: &str = "Название";
 pub const DECK_SLIDES: &str = "Слайды";
 pub const DECK_SNAPSHOT: &str = "Данные";
 pub const DECK_CREATE: &str = "Новая презентация";
-pub const DECK_CREATE_STORY: &str = "Создать по итогам округа";
+pub const DECK_CREATE_STORY: &str = "Создать по итогам района";
 pub const DECK_CREATE_EMPTY: &str = "Создать пустую";
 pub const DECK_REFRESH: &str = "Обновить данные";
 pub const DECK_REFRESH_HINT: &str = "Цифры на слайдах не меняются, пока вы не обновите данные.";
@@ -763,17 +811,17 @@ pub const DECK_F_IMAGE_REMOVE: &str = "Убрать изображение";
 pub const DECK_F_AUTOMATIC: &str = "Этот слайд строится из данных снимка, настраивать нечего.";
 pub const DECK_F_QUESTIONNAIRE: &str = "Анкета";
 pub const DECK_F_SCOPE: &str = "Чьи ответы";
-pub const DECK_F_WHOLE_DISTRICT: &str = "Весь округ";
+pub const DECK_F_WHOLE_DISTRICT: &str = "Весь район";
 pub const DECK_F_QUESTIONS: &str = "Вопросы (один или два)";
 pub const DECK_F_OPTIONS: &str = "Ответы на диаграмме (ничего не отмечено — все)";
 pub fn slide_kind(kind: &str) -> &'static str {
     match kind {
         "title" => "Титульный",
-        "district" => "Педагоги округа",
+        "district" => "Педагоги района",
         "counts" => "Участники школы",
         "coverage" => "Охват",
-        "variants" => "Модели наставничества",
-        "before_after" => "Вход и выход",
+        "variants" => "Модели взаимодействия",
+        "before_after" => "Входной и выходной мониторинг",
         "kirkpatrick" => "Модель Киркпатрика",
         "swot" => "SWOT",
         _ => "Текст и изображение",
@@ -794,23 +842,50 @@ pub fn swot_to(q: crate::reports::Quadrant) -> String {
 }
 
 // The demo district talk («PROнаставничество»).
-pub const STORY_TITLE: &str = "Наставничество в образовательных организациях округа: итоги 2026 года";
+pub const STORY_TITLE: &str = "Наставничество в образовательных организациях района: итоги 2026 года";
 pub const STORY_FORUM: &str = "Муниципальный форум «PROнаставничество»";
-pub const STORY_NOTES_TITLE: &str = "Добрый день! Расскажу, как за год заработала целевая модель наставничества в округе и что показал мониторинг молодых педагогов.";
+pub const STORY_NOTES_TITLE: &str = "Добрый день! Расскажу, как за год заработала целевая модель наставничества в районе и что показал мониторинг молодых педагогов.";
 pub const STORY_NOTES_DISTRICT: &str = "579 педагогов, из них 114 моложе 35 лет и 46 молодых специалистов со стажем до 3 лет — это 8 %. Для них в первую очередь и строится наставничество.";
 pub const STORY_NOTES_COVERAGE: &str = "Наставничество реализуют 26 организаций из 32 — 81 %. Справа — доля обучающихся в наставничестве по школам против федерального показателя 10 %.";
 pub const STORY_NOTES_PILOT: &str = "Начинали с пилота в Лицее № 1: три наставника, три молодых педагога и куратор — семь участников.";
-pub const STORY_NOTES_VARIANTS: &str = "Школа № 7 показывает масштаб: 100 обучающихся и 7 педагогов в шести моделях — от «успевающий – неуспевающий» до «коллега – молодой коллега».";
+pub const STORY_NOTES_VARIANTS: &str = "Школа № 7 показывает масштаб: 100 обучающихся и 7 педагогов в шести моделях взаимодействия — от «успевающий – неуспевающий» до «коллега – молодой коллега».";
 pub const STORY_NOTES_DIFFICULTIES: &str = "Главное — результат. На входе 31 % молодых педагогов называли основной трудностью документацию, на выходе 22 %. Подбор заданий разной степени трудности — 38 % и 23 %.";
 pub const STORY_NOTES_ATTITUDE: &str = "66 % участников говорят, что их отношение к профессии улучшилось.";
 pub const STORY_NOTES_KIRKPATRICK: &str = "Эффективность пилота оцениваем по четырём уровням Киркпатрика: реакция, обучение, поведение и результаты для школы.";
 pub const STORY_NOTES_SWOT: &str = "SWOT-анализ куратора пилотной программы — из открытых ответов анкет.";
 pub const STORY_NEXT_HEADING: &str = "Что дальше";
-pub const STORY_NEXT_BODY: &str = "- Вовлечь в наставничество оставшиеся 6 организаций округа\n- Довести охват обучающихся до 10 % в каждой школе\n- Повторить входное и выходное анкетирование молодых педагогов в 2027 году\n- Поощрить наставников: благодарственные письма и конкурс «Наставник года»";
+pub const STORY_NEXT_BODY: &str = "- Вовлечь в наставничество оставшиеся 6 организаций района\n- Довести охват обучающихся до 10 % в каждой школе\n- Повторить входное и выходное анкетирование молодых педагогов в 2027 году\n- Поощрить наставников: благодарственные письма и конкурс «Наставник года»";
 pub const STORY_NOTES_NEXT: &str = "Спасибо! Готова ответить на вопросы.";
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(import_rows_bad(1), "1 строка с ошибками");
+        assert_eq!(import_rows_bad(2), "2 строки с ошибками");
+        assert_eq!(import_rows_bad(5), "5 строк с ошибками");
+        assert_eq!(import_rows_ok(11), "11 строк без ошибок");
+        assert_eq!(import_rows_ok(21), "21 строка без ошибок");
+        assert_eq!(import_rows_ok(112), "112 строк без ошибок");
+        assert_eq!(import_rows_ok(104), "104 строки без ошибок");
+        assert_eq!(orgs_caption(15, 21), "15 из 21 организации (71 %)");
+        assert_eq!(orgs_caption(15, 25), "15 из 25 организаций (60 %)");
+        assert_eq!(involved_caption(1, 3), "Всего вовлечено: 1 обучающийся и 3 педагога");
+        assert_eq!(err_too_long(1), "Не длиннее 1 символа");
+        assert_eq!(err_too_long(300), "Не длиннее 300 символов");
+    }
+
+    #[test]
+    fn a_veto_is_told_in_words_not_code() {
+        use crate::matching::score::{Criterion, Veto};
+        use crate::models::RelationshipKind;
+        let relationship = veto(&Veto::Relationship(RelationshipKind::FormerClassTeacher));
+        assert_eq!(relationship, "между ними есть прежние отношения (бывший классный руководитель)");
+        assert_eq!(veto(&Veto::Required(Criterion::Subject)), "не выполнен обязательный критерий «Общий предмет»");
+    }
+
     #[test]
     fn dates_read_day_month_year() {
         assert_eq!(super::date("2026-09-01"), "01.09.2026");

@@ -8,10 +8,10 @@ use charming::element::{AxisLabel, AxisType, ItemStyle, Label, LabelPosition, Li
 use charming::series::{Bar, Pie};
 use charming::Chart;
 
-use super::kirkpatrick::KirkpatrickReport;
-use super::{SchoolFigures, STUDENT_INDICATOR_PERCENT};
-use crate::i18n::tr;
-use crate::surveys::stats::BeforeAfter;
+use domain::reports::kirkpatrick::KirkpatrickReport;
+use domain::reports::{SchoolFigures, STUDENT_INDICATOR_PERCENT};
+use domain::i18n::tr;
+use domain::surveys::stats::BeforeAfter;
 
 pub const ENTRY_COLOUR: &str = "#94a3b8";
 pub const EXIT_COLOUR: &str = "#2563eb";
@@ -174,7 +174,7 @@ pub fn organisations(active: i64, total: i64) -> Chart {
     base()
         .title(
             Title::new()
-                .text(format!("{} %", crate::models::percent(active, total)))
+                .text(format!("{} %", domain::models::percent(active, total)))
                 .left("center")
                 .top("middle")
                 .text_style(TextStyle::new().font_size(44).color(EXIT_COLOUR)),
@@ -224,7 +224,7 @@ mod tests {
 
     #[test]
     fn before_after_chart_carries_the_shares_and_n() {
-        use crate::surveys::stats::{OptionShare, ShareChange};
+        use domain::surveys::stats::{OptionShare, ShareChange};
         let share = |count, percent| OptionShare { label: String::new(), count, percent };
         let q = BeforeAfter {
             key: "difficulties".into(),

@@ -8,14 +8,14 @@
 use tokio::sync::{mpsc, oneshot};
 
 use crate::error::AppError;
-use crate::i18n::tr;
+use domain::i18n::tr;
 use crate::store::surveys::{self as store, Accepted, StoreRefusal, Target};
 use crate::store::Db;
-use crate::surveys::{normalise_code, stats, valid_client_id, SurveySubmission, SubmitOutcome, WaveStatus};
+use domain::surveys::{normalise_code, stats, valid_client_id, SurveySubmission, SubmitOutcome, WaveStatus};
 
 /// Who is submitting.
 #[derive(Clone, Copy, Debug)]
-pub enum Caller {
+pub enum Submitter {
     /// A shared tablet opened for one wave; the respondent identifies by personal code.
     Kiosk { wave_id: i64 },
     /// A logged-in mentor or mentee, linked to a participant of the base (or not).
@@ -24,14 +24,14 @@ pub enum Caller {
 
 /// Checks a submission and turns it into rows to store, or says why not (in Russian).
 /// Reads only: nothing is written before every check has passed.
-pub async fn accept(db: &Db, caller: Caller, submission: &SurveySubmission) -> Result<Accepted, AppError> {
+pub async fn accept(db: &Db, submitter: Submitter, submission: &SurveySubmission) -> Result<Accepted, AppError> {
     if !valid_client_id(&submission.client_id) {
         return Err(AppError::Refused(tr::SV_ERR_CLIENT_ID.into()));
     }
     let Some(Target { wave, definition }) = store::target(db, submission.wave_id, submission.version_id).await? else {
         return Err(AppError::NotFound);
     };
-    if let Caller::Kiosk { wave_id } = caller {
+    if let Submitter::Kiosk { wave_id } = submitter {
         if wave_id != submission.wave_id {
             return Err(AppError::Forbidden);
         }
@@ -40,17 +40,17 @@ pub async fn accept(db: &Db, caller: Caller, submission: &SurveySubmission) -> R
         return Err(AppError::Refused(tr::SV_WAVE_CLOSED.into()));
     }
     let code = submission.code.as_deref().map(|c| normalise_code(c).ok_or(c));
-    let respondent = match (caller, wave.anonymous, code) {
+    let respondent = match (submitter, wave.anonymous, code) {
         (_, _, Some(Err(_))) => return Err(AppError::field("code", tr::SV_ERR_CODE_FORMAT)),
         // A code names the respondent: a slip in an anonymous wave, a person otherwise.
         (_, anonymous, Some(Ok(code))) => store::code_owner(db, wave.programme_id, &code)
             .await?
             .and_then(|owner| owner.respondent_in(wave.role, anonymous))
             .ok_or_else(|| AppError::field("code", tr::SV_ERR_CODE_UNKNOWN))?,
-        (Caller::Kiosk { .. }, _, None) | (Caller::Account { .. }, true, None) => {
+        (Submitter::Kiosk { .. }, _, None) | (Submitter::Account { .. }, true, None) => {
             return Err(AppError::field("code", tr::SV_ERR_CODE_REQUIRED))
         }
-        (Caller::Account { participant_id }, false, None) => {
+        (Submitter::Account { participant_id }, false, None) => {
             let participant_id = participant_id.ok_or(AppError::Forbidden)?;
             let (programme_id, role) = store::participant_place(db, participant_id).await?;
             if programme_id != Some(wave.programme_id) || role != wave.role {

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{AnswerValue, Answers, Definition, QuestionKind, WaveKind};
-use crate::error::FieldErrors;
+use crate::FieldErrors;
 use crate::i18n::tr;
 
 /// Sizes that keep a questionnaire answerable on a tablet and a submission small.

@@ -2,13 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::{Quadrant, SchoolFigures, Swot};
-use crate::i18n::tr;
+use domain::reports::{Quadrant, SchoolFigures, Swot};
+use domain::i18n::tr;
 
 /// The pilot's opening table: participants by role and form, with the total.
 pub fn counts_table(school: &SchoolFigures) -> impl IntoView {
     let forms = school.per_form.clone();
-    let by_form = |pick: fn(&super::FormCount) -> i64| forms.iter().map(move |f| view! { <td class="num">{pick(f)}</td> }).collect_view();
+    let by_form = |pick: fn(&domain::reports::FormCount) -> i64| forms.iter().map(move |f| view! { <td class="num">{pick(f)}</td> }).collect_view();
     view! {
         <h2>{school.name.clone()} ": " {tr::SLIDE_COUNTS}</h2>
         <table class="counts">
@@ -24,7 +24,9 @@ pub fn counts_table(school: &SchoolFigures) -> impl IntoView {
                 <tr class="total"><th scope="row">{tr::COUNTS_ALL}</th>{school.per_form.iter().map(|f| view! { <td class="num">{f.mentors + f.mentees}</td> }).collect_view()}<td class="num">{school.participants_total()}</td></tr>
             </tbody>
         </table>
-        <p class="caption">{tr::coverage_caption(school.students_involved, school.students_total, school.coverage_percent(), school.meets_indicator())}</p>
+        {school.involves_students().then(|| view! {
+            <p class="caption">{tr::coverage_caption(school.students_involved, school.students_total, school.coverage_percent(), school.meets_indicator())}</p>
+        })}
     }
 }
 

@@ -46,6 +46,11 @@ impl Variant {
 }
 
 impl MentoringForm {
+    /// Students take part in this form (as mentees, or as mentors and mentees).
+    pub fn involves_students(self) -> bool {
+        matches!(self, MentoringForm::TeacherStudent | MentoringForm::StudentStudent)
+    }
+
     /// The variants the sources name for this form.
     pub fn variants(self) -> impl Iterator<Item = Variant> {
         Variant::ALL.iter().copied().filter(move |v| v.form() == self)

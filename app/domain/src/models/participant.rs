@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::coded_enum;
 use super::text::{clean, split_list};
-use crate::error::FieldErrors;
+use crate::FieldErrors;
 use crate::i18n::ru;
 
 coded_enum! {

@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::charts;
-use super::deck::{Slide, SlideContent};
-use super::views::{counts_table, swot_grid};
-use super::Snapshot;
-use crate::i18n::tr;
-use crate::models::percent;
+use crate::charts;
+use crate::views::{counts_table, swot_grid};
+use domain::reports::deck::{Slide, SlideContent};
+use domain::reports::Snapshot;
+use domain::i18n::tr;
+use domain::models::percent;
 
 /// How the document gets its styles and scripts.
 pub enum Assets<'a> {

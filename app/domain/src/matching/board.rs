@@ -34,6 +34,14 @@ pub struct Assignment {
     pub variant: Variant,
 }
 
+/// One line of the order fixing the pairs (приказ о закреплении наставнических пар).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrderLine {
+    pub mentor: String,
+    pub mentees: Vec<String>,
+    pub variant: Variant,
+}
+
 /// One line of the board's history.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HistoryEntry {
@@ -124,6 +132,24 @@ impl Board {
     }
 
     /// Mentees with this mentor.
+    /// The lines of the order fixing the pairs: each mentor with the mentees fixed to them.
+    /// A draft pair has not been agreed yet, so it is never in the order.
+    pub fn order_lines(&self) -> Vec<OrderLine> {
+        self.mentors
+            .iter()
+            .filter_map(|mentor| {
+                let fixed: Vec<&Assignment> =
+                    self.group(mentor.id).into_iter().filter(|a| a.status != PairStatus::Draft).collect();
+                let first = fixed.first()?;
+                Some(OrderLine {
+                    mentor: mentor.name(),
+                    mentees: fixed.iter().filter_map(|a| self.mentee(a.mentee_id).map(BoardPerson::name)).collect(),
+                    variant: first.variant,
+                })
+            })
+            .collect()
+    }
+
     pub fn group(&self, mentor_id: i64) -> Vec<&Assignment> {
         self.assignments.iter().filter(|a| a.mentor_id == mentor_id).collect()
     }

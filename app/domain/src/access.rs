@@ -29,6 +29,34 @@ pub fn can_read_participant(user: &CurrentUser, place: Place, participant_id: i6
     can_read_school(user, place) || user.participant_id == Some(participant_id)
 }
 
+/// What a caller wants to do with a school's record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Intent {
+    Read,
+    Write,
+}
+
+/// Why a caller may not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Denied {
+    /// They may not learn that the record exists: the same answer as a missing one.
+    Hidden,
+    /// They may see it but not change it.
+    Forbidden,
+}
+
+/// The one rule for a school's records (programmes, questionnaires, waves, boards): reading
+/// needs `can_read_school`; writing needs `can_write_school`, and one who may only read is
+/// told so, while anyone else learns nothing.
+pub fn school_access(user: &CurrentUser, place: Place, intent: Intent) -> Result<(), Denied> {
+    match intent {
+        _ if can_write_school(user, place) => Ok(()),
+        Intent::Read if can_read_school(user, place) => Ok(()),
+        Intent::Write if can_read_school(user, place) => Err(Denied::Forbidden),
+        _ => Err(Denied::Hidden),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +99,21 @@ mod tests {
             assert!(!can_read_school(&person, SCHOOL));
             assert!(can_read_participant(&person, SCHOOL, 100));
             assert!(!can_read_participant(&person, SCHOOL, 101));
+        }
+    }
+
+    #[test]
+    fn one_rule_says_hidden_or_forbidden_for_every_record_of_a_school() {
+        let curator = user(UserRole::Curator, 1, Some(10));
+        let methodologist = user(UserRole::Methodologist, 1, None);
+        let stranger = user(UserRole::Curator, 1, Some(11));
+        let mentee = user(UserRole::Mentee, 1, Some(10));
+        assert_eq!(school_access(&curator, SCHOOL, Intent::Write), Ok(()));
+        assert_eq!(school_access(&methodologist, SCHOOL, Intent::Read), Ok(()));
+        assert_eq!(school_access(&methodologist, SCHOOL, Intent::Write), Err(Denied::Forbidden));
+        for outsider in [&stranger, &mentee] {
+            assert_eq!(school_access(outsider, SCHOOL, Intent::Read), Err(Denied::Hidden));
+            assert_eq!(school_access(outsider, SCHOOL, Intent::Write), Err(Denied::Hidden));
         }
     }
 }

@@ -3,7 +3,6 @@
 use super::deck::{check, district_story, Slide, SlideContent};
 use super::kirkpatrick::kirkpatrick;
 use super::*;
-use crate::api::reports::BeforeAfterReport;
 use crate::surveys::stats::{question_stats, QuestionCounts};
 use crate::surveys::templates::by_code;
 use crate::surveys::KirkpatrickLevel;
@@ -71,6 +70,11 @@ fn coverage_is_measured_against_the_ten_percent_indicator() {
     assert!(school(1, "", 640, 64).meets_indicator(), "exactly 10 % counts");
     assert!(!school(1, "", 640, 63).meets_indicator());
     assert!(!school(1, "", 0, 0).meets_indicator(), "a school with no students on record does not reach it");
+    assert!(!school(1, "", 640, 0).involves_students(), "teachers only: no students' coverage line");
+    let mut with_pupils = school(1, "", 640, 0);
+    with_pupils.per_form.push(FormCount { form: MentoringForm::StudentStudent, mentors: 2, mentees: 2 });
+    assert!(with_pupils.involves_students());
+    assert!(school(2, "№ 7", 820, 100).involves_students());
     assert_eq!(school(1, "", 640, 0).participants_total(), 7, "3 mentors + 3 mentees + 1 curator");
 }
 

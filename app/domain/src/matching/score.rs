@@ -7,19 +7,18 @@ use serde::{Deserialize, Serialize};
 use crate::models::text::search_fold;
 use crate::models::*;
 
-/// How much a criterion counts (обязательно / высокий / средний / низкий / не учитывать).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Weight {
-    Required,
-    High,
-    Medium,
-    Low,
-    Off,
+crate::models::coded_enum! {
+    /// How much a criterion counts (обязательно / высокий / средний / низкий / не учитывать).
+    Weight {
+        Required = "required",
+        High = "high",
+        Medium = "medium",
+        Low = "low",
+        Off = "off",
+    }
 }
 
 impl Weight {
-    pub const ALL: [Weight; 5] = [Weight::Required, Weight::High, Weight::Medium, Weight::Low, Weight::Off];
-
     fn factor(self) -> f64 {
         match self {
             Weight::Required | Weight::High => 3.0,
@@ -30,19 +29,15 @@ impl Weight {
     }
 }
 
-/// The criteria, in the order the explanation lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Criterion {
-    Subject,
-    ExperienceGap,
-    Requests,
-    Proximity,
-    VariantRule,
-}
-
-impl Criterion {
-    pub const ALL: [Criterion; 5] =
-        [Criterion::Subject, Criterion::ExperienceGap, Criterion::Requests, Criterion::Proximity, Criterion::VariantRule];
+crate::models::coded_enum! {
+    /// The criteria, in the order the explanation lists them.
+    Criterion {
+        Subject = "subject",
+        ExperienceGap = "experience_gap",
+        Requests = "requests",
+        Proximity = "proximity",
+        VariantRule = "variant_rule",
+    }
 }
 
 /// A programme's weights, one per criterion.
@@ -177,7 +172,7 @@ pub fn score_profiles(
 ) -> Score {
     let mut contributions: Vec<Contribution> = Vec::with_capacity(Criterion::ALL.len());
     let mut total_weight = 0.0;
-    for criterion in Criterion::ALL {
+    for &criterion in Criterion::ALL {
         let weight = weights.of(criterion);
         if weight == Weight::Off {
             continue;

@@ -3,6 +3,7 @@
 //! Enums carry a stable `code` (stored in the database and files) separate from their
 //! Russian label (in `i18n`), so renaming a label never rewrites data.
 
+pub mod import;
 mod participant;
 mod programme;
 pub mod text;

@@ -1,0 +1,142 @@
+//! Who is calling and what they may reach: the one way in for server functions and for the
+//! Axum routes (file downloads, the presented deck). Every check of a school's record goes
+//! through `domain::access::school_access`, so a refusal reads the same wherever it happens.
+
+use axum::extract::{FromRef, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::HeaderMap;
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::{self, Db};
+use domain::access::{can_read_school, can_write_school, school_access, Intent, Place};
+use domain::models::{CurrentUser, Participant, UserRole};
+
+/// A signed-in caller with the database: the first line of every server function.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    pub user: CurrentUser,
+    pub db: Db,
+}
+
+impl Caller {
+    /// The signed-in caller of the current server function, or `Unauthorized`.
+    pub async fn current() -> Result<Self, AppError> {
+        let db = crate::state::db()?;
+        let user = crate::state::current_user().await?.ok_or(AppError::Unauthorized)?;
+        Ok(Self { user, db })
+    }
+
+    /// The signed-in caller of a plain HTTP request, or `Unauthorized`.
+    pub async fn of_request(db: &Db, headers: &HeaderMap) -> Result<Self, AppError> {
+        let user = crate::state::user_from_headers(db, headers).await?.ok_or(AppError::Unauthorized)?;
+        Ok(Self { user, db: db.clone() })
+    }
+
+    /// Whether the caller may change records of this school (its curator).
+    pub fn may_write(&self, place: Place) -> bool {
+        can_write_school(&self.user, place)
+    }
+
+    /// Refuses unless the caller is a methodologist.
+    pub fn methodologist(&self) -> Result<(), AppError> {
+        if self.user.role == UserRole::Methodologist {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// The school a caller works on: a curator's own (asking for another is refused), or the
+    /// requested one for a methodologist of its district. Anything else is `Forbidden`: a
+    /// school's existence is no secret, its base is.
+    pub async fn school(&self, requested: Option<i64>) -> Result<Place, AppError> {
+        let organisation_id = match (self.user.role, requested, self.user.organisation_id) {
+            (UserRole::Curator, None, Some(own)) => own,
+            (UserRole::Curator | UserRole::Methodologist, Some(id), _) => id,
+            _ => return Err(AppError::Forbidden),
+        };
+        let place = match store::orgs::place(&self.db, organisation_id).await {
+            Err(sqlx::Error::RowNotFound) => return Err(AppError::Forbidden),
+            other => other?,
+        };
+        if can_read_school(&self.user, place) {
+            Ok(place)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// The curator's own school, to change it; everyone else is `Forbidden`.
+    pub async fn own_school_to_write(&self) -> Result<Place, AppError> {
+        let place = self.school(None).await?;
+        if self.may_write(place) {
+            Ok(place)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// A programme's place, if the caller may read or write it.
+    pub async fn programme(&self, programme_id: i64, intent: Intent) -> Result<Place, AppError> {
+        self.allow(store::programmes::place(&self.db, programme_id).await?, intent)
+    }
+
+    /// A questionnaire's place, if the caller may read or write it.
+    pub async fn questionnaire(&self, questionnaire_id: i64, intent: Intent) -> Result<Place, AppError> {
+        self.allow(store::surveys::questionnaire_place(&self.db, questionnaire_id).await?, intent)
+    }
+
+    /// A wave's place, if the caller may read or write it.
+    pub async fn wave(&self, wave_id: i64, intent: Intent) -> Result<Place, AppError> {
+        self.allow(store::surveys::wave_place(&self.db, wave_id).await?, intent)
+    }
+
+    /// A participant with their place. Reading: whoever may read the school, and the person
+    /// themself. Changing: only the school's curator; nobody else learns whether the id exists.
+    pub async fn participant(&self, participant_id: i64, intent: Intent) -> Result<(Participant, Place), AppError> {
+        let (participant, place) = store::participants::get(&self.db, participant_id).await?;
+        let allowed = match intent {
+            Intent::Read => domain::access::can_read_participant(&self.user, place, participant_id),
+            Intent::Write => self.may_write(place),
+        };
+        if allowed {
+            Ok((participant, place))
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
+    /// Refuses a deck unless the caller is a methodologist of its district. Unknown and
+    /// foreign decks look the same.
+    pub async fn deck(&self, deck_id: i64) -> Result<(), AppError> {
+        if self.user.role != UserRole::Methodologist {
+            return Err(AppError::NotFound);
+        }
+        match store::reports::deck_district(&self.db, deck_id).await {
+            Ok(district) if district == self.user.district_id => Ok(()),
+            Ok(_) | Err(sqlx::Error::RowNotFound) => Err(AppError::NotFound),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn allow(&self, place: Place, intent: Intent) -> Result<Place, AppError> {
+        school_access(&self.user, place, intent)?;
+        Ok(place)
+    }
+}
+
+/// The signed-in caller of an Axum route: a handler that takes a `Caller` is refused with
+/// `401` before it runs, exactly as a server function would be.
+impl<S> FromRequestParts<S> for Caller
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let state = AppState::from_ref(state);
+        Self::of_request(&state.db, &parts.headers).await
+    }
+}
