@@ -29,7 +29,7 @@ async fn main() -> anyhow::Result<()> {
     let url = url.unwrap_or_else(|| format!("sqlite://{}/aggregate.db?mode=rwc", dir.path().display()));
     let db = app::store::connect(&url).await?;
     let district = orgs::create_district(&db, &District {
-        id: 0, name: "Округ".into(), teachers_total: 0, teachers_under_35: 0, young_specialists: 0,
+        id: 0, name: "Район".into(), time_zone: Default::default(), teachers_total: 0, teachers_under_35: 0, young_specialists: 0,
         organisations_total: 1, organisations_in_mentoring: 1,
     }).await?;
     let school = orgs::create_organisation(&db, &Organisation { id: 0, district_id: district, name: "Школа".into(), students_total: 0, teachers_total: 0 }).await?;

@@ -117,6 +117,7 @@ pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
     let district_id = orgs::create_district(db, &District {
         id: 0,
         name: "Северный район".into(),
+        time_zone: TimeZone::Moscow,
         teachers_total: 579,
         teachers_under_35: 114,
         young_specialists: 46,

@@ -73,7 +73,7 @@ pub async fn export_wave(caller: Caller, Path(file): Path<String>) -> Result<Res
     let wave = store::wave(&caller.db, wave_id).await?;
     let (latest, versions) = store::versions(&caller.db, wave.questionnaire_id).await?;
     let submissions = store::wave_submissions(&caller.db, &wave).await?;
-    let (header, rows) = wave_table(&latest, &versions, &submissions);
+    let (header, rows) = wave_table(&latest, &versions, &submissions, caller.user.time_zone);
     Ok(if ext == "csv" {
         attachment(table_csv(&header, &rows).map_err(AppError::internal)?, CSV, &format!("answers-{wave_id}.csv"))
     } else {

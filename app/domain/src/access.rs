@@ -72,6 +72,7 @@ mod tests {
             district_id,
             organisation_id,
             participant_id: matches!(role, UserRole::Mentor | UserRole::Mentee).then_some(100),
+            time_zone: Default::default(),
         }
     }
 

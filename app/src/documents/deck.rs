@@ -43,7 +43,7 @@ pub fn document(deck_id: i64, title: &str, slides: &[Slide], snapshot: &Snapshot
     let toolbar = view! {
         <header class="deck-toolbar">
             <strong class="deck-title">{title.to_owned()}</strong>
-            <span class="deck-date">{tr::deck_data_at(&snapshot.taken_at)}</span>
+            <span class="deck-date">{tr::deck_data_at(&snapshot.taken_at, snapshot.district.time_zone)}</span>
             <span class="spacer"></span>
             <button type="button" data-action="show">{tr::DECK_SHOW}</button>
             <button type="button" data-action="presenter">{tr::DECK_PRESENTER}</button>
@@ -110,7 +110,7 @@ fn slide_content(content: &SlideContent, snapshot: &Snapshot) -> AnyView {
             <div class="slide-title-block">
                 <h1>{title.clone()}</h1>
                 <p class="subtitle">{subtitle.clone()}</p>
-                <p class="data-date">{tr::deck_data_at(&snapshot.taken_at)}</p>
+                <p class="data-date">{tr::deck_data_at(&snapshot.taken_at, snapshot.district.time_zone)}</p>
             </div>
         }
         .into_any(),

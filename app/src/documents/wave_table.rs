@@ -8,6 +8,7 @@ pub fn wave_table(
     latest: &domain::surveys::Definition,
     versions: &std::collections::BTreeMap<i64, domain::surveys::Definition>,
     submissions: &[crate::store::surveys::StoredSubmission],
+    zone: domain::models::TimeZone,
 ) -> (Vec<String>, Vec<Vec<String>>) {
     use domain::surveys::stats::{answer_text, from_rows};
     use domain::surveys::versioning::same_meaning;
@@ -17,7 +18,7 @@ pub fn wave_table(
     let rows = submissions
         .iter()
         .map(|s| {
-            let mut row = vec![s.respondent.clone(), s.submitted_at.get(..16).unwrap_or(&s.submitted_at).replace('T', " ")];
+            let mut row = vec![s.respondent.clone(), zone.local_minutes(&s.submitted_at)];
             row.extend(questions.iter().map(|q| {
                 let then = versions.get(&s.version_id).and_then(|d| d.question(&q.key));
                 match then {

@@ -4,7 +4,7 @@ use sqlx::Row;
 
 use super::Db;
 use domain::access::Place;
-use domain::models::{District, Organisation, OrganisationSummary};
+use domain::models::{District, Organisation, OrganisationSummary, TimeZone};
 
 /// Whether the database holds any district (and so anything a district owns).
 pub async fn any_district(db: &Db) -> Result<bool, sqlx::Error> {
@@ -15,8 +15,8 @@ pub async fn any_district(db: &Db) -> Result<bool, sqlx::Error> {
 pub async fn create_district(db: &Db, district: &District) -> Result<i64, sqlx::Error> {
     sqlx::query(
         "INSERT INTO districts (name, teachers_total, teachers_under_35, young_specialists,
-            organisations_total, organisations_in_mentoring)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            organisations_total, organisations_in_mentoring, time_zone)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(&district.name)
     .bind(district.teachers_total)
@@ -24,6 +24,7 @@ pub async fn create_district(db: &Db, district: &District) -> Result<i64, sqlx::
     .bind(district.young_specialists)
     .bind(district.organisations_total)
     .bind(district.organisations_in_mentoring)
+    .bind(district.time_zone.code())
     .fetch_one(&db.pool)
     .await?
     .try_get("id")
@@ -53,7 +54,14 @@ pub async fn district(db: &Db, id: i64) -> Result<District, sqlx::Error> {
         young_specialists: row.try_get("young_specialists")?,
         organisations_total: row.try_get("organisations_total")?,
         organisations_in_mentoring: row.try_get("organisations_in_mentoring")?,
+        time_zone: time_zone(&row)?,
     })
+}
+
+/// A row's `time_zone` column; an unknown zone is an error, not Moscow in disguise.
+pub(crate) fn time_zone(row: &sqlx::any::AnyRow) -> Result<TimeZone, sqlx::Error> {
+    let code: String = row.try_get("time_zone")?;
+    TimeZone::from_code(&code).ok_or_else(|| sqlx::Error::Decode(format!("unknown time zone {code:?}").into()))
 }
 
 /// The place (district and school) of an organisation, for access checks.

@@ -20,7 +20,7 @@ pub struct NewUser<'a> {
 }
 
 const USER_COLUMNS: &str =
-    "u.id, u.login, u.display_name, u.role, u.district_id, u.organisation_id, u.participant_id";
+    "u.id, u.login, u.display_name, u.role, u.district_id, u.organisation_id, u.participant_id, d.time_zone";
 
 pub async fn create(db: &Db, user: &NewUser<'_>) -> Result<i64, sqlx::Error> {
     let row = sqlx::query(
@@ -45,7 +45,7 @@ pub async fn find_for_login(
     db: &Db,
     login: &str,
 ) -> Result<Option<(CurrentUser, String)>, sqlx::Error> {
-    let sql = format!("SELECT {USER_COLUMNS}, u.password_hash FROM users u WHERE u.login = $1");
+    let sql = format!("SELECT {USER_COLUMNS}, u.password_hash FROM users u JOIN districts d ON d.id = u.district_id WHERE u.login = $1");
     let Some(row) = sqlx::query(&sql).bind(login.trim().to_lowercase()).fetch_optional(&db.pool).await?
     else {
         return Ok(None);
@@ -72,7 +72,7 @@ pub async fn create_session(
 /// The user of an unexpired session.
 pub async fn user_of_session(db: &Db, token_hash: &str) -> Result<Option<CurrentUser>, sqlx::Error> {
     let sql = format!(
-        "SELECT {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id
+        "SELECT {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id JOIN districts d ON d.id = u.district_id
          WHERE s.token_hash = $1 AND s.expires_at > $2"
     );
     let row = sqlx::query(&sql).bind(token_hash).bind(now_unix()).fetch_optional(&db.pool).await?;
@@ -105,5 +105,6 @@ fn user_from_row(row: &AnyRow) -> Result<CurrentUser, sqlx::Error> {
         district_id: row.try_get("district_id")?,
         organisation_id: row.try_get("organisation_id")?,
         participant_id: row.try_get("participant_id")?,
+        time_zone: super::orgs::time_zone(row)?,
     })
 }

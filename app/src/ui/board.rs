@@ -3,13 +3,11 @@
 //! mentor (tap, click or keyboard). Every change is saved at once against the version the
 //! curator saw; undo/redo replay inverse changes.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-use super::session::RequireRole;
 use crate::api::board::{apply_board, get_board};
 use crate::error::AppError;
 use domain::i18n::tr;
@@ -19,20 +17,10 @@ use domain::models::*;
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
-    let route_id = super::route_id();
-    let id = move || route_id().unwrap_or(0);
-    let initial = Resource::new(id, get_board);
+    let initial = super::page::route_resource(|| 0, get_board);
     view! {
-        <RequireRole roles=&[UserRole::Curator, UserRole::Methodologist]>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match initial.await {
-                        Ok(board) => Either::Left(view! { <BoardView initial=board/> }),
-                        Err(e) => Either::Right(view! { <p class="notice error">{e.to_string()}</p> }),
-                    }
-                })}
-            </Transition>
-        </RequireRole>
+        <super::page::Loaded roles=&[UserRole::Curator, UserRole::Methodologist] resource=initial
+            view=|board| view! { <BoardView initial=board/> }/>
     }
 }
 
@@ -687,7 +675,7 @@ fn History() -> impl IntoView {
             <summary>{tr::BOARD_HISTORY}</summary>
             <ol data-testid="history">
                 {move || ctx.board.with(|b| b.history.iter().map(|h| view! {
-                    <li><span class="muted">{h.at.replace('T', " ").chars().take(16).collect::<String>()} " · " {h.user_name.clone()}</span>
+                    <li><span class="muted">{super::session::time_zone().local_minutes(&h.at)} " · " {h.user_name.clone()}</span>
                         " — " {h.summary.clone()}</li>
                 }).collect_view())}
             </ol>

@@ -34,7 +34,7 @@ pub fn DecksPage() -> impl IntoView {
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match decks.await {
-                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
                         Ok(list) if list.is_empty() => view! { <p class="muted">{tr::DECKS_EMPTY}</p> }.into_any(),
                         Ok(list) => view! {
                             <table class="table">
@@ -44,7 +44,7 @@ pub fn DecksPage() -> impl IntoView {
                                         <tr>
                                             <td><A href=format!("/decks/{}", d.id)>{d.title.clone()}</A></td>
                                             <td>{d.slides}</td>
-                                            <td>{tr::deck_data_at(&d.snapshot_at)}</td>
+                                            <td>{tr::deck_data_at(&d.snapshot_at, super::session::time_zone())}</td>
                                             <td><a class="button secondary" href=format!("/decks/{}/present?v={}", d.id, urlencode(&d.updated_at)) target="_blank">{tr::DECK_SHOW}</a></td>
                                         </tr>
                                     }).collect_view()}
@@ -72,20 +72,8 @@ pub fn DecksPage() -> impl IntoView {
 
 #[component]
 pub fn DeckPage() -> impl IntoView {
-    let id = crate::ui::route_id();
-    let deck = Resource::new(move || id().unwrap_or(0), get_deck);
-    view! {
-        <RequireRole roles=&[UserRole::Methodologist]>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match deck.await {
-                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
-                        Ok(deck) => view! { <Composer deck/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </RequireRole>
-    }
+    let deck = crate::ui::page::route_resource(|| 0, get_deck);
+    view! { <crate::ui::page::Loaded roles=&[UserRole::Methodologist] resource=deck view=|deck| view! { <Composer deck/> }/> }
 }
 
 /// Keeps a version stamp safe inside a query string.
@@ -218,7 +206,7 @@ fn Composer(deck: Deck) -> impl IntoView {
                 <a class="button secondary" href=format!("/decks/{deck_id}/export.html") download="">{tr::DECK_HTML}</a>
             </div>
             <p class="muted snapshot-line">
-                <span data-testid="snapshot">{move || snapshot.with(|s| tr::deck_data_at(&s.taken_at))}</span>
+                <span data-testid="snapshot">{move || snapshot.with(|s| tr::deck_data_at(&s.taken_at, s.district.time_zone))}</span>
                 " "
                 <button type="button" class="button secondary small" on:click=move |_| { refresh.dispatch(()); } disabled=move || refresh.pending().get()>{tr::DECK_REFRESH}</button>
                 <small>{tr::DECK_REFRESH_HINT}</small>

@@ -16,7 +16,7 @@ pub fn DistrictPage() -> impl IntoView {
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match overview.await {
-                        Err(error) => view! { <p class="notice error">{error.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <crate::ui::page::ErrorPage error/> }.into_any(),
                         Ok(o) => {
                             let d = o.district;
                             let share = domain::models::percent;

@@ -15,7 +15,7 @@ pub fn MePage() -> impl IntoView {
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match profile.await {
-                        Err(error) => view! { <p class="notice error">{error.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <crate::ui::page::ErrorPage error/> }.into_any(),
                         Ok(me) => {
                             let data = me.participant.data.clone();
                             view! {

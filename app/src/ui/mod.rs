@@ -7,6 +7,7 @@ mod import;
 mod login;
 mod me;
 mod order;
+pub mod page;
 mod participant_form;
 mod participants;
 mod programmes;
@@ -25,11 +26,7 @@ use leptos_router::path;
 use domain::i18n::tr;
 pub use session::{use_session, Session};
 
-/// The numeric `:id` of the current route, if it is one.
-pub(crate) fn route_id() -> impl Fn() -> Option<i64> + Copy + Send + Sync + 'static {
-    let params = leptos_router::hooks::use_params_map();
-    move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()))
-}
+pub(crate) use page::route_id;
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -80,7 +77,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <session::Header/>
             <main class="page">
-                <Routes fallback=|| view! { <p class="notice">{tr::NOT_FOUND_PAGE}</p> }>
+                <Routes fallback=|| view! { <page::ErrorPage error=crate::error::AppError::NotFound/> }>
                     <Route path=path!("/") view=session::Home/>
                     <Route path=path!("/login") view=login::LoginPage/>
                     <Route path=path!("/participants") view=participants::ParticipantsPage/>

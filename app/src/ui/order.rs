@@ -1,9 +1,8 @@
 //! «Приказ о закреплении наставнических пар»: a printable page (prints cleanly to PDF).
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::session::RequireRole;
+use super::page::{route_resource, Loaded};
 use crate::api::board::get_board;
 use domain::i18n::tr;
 use domain::matching::board::Board;
@@ -11,21 +10,8 @@ use domain::models::UserRole;
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
-    let route_id = super::route_id();
-    let id = move || route_id().unwrap_or(0);
-    let board = Resource::new(id, get_board);
-    view! {
-        <RequireRole roles=&[UserRole::Curator, UserRole::Methodologist]>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match board.await {
-                        Ok(b) => Either::Left(view! { <Order board=b/> }),
-                        Err(e) => Either::Right(view! { <p class="notice error">{e.to_string()}</p> }),
-                    }
-                })}
-            </Transition>
-        </RequireRole>
-    }
+    let board = route_resource(|| 0, get_board);
+    view! { <Loaded roles=&[UserRole::Curator, UserRole::Methodologist] resource=board view=|board| view! { <Order board/> }/> }
 }
 
 #[component]

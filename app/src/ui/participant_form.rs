@@ -18,10 +18,14 @@ use domain::models::*;
 #[component]
 pub fn ParticipantFormPage() -> impl IntoView {
     let id = super::route_id();
-    let existing = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_participant(id).await.map(Some),
+    // `/participants/new` has no id; `/participants/abc` has a bad one: not a new form.
+    let params = leptos_router::hooks::use_params_map();
+    let given = move || params.with(|p| p.get("id"));
+    let existing = Resource::new(given, |given| async move {
+        match given.map(|raw| raw.parse::<i64>().ok().filter(|id| *id > 0)) {
             None => Ok(None),
+            Some(Some(id)) => get_participant(id).await.map(Some),
+            Some(None) => Err(crate::error::AppError::NotFound),
         }
     });
     let relations = super::relationships::RelationshipsData::new(id);
@@ -38,7 +42,7 @@ pub fn ParticipantFormPage() -> impl IntoView {
                             let input = found.map(|p| p.data.to_input()).unwrap_or_default();
                             view! { <ParticipantForm id input programme_id programmes relations/> }.into_any()
                         }
-                        Err(error) => view! { <p class="notice error">{error.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <crate::ui::page::ErrorPage error/> }.into_any(),
                     }
                 })}
             </Transition>

@@ -55,7 +55,7 @@ pub fn ParticipantsPage() -> impl IntoView {
         <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Err(error) => view! { <p class="notice error">{error.to_string()}</p> }.into_any(),
+                    Err(error) => view! { <crate::ui::page::ErrorPage error/> }.into_any(),
                     Ok(page) => view! {
                         <div class="toolbar">
                             <p class="muted grow">{page.organisation.name.clone()} " · " {tr::FOUND} ": "

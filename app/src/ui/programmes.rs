@@ -22,7 +22,7 @@ pub fn ProgrammesPage() -> impl IntoView {
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match programmes.await {
-                        Err(error) => view! { <p class="notice error">{error.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <crate::ui::page::ErrorPage error/> }.into_any(),
                         Ok(list) => view! {
                             <ul class="cards">
                                 {list.into_iter().map(|p| view! {
@@ -42,10 +42,8 @@ pub fn ProgrammesPage() -> impl IntoView {
 
 #[component]
 pub fn ProgrammePage() -> impl IntoView {
-    let route_id = super::route_id();
-    let id = move || route_id().unwrap_or(0);
     let set_stage = ServerAction::<SetStageStatus>::new();
-    let detail = Resource::new(move || (id(), set_stage.version().get()), |(id, _)| get_programme(id));
+    let detail = super::page::route_resource(move || set_stage.version().get() as u64, get_programme);
     let session = super::use_session();
     view! {
         <RequireRole roles=READERS>
@@ -53,7 +51,7 @@ pub fn ProgrammePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let can_edit = matches!(session.user.await, Ok(Some(ref u)) if u.role == UserRole::Curator);
                     match detail.await {
-                        Err(error) => view! { <p class="notice error">{error.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <super::page::ErrorPage error/> }.into_any(),
                         Ok(d) => view! { <ProgrammeView detail=d can_edit set_stage/> }.into_any(),
                     }
                 })}

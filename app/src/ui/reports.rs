@@ -13,19 +13,10 @@ use crate::ui::session::RequireRole;
 
 #[component]
 pub fn SwotPage() -> impl IntoView {
-    let id = crate::ui::route_id();
-    let board = Resource::new(move || id().unwrap_or(0), get_swot);
+    let board = crate::ui::page::route_resource(|| 0, get_swot);
     view! {
-        <RequireRole roles=&[UserRole::Curator, UserRole::Methodologist]>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match board.await {
-                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
-                        Ok(board) => view! { <SwotEditor board/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </RequireRole>
+        <crate::ui::page::Loaded roles=&[UserRole::Curator, UserRole::Methodologist] resource=board
+            view=|board| view! { <SwotEditor board/> }/>
     }
 }
 
@@ -158,7 +149,7 @@ pub fn SchoolReportPage() -> impl IntoView {
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match report.await {
-                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
                         Ok(report) => view! { <SchoolReportView report/> }.into_any(),
                     }
                 })}

@@ -27,6 +27,12 @@ pub fn use_session() -> Session {
     expect_context::<Session>()
 }
 
+/// The signed-in user's district time zone (Moscow until the session is known): every time
+/// a page shows is in it.
+pub fn time_zone() -> domain::models::TimeZone {
+    use_session().user.get().and_then(Result::ok).flatten().map(|user| user.time_zone).unwrap_or_default()
+}
+
 /// The top bar: the app's name, the caller's pages, who they are, and logout.
 #[component]
 pub fn Header() -> impl IntoView {

@@ -27,11 +27,12 @@ async fn empty_school(backend: Backend) -> (TestDb, app::store::Db, i64) {
     let test_db = TestDb::new(backend).await;
     let db = test_db.connect().await;
     let district = orgs::create_district(&db, &District {
-        id: 0, name: "Тестовый округ".into(), teachers_total: 0, teachers_under_35: 0,
+        id: 0, name: "Тестовый район".into(), time_zone: TimeZone::Novosibirsk, teachers_total: 0, teachers_under_35: 0,
         young_specialists: 0, organisations_total: 1, organisations_in_mentoring: 1,
     })
     .await
     .expect("district");
+    assert_eq!(orgs::district(&db, district).await.expect("read back").time_zone, TimeZone::Novosibirsk, "the zone is kept");
     let org = orgs::create_organisation(&db, &Organisation {
         id: 0, district_id: district, name: "Школа № 1".into(), students_total: 10, teachers_total: 5,
     })

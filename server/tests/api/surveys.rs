@@ -186,6 +186,12 @@ on_both_backends!(anonymous_waves_link_entry_and_exit_by_code_and_store_no_name,
     assert!(csv.ok());
     let line = csv.text.lines().nth(1).expect("one respondent");
     assert!(line.starts_with(&code), "{line}");
+    // When it was sent, in the district's time (Moscow here), with no «UTC» anywhere.
+    let stored: String = sqlx::query("SELECT submitted_at FROM submissions WHERE wave_id = $1")
+        .bind(exit).fetch_one(&app.db.pool).await.expect("submission").get("submitted_at");
+    let moscow = domain::models::TimeZone::Moscow.local_minutes(&stored);
+    assert_eq!(line.split(';').nth(1), Some(moscow.as_str()), "{line} against {stored}");
+    assert!(!csv.text.contains("UTC"), "{}", csv.text);
 });
 
 #[tokio::test]

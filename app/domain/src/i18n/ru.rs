@@ -23,7 +23,9 @@ pub const NOTHING_FOUND: &str = "Никого не найдено";
 pub const ALL: &str = "Все";
 pub const NOT_SET: &str = "—";
 pub const FORBIDDEN_PAGE: &str = "Эта страница доступна только куратору или координатору.";
-pub const NOT_FOUND_PAGE: &str = "Страница не найдена";
+pub const NOT_FOUND_TITLE: &str = "Не найдено";
+pub const NOT_FOUND_PAGE: &str = "Такой страницы нет, или у вас нет к ней доступа. Проверьте адрес или начните с главной.";
+pub const NOT_FOUND_HOME: &str = "На главную";
 
 // --- Login -------------------------------------------------------------------------------
 pub const LOGIN_TITLE: &str = "Вход";
@@ -605,7 +607,7 @@ pub fn sv_n(n: i64) -> String {
 }
 pub const SV_MEAN: &str = "среднее";
 pub const SV_COL_RESPONDENT: &str = "Респондент";
-pub const SV_COL_SUBMITTED: &str = "Отправлено (UTC)";
+pub const SV_COL_SUBMITTED: &str = "Отправлено";
 // Taking a questionnaire
 pub const SV_PROGRESS: &str = "Ход заполнения";
 pub const SV_SUMMARY: &str = "Проверка ответов";
@@ -727,9 +729,10 @@ pub const SLIDE_SWOT: &str = "SWOT-анализ программы";
 pub fn slide_of(n: usize, total: usize) -> String {
     format!("Слайд {n} из {total}")
 }
-pub fn deck_data_at(taken_at: &str) -> String {
-    match taken_at.split_once(' ') {
-        Some((day, time)) => format!("Данные на {} {time} (UTC)", date(day)),
+/// «Данные на 22.11.2026 13:05»: when a snapshot was taken (UTC), in the district's time.
+pub fn deck_data_at(taken_at: &str, zone: crate::models::TimeZone) -> String {
+    match zone.local_minutes(taken_at).split_once(' ') {
+        Some((day, time)) => format!("Данные на {} {time}", date(day)),
         None => format!("Данные на {}", date(taken_at)),
     }
 }
@@ -875,6 +878,14 @@ mod tests {
         assert_eq!(involved_caption(1, 3), "Всего вовлечено: 1 обучающийся и 3 педагога");
         assert_eq!(err_too_long(1), "Не длиннее 1 символа");
         assert_eq!(err_too_long(300), "Не длиннее 300 символов");
+    }
+
+    #[test]
+    fn a_snapshot_is_dated_in_the_districts_time_without_utc() {
+        use crate::models::TimeZone;
+        assert_eq!(deck_data_at("2026-11-22 10:00", TimeZone::Moscow), "Данные на 22.11.2026 13:00");
+        assert_eq!(deck_data_at("2026-11-22 20:00", TimeZone::Novosibirsk), "Данные на 23.11.2026 03:00");
+        assert!(!SV_COL_SUBMITTED.contains("UTC"));
     }
 
     #[test]

@@ -35,7 +35,8 @@ fn snapshot() -> Snapshot {
         taken_at: "2026-11-22 10:00".into(),
         district: District {
             id: 1,
-            name: "Округ".into(),
+            name: "Район".into(),
+            time_zone: crate::models::TimeZone::Novosibirsk,
             teachers_total: 579,
             teachers_under_35: 114,
             young_specialists: 46,

@@ -19,14 +19,13 @@ use crate::ui::session::RequireRole;
 
 #[component]
 pub fn BuilderPage() -> impl IntoView {
-    let route_id = crate::ui::route_id();
-    let draft = Resource::new(move || route_id().unwrap_or(0), get_questionnaire);
+    let draft = crate::ui::page::route_resource(|| 0, get_questionnaire);
     view! {
         <RequireRole roles=&[UserRole::Curator, UserRole::Methodologist]>
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match draft.await {
-                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
                         Ok(d) => view! { <Builder draft=d/> }.into_any(),
                     }
                 })}

@@ -32,7 +32,7 @@ pub fn BeforeAfterPage() -> impl IntoView {
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match report.await {
-                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
                         Ok(report) => view! {
                             <h1>{tr::BA_TITLE}</h1>
                             <p class="muted">{report.scope.clone()} " · " {report.title.clone()}</p>

@@ -39,7 +39,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
                         Ok(page) => view! {
                             <ul class="cards" data-testid="questionnaires">
                                 {page.questionnaires.into_iter().map(|q| view! {
@@ -81,22 +81,9 @@ pub fn QuestionnairesPage() -> impl IntoView {
 /// `/programmes/:id/surveys`: the programme's waves, with response rates, kiosks and codes.
 #[component]
 pub fn WavesPage() -> impl IntoView {
-    let route_id = crate::ui::route_id();
-    let id = move || route_id().unwrap_or(0);
     let changed = RwSignal::new(0u32);
-    let page = Resource::new(move || (id(), changed.get()), |(id, _)| list_waves(id));
-    view! {
-        <RequireRole roles=READERS>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
-                        Ok(page) => view! { <WavesView page changed/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </RequireRole>
-    }
+    let page = crate::ui::page::route_resource(move || u64::from(changed.get()), list_waves);
+    view! { <crate::ui::page::Loaded roles=READERS resource=page view=move |page| view! { <WavesView page changed/> }/> }
 }
 
 #[component]
@@ -252,14 +239,13 @@ fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
 /// without.
 #[component]
 pub fn CodesPage() -> impl IntoView {
-    let route_id = crate::ui::route_id();
-    let page = Resource::new(move || route_id().unwrap_or(0), list_waves);
+    let page = crate::ui::page::route_resource(|| 0, list_waves);
     view! {
         <RequireRole roles=&[UserRole::Curator]>
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
                         Ok(page) => view! {
                             <h1 class="no-print">{tr::SV_CODES_TITLE}": "{page.programme_title.clone()}</h1>
                             <button type="button" class="button no-print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>{tr::ORDER_PRINT}</button>
@@ -283,14 +269,13 @@ pub fn CodesPage() -> impl IntoView {
 /// `/waves/:id/results`: response rate, distributions, open answers, exports.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
-    let route_id = crate::ui::route_id();
-    let results = Resource::new(move || route_id().unwrap_or(0), get_wave_results);
+    let results = crate::ui::page::route_resource(|| 0, get_wave_results);
     view! {
         <RequireRole roles=READERS>
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match results.await {
-                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
                         Ok(r) => {
                             let wave = r.wave.clone();
                             view! {

@@ -63,7 +63,7 @@ pub fn KioskPage() -> impl IntoView {
                             <p class="notice">{tr::SV_NOT_A_KIOSK}</p>
                             <a href="/login" rel="external">{tr::LOGIN_BUTTON}</a>
                         }.into_any(),
-                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
                     }
                 })}
             </Transition>
@@ -159,7 +159,7 @@ pub fn MySurveysPage() -> impl IntoView {
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
                         Ok(items) if items.is_empty() => view! { <p class="muted">{tr::SV_MY_NONE}</p> }.into_any(),
                         Ok(items) => view! {
                             <ul class="cards">
@@ -202,7 +202,7 @@ pub fn MySurveyPage() -> impl IntoView {
             <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
                 {move || Suspend::new(async move {
                     match form.await {
-                        Err(e) => view! { <p class="notice error">{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
                         Ok(form) => view! { <OwnSurvey form finished on_finish/> }.into_any(),
                     }
                 })}
