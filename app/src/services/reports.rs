@@ -88,8 +88,7 @@ pub async fn snapshot(db: &Db, district_id: i64) -> Result<Snapshot, sqlx::Error
 
 /// Now as `YYYY-MM-DD HH:MM` (UTC): the moment a snapshot was taken, to the minute.
 pub fn now_minutes() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    format!("{} {:02}:{:02}", now.date(), now.hour(), now.minute())
+    crate::store::now().get(..16).unwrap_or_default().replace('T', " ")
 }
 
 /// The comparison itself, apart from the caller checks (benchmarks and tests call it).

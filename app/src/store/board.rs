@@ -43,15 +43,13 @@ pub async fn load(db: &Db, programme_id: i64) -> Result<Board, sqlx::Error> {
     .await?;
     let mut assignments = Vec::with_capacity(rows.len());
     for row in &rows {
-        let status: String = row.try_get("status")?;
-        let variant: String = row.try_get("variant")?;
         assignments.push(Assignment {
             mentee_id: row.try_get("mentee_id")?,
             mentor_id: row.try_get("mentor_id")?,
             locked: row.try_get::<i64, _>("locked")? != 0,
             conflict_reason: row.try_get("conflict_reason")?,
-            status: PairStatus::from_code(&status).unwrap_or(PairStatus::Draft),
-            variant: Variant::from_code(&variant).unwrap_or(Variant::ExperiencedYoung),
+            status: super::code(row, "status")?,
+            variant: super::code(row, "variant")?,
         });
     }
 
@@ -65,10 +63,7 @@ pub async fn load(db: &Db, programme_id: i64) -> Result<Board, sqlx::Error> {
     .await?;
     let mut relationships = Vec::new();
     for row in &rows {
-        let kind: String = row.try_get("kind")?;
-        if let Some(kind) = RelationshipKind::from_code(&kind) {
-            relationships.push((row.try_get("participant_id")?, row.try_get("other_id")?, kind));
-        }
+        relationships.push((row.try_get("participant_id")?, row.try_get("other_id")?, super::code(row, "kind")?));
     }
 
     let rows = sqlx::query(
@@ -179,9 +174,7 @@ pub async fn apply(
         .bind(programme_id)
         .execute(&mut *tx)
         .await?;
-    let at = time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
+    let at = super::now();
     sqlx::query("INSERT INTO board_history (programme_id, version, user_name, at, summary) VALUES ($1, $2, $3, $4, $5)")
         .bind(programme_id)
         .bind(version)

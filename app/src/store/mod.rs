@@ -135,6 +135,34 @@ pub(crate) async fn place_of(db: &Db, sql: &str, id: i64) -> Result<domain::acce
     Ok(domain::access::Place { district_id: row.try_get("district_id")?, organisation_id: row.try_get("organisation_id")? })
 }
 
+/// A coded column (role, kind, status, variant…) read into its enum. An unknown code is an
+/// error in every read: a default would show one thing as another.
+pub(crate) fn code<T>(row: &sqlx::any::AnyRow, column: &str) -> Result<T, sqlx::Error>
+where
+    T: TryFrom<String, Error = domain::models::UnknownCode>,
+{
+    use sqlx::Row;
+    let raw: String = row.try_get(column)?;
+    T::try_from(raw).map_err(|e| sqlx::Error::ColumnDecode { index: column.to_owned(), source: Box::new(e) })
+}
+
+/// The same for a nullable coded column.
+pub(crate) fn optional_code<T>(row: &sqlx::any::AnyRow, column: &str) -> Result<Option<T>, sqlx::Error>
+where
+    T: TryFrom<String, Error = domain::models::UnknownCode>,
+{
+    use sqlx::Row;
+    let raw: Option<String> = row.try_get(column)?;
+    raw.map(|raw| T::try_from(raw).map_err(|e| sqlx::Error::ColumnDecode { index: column.to_owned(), source: Box::new(e) }))
+        .transpose()
+}
+
+/// Now as RFC 3339 in UTC (`2026-11-22T10:05:31Z`): how every moment is stored; pages show it
+/// in the district's time zone.
+pub fn now() -> String {
+    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
 /// Today's date as `YYYY-MM-DD` (UTC).
 pub fn today() -> String {
     time::OffsetDateTime::now_utc().date().to_string()

@@ -4,7 +4,7 @@ use sqlx::Row;
 
 use super::Db;
 use domain::access::Place;
-use domain::models::{District, Organisation, OrganisationSummary, TimeZone};
+use domain::models::{District, Organisation, OrganisationSummary};
 
 /// Whether the database holds any district (and so anything a district owns).
 pub async fn any_district(db: &Db) -> Result<bool, sqlx::Error> {
@@ -54,14 +54,8 @@ pub async fn district(db: &Db, id: i64) -> Result<District, sqlx::Error> {
         young_specialists: row.try_get("young_specialists")?,
         organisations_total: row.try_get("organisations_total")?,
         organisations_in_mentoring: row.try_get("organisations_in_mentoring")?,
-        time_zone: time_zone(&row)?,
+        time_zone: super::code(&row, "time_zone")?,
     })
-}
-
-/// A row's `time_zone` column; an unknown zone is an error, not Moscow in disguise.
-pub(crate) fn time_zone(row: &sqlx::any::AnyRow) -> Result<TimeZone, sqlx::Error> {
-    let code: String = row.try_get("time_zone")?;
-    TimeZone::from_code(&code).ok_or_else(|| sqlx::Error::Decode(format!("unknown time zone {code:?}").into()))
 }
 
 /// The place (district and school) of an organisation, for access checks.

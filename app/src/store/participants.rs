@@ -170,19 +170,6 @@ fn from_json(raw: &str) -> Result<Vec<String>, sqlx::Error> {
     serde_json::from_str(raw).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
-fn decode_code<T>(raw: Option<String>, parse: fn(&str) -> Option<T>) -> Result<Option<T>, sqlx::Error> {
-    match raw {
-        None => Ok(None),
-        Some(code) => parse(&code)
-            .map(Some)
-            .ok_or_else(|| sqlx::Error::Decode(format!("unknown code {code:?}").into())),
-    }
-}
-
-fn required<T>(raw: String, parse: fn(&str) -> Option<T>) -> Result<T, sqlx::Error> {
-    decode_code(Some(raw), parse)?.ok_or(sqlx::Error::RowNotFound)
-}
-
 pub(crate) fn from_row(row: &AnyRow) -> Result<Participant, sqlx::Error> {
     Ok(Participant {
         id: row.try_get("id")?,
@@ -192,13 +179,13 @@ pub(crate) fn from_row(row: &AnyRow) -> Result<Participant, sqlx::Error> {
             last_name: row.try_get("last_name")?,
             first_name: row.try_get("first_name")?,
             middle_name: row.try_get("middle_name")?,
-            role: required(row.try_get("role")?, ParticipantRole::from_code)?,
-            kind: required(row.try_get("kind")?, ParticipantKind::from_code)?,
+            role: super::code(row, "role")?,
+            kind: super::code(row, "kind")?,
             subjects: from_json(&row.try_get::<String, _>("subjects")?)?,
             experience_years: row.try_get("experience_years")?,
-            qualification: decode_code(row.try_get("qualification")?, Qualification::from_code)?,
+            qualification: super::optional_code(row, "qualification")?,
             grade: row.try_get("grade")?,
-            achievement: decode_code(row.try_get("achievement")?, Achievement::from_code)?,
+            achievement: super::optional_code(row, "achievement")?,
             competences: from_json(&row.try_get::<String, _>("competences")?)?,
             requests: from_json(&row.try_get::<String, _>("requests")?)?,
             deficits: from_json(&row.try_get::<String, _>("deficits")?)?,
@@ -245,7 +232,7 @@ pub async fn relationships_of(db: &Db, participant_id: i64) -> Result<Vec<Relati
                 participant_id,
                 other_id: row.try_get("other_id")?,
                 other_name: [Some(last), Some(first), middle].into_iter().flatten().collect::<Vec<_>>().join(" "),
-                kind: required(row.try_get("kind")?, RelationshipKind::from_code)?,
+                kind: super::code(row, "kind")?,
             })
         })
         .collect()

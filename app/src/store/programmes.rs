@@ -77,8 +77,8 @@ pub async fn detail(db: &Db, programme_id: i64) -> Result<ProgrammeDetail, sqlx:
         .iter()
         .map(|row| {
             Ok(ProgrammeStage {
-                stage: decode(row.try_get("stage")?, Stage::from_code)?,
-                status: decode(row.try_get("status")?, StageStatus::from_code)?,
+                stage: super::code(row, "stage")?,
+                status: super::code(row, "status")?,
                 date: row.try_get("date")?,
             })
         })
@@ -187,8 +187,8 @@ pub async fn pairs_of(db: &Db, participant_id: i64) -> Result<Vec<(Pair, Vec<Str
             programme_id: row.try_get("programme_id")?,
             mentor_id,
             mentee_ids,
-            variant: decode(row.try_get("variant")?, Variant::from_code)?,
-            status: decode(row.try_get("status")?, PairStatus::from_code)?,
+            variant: super::code(row, "variant")?,
+            status: super::code(row, "status")?,
             fixed_on: row.try_get("fixed_on")?,
         };
         pairs.push((pair, names));
@@ -203,16 +203,13 @@ fn programme_from_row(row: &AnyRow) -> Result<Programme, sqlx::Error> {
         id: row.try_get("id")?,
         organisation_id: row.try_get("organisation_id")?,
         title: row.try_get("title")?,
-        form: decode(row.try_get("form")?, MentoringForm::from_code)?,
+        form: super::code(row, "form")?,
         variants: variants
-            .iter()
-            .map(|code| decode(code.clone(), Variant::from_code))
+            .into_iter()
+            .map(|code| Variant::try_from(code).map_err(|e| sqlx::Error::ColumnDecode { index: "variants".into(), source: Box::new(e) }))
             .collect::<Result<_, _>>()?,
         starts_on: row.try_get("starts_on")?,
         ends_on: row.try_get("ends_on")?,
     })
 }
 
-fn decode<T>(code: String, parse: fn(&str) -> Option<T>) -> Result<T, sqlx::Error> {
-    parse(&code).ok_or_else(|| sqlx::Error::Decode(format!("unknown code {code:?}").into()))
-}

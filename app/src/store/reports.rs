@@ -10,9 +10,7 @@ use domain::models::{MentoringForm, ParticipantKind, ParticipantRole, Variant};
 use domain::reports::deck::{DeckSummary, Slide};
 use domain::reports::{FormCount, SchoolFigures, Snapshot, Swot, VariantCount};
 
-fn now() -> String {
-    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
-}
+use super::now;
 
 fn decode<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, sqlx::Error> {
     serde_json::from_str(body).map_err(|e| sqlx::Error::Decode(Box::new(e)))
@@ -66,18 +64,17 @@ pub async fn school_figures(db: &Db, scope: Scope) -> Result<Vec<SchoolFigures>,
     for row in &people {
         let Some(school) = figures.get_mut(&row.try_get::<i64, _>("organisation_id")?) else { continue };
         let n: i64 = row.try_get("n")?;
-        let role = ParticipantRole::from_code(&row.try_get::<String, _>("role")?);
-        let kind = ParticipantKind::from_code(&row.try_get::<String, _>("kind")?);
-        let form = row.try_get::<Option<String>, _>("form")?.as_deref().and_then(MentoringForm::from_code);
+        let role: ParticipantRole = super::code(row, "role")?;
+        let kind: ParticipantKind = super::code(row, "kind")?;
+        let form: Option<MentoringForm> = super::optional_code(row, "form")?;
         match role {
-            Some(ParticipantRole::Mentor) => school.mentors += n,
-            Some(ParticipantRole::Mentee) => school.mentees += n,
-            None => {}
+            ParticipantRole::Mentor => school.mentors += n,
+            ParticipantRole::Mentee => school.mentees += n,
         }
         let Some(form) = form else { continue };
         match kind {
-            Some(ParticipantKind::Student) => school.students_involved += n,
-            Some(ParticipantKind::Teacher) => school.teachers_involved += n,
+            ParticipantKind::Student => school.students_involved += n,
+            ParticipantKind::Teacher => school.teachers_involved += n,
             _ => {}
         }
         let slot = match school.per_form.iter().position(|f| f.form == form) {
@@ -88,9 +85,8 @@ pub async fn school_figures(db: &Db, scope: Scope) -> Result<Vec<SchoolFigures>,
             }
         };
         match role {
-            Some(ParticipantRole::Mentor) => school.per_form[slot].mentors += n,
-            Some(ParticipantRole::Mentee) => school.per_form[slot].mentees += n,
-            None => {}
+            ParticipantRole::Mentor => school.per_form[slot].mentors += n,
+            ParticipantRole::Mentee => school.per_form[slot].mentees += n,
         }
     }
 
@@ -121,7 +117,7 @@ pub async fn school_figures(db: &Db, scope: Scope) -> Result<Vec<SchoolFigures>,
     .await?;
     for row in &variants {
         let Some(school) = figures.get_mut(&row.try_get::<i64, _>("organisation_id")?) else { continue };
-        let Some(variant) = Variant::from_code(&row.try_get::<String, _>("variant")?) else { continue };
+        let variant: Variant = super::code(row, "variant")?;
         school.per_variant.push(VariantCount {
             variant,
             pairs: row.try_get("pairs")?,

@@ -95,16 +95,14 @@ pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
 }
 
 fn user_from_row(row: &AnyRow) -> Result<CurrentUser, sqlx::Error> {
-    let role: String = row.try_get("role")?;
     Ok(CurrentUser {
         id: row.try_get("id")?,
         login: row.try_get("login")?,
         display_name: row.try_get("display_name")?,
-        role: UserRole::from_code(&role)
-            .ok_or_else(|| sqlx::Error::Decode(format!("unknown role {role:?}").into()))?,
+        role: super::code(row, "role")?,
         district_id: row.try_get("district_id")?,
         organisation_id: row.try_get("organisation_id")?,
         participant_id: row.try_get("participant_id")?,
-        time_zone: super::orgs::time_zone(row)?,
+        time_zone: super::code(row, "time_zone")?,
     })
 }

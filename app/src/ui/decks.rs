@@ -126,8 +126,7 @@ fn Composer(deck: Deck) -> impl IntoView {
     // document is cached (so a presenter window opens offline), and a new address is a new copy.
     let stamp = RwSignal::new(deck.updated_at.clone());
     let fresh_stamp = move || stamp.set(format!("{}", js_sys::Date::now() as u64));
-    let dragging = RwSignal::new(None::<usize>);
-    let drop_before = RwSignal::new(None::<usize>);
+    let drag = crate::ui::widgets::HandleDrag::<usize>::new("data-slide-index", |index| index.parse().ok());
     let new_kind = RwSignal::new("text".to_owned());
 
     let edit = move |f: SlidesEdit| {
@@ -166,28 +165,15 @@ fn Composer(deck: Deck) -> impl IntoView {
         selected.set(at);
     };
 
-    let on_move = move |ev: web_sys::PointerEvent| {
-        let Some(from) = dragging.get_untracked() else { return };
-        ev.prevent_default();
-        let target = crate::ui::widgets::attribute_under_pointer(&ev, "data-slide-index")
-            .and_then(|v| v.parse::<usize>().ok())
-            .filter(|t| *t != from);
-        if drop_before.get_untracked() != target {
-            drop_before.set(target);
-        }
-    };
+    // A slide dragged by its handle goes before the one it is dropped on.
+    let on_move = move |ev: web_sys::PointerEvent| drag.track(&ev);
     let stop_drag = move |_| {
-        if let (Some(from), Some(to)) = (dragging.get_untracked(), drop_before.get_untracked()) {
+        if let Some((from, to)) = drag.finish() {
             edit(Box::new(move |s| move_slide(s, from, to)));
             selected.set(if to > from { to - 1 } else { to });
         }
-        dragging.set(None);
-        drop_before.set(None);
     };
-    let cancel_drag = move |_| {
-        dragging.set(None);
-        drop_before.set(None);
-    };
+    let cancel_drag = move |_| drag.cancel();
 
     let present = move || format!("/decks/{deck_id}/present?v={}", urlencode(&stamp.get()));
     let preview = move || format!("{}#{}", present(), selected.get() + 1);
@@ -220,19 +206,12 @@ fn Composer(deck: Deck) -> impl IntoView {
                         slides.get().iter().enumerate().map(|(i, slide)| {
                             let line = summary(slide, &snap);
                             let kind = tr::slide_kind(slide.content.kind());
-                            let start_drag = move |ev: web_sys::PointerEvent| {
-                                use wasm_bindgen::JsCast;
-                                ev.prevent_default();
-                                if let Some(handle) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                                    let _ = handle.set_pointer_capture(ev.pointer_id());
-                                }
-                                dragging.set(Some(i));
-                            };
+                            let start_drag = move |ev: web_sys::PointerEvent| drag.start(&ev, i);
                             view! {
                                 <li class="slide-item" data-slide-index=i
                                     class:selected=move || selected.get() == i
-                                    class:dragging=move || dragging.get() == Some(i)
-                                    class:drop-target=move || drop_before.get() == Some(i)>
+                                    class:dragging=move || drag.is_dragging(&i)
+                                    class:drop-target=move || drag.is_target(&i)>
                                     <span class="drag-handle" aria-hidden="true" title=tr::SV_DRAG on:pointerdown=start_drag>"⠿"</span>
                                     <button type="button" class="slide-pick" on:click=move |_| selected.set(i)>
                                         <span class="slide-number">{i + 1}</span>

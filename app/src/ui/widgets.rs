@@ -110,3 +110,71 @@ pub fn attribute_under_pointer(ev: &web_sys::PointerEvent, attribute: &str) -> O
         .and_then(|el| el.closest(&format!("[{attribute}]")).ok().flatten())
         .and_then(|el| el.get_attribute(attribute))
 }
+
+/// Reordering a list by dragging an item's handle with a mouse, a finger or a pen, shared by
+/// the questionnaire builder and the deck composer. The handle captures the pointer (so the
+/// drag survives leaving it), the item under the pointer is marked as the drop target, and the
+/// drop puts the dragged item before it. Nothing is re-rendered mid-drag.
+pub struct HandleDrag<K: Send + Sync + 'static> {
+    dragging: RwSignal<Option<K>>,
+    drop_before: RwSignal<Option<K>>,
+    /// The attribute that names an item (`data-question`, `data-slide-index`).
+    attribute: &'static str,
+    parse: fn(&str) -> Option<K>,
+}
+
+impl<K: Send + Sync + 'static> Clone for HandleDrag<K> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<K: Send + Sync + 'static> Copy for HandleDrag<K> {}
+
+impl<K: Clone + PartialEq + Send + Sync + 'static> HandleDrag<K> {
+    pub fn new(attribute: &'static str, parse: fn(&str) -> Option<K>) -> Self {
+        Self { dragging: RwSignal::new(None), drop_before: RwSignal::new(None), attribute, parse }
+    }
+
+    /// The handle's `pointerdown`.
+    pub fn start(&self, ev: &web_sys::PointerEvent, key: K) {
+        use wasm_bindgen::JsCast;
+        ev.prevent_default();
+        if let Some(handle) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            let _ = handle.set_pointer_capture(ev.pointer_id());
+        }
+        self.dragging.set(Some(key));
+    }
+
+    /// The list's `pointermove`: marks the item under the pointer.
+    pub fn track(&self, ev: &web_sys::PointerEvent) {
+        let Some(dragged) = self.dragging.get_untracked() else { return };
+        ev.prevent_default();
+        let target = attribute_under_pointer(ev, self.attribute).and_then(|v| (self.parse)(&v)).filter(|t| *t != dragged);
+        if self.drop_before.get_untracked() != target {
+            self.drop_before.set(target);
+        }
+    }
+
+    /// The list's `pointerup`: `(dragged, before)` when the drop lands on another item.
+    pub fn finish(&self) -> Option<(K, K)> {
+        let dropped = self.dragging.get_untracked().zip(self.drop_before.get_untracked());
+        self.cancel();
+        dropped
+    }
+
+    /// The list's `pointercancel`.
+    pub fn cancel(&self) {
+        self.dragging.set(None);
+        self.drop_before.set(None);
+    }
+
+    /// Whether `key` is being dragged (reactive).
+    pub fn is_dragging(&self, key: &K) -> bool {
+        self.dragging.with(|d| d.as_ref() == Some(key))
+    }
+
+    /// Whether `key` is where the drop would land (reactive).
+    pub fn is_target(&self, key: &K) -> bool {
+        self.drop_before.with(|d| d.as_ref() == Some(key))
+    }
+}

@@ -1,8 +1,9 @@
 //! The pair-formation board through its server functions.
 
+use app::api::board::{ApplyBoard, GetBoard};
 use domain::matching::board::{Board, BoardOp, Move};
 use app::store::Backend;
-use serde_json::{json, Value};
+
 use sqlx::Row;
 
 use super::helpers::{Caller, TestApp};
@@ -18,12 +19,11 @@ async fn school12(app: &TestApp) -> (Caller, i64) {
 }
 
 async fn board(app: &TestApp, caller: &Caller, programme_id: i64) -> Board {
-    let reply = app.call(caller, "board/get", json!({ "programme_id": programme_id })).await;
-    serde_json::from_str(&reply.text).unwrap_or_else(|_| panic!("board: {}", reply.text))
+    app.invoke(caller, GetBoard { programme_id }).await.unwrap_or_else(|e| panic!("board: {e:?}"))
 }
 
-fn apply(programme_id: i64, base_version: i64, op: BoardOp) -> Value {
-    json!({ "programme_id": programme_id, "base_version": base_version, "op": op })
+fn apply(programme_id: i64, base_version: i64, op: BoardOp) -> ApplyBoard {
+    ApplyBoard { programme_id, base_version, op }
 }
 
 fn to(mentee_id: i64, mentor_id: Option<i64>) -> BoardOp {
@@ -41,13 +41,13 @@ async fn the_board_is_the_curators_to_edit_and_the_methodologists_to_read() {
     let methodologist = app.login("methodologist", "metodist").await;
     assert!(!board(&app, &methodologist, programme).await.can_edit);
     let op = apply(programme, b.version, to(b.mentees[0].id, Some(b.mentors[0].id)));
-    assert_eq!(app.call(&methodologist, "board/apply", op.clone()).await.status.as_u16(), 403);
+    assert_eq!(app.call_fn(&methodologist, op.clone()).await.status.as_u16(), 403);
     for login in ["kurator1", "nastavnik1", "molodoy1"] {
         let other = app.login("other", login).await;
-        assert_eq!(app.call(&other, "board/get", json!({ "programme_id": programme })).await.status.as_u16(), 404, "{login}");
-        assert_eq!(app.call(&other, "board/apply", op.clone()).await.status.as_u16(), 404, "{login}");
+        assert_eq!(app.call_fn(&other, GetBoard { programme_id: programme }).await.status.as_u16(), 404, "{login}");
+        assert_eq!(app.call_fn(&other, op.clone()).await.status.as_u16(), 404, "{login}");
     }
-    assert_eq!(app.call(&TestApp::anonymous(), "board/get", json!({ "programme_id": programme })).await.status.as_u16(), 401);
+    assert_eq!(app.call_fn(&TestApp::anonymous(), GetBoard { programme_id: programme }).await.status.as_u16(), 401);
 }
 
 #[tokio::test]
@@ -57,12 +57,12 @@ async fn moves_are_saved_at_once_and_capacity_is_enforced() {
     let mut b = board(&app, &curator, programme).await;
     let mentor = b.mentors[0].id;
     for mentee in b.mentees.iter().take(3).map(|m| m.id).collect::<Vec<_>>() {
-        let reply = app.call(&curator, "board/apply", apply(programme, b.version, to(mentee, Some(mentor)))).await;
+        let reply = app.call_fn(&curator, apply(programme, b.version, to(mentee, Some(mentor)))).await;
         assert!(reply.ok(), "{}", reply.text);
         b = serde_json::from_str(&reply.text).expect("board");
     }
     assert_eq!(b.group(mentor).len(), 3);
-    let over = app.call(&curator, "board/apply", apply(programme, b.version, to(b.mentees[3].id, Some(mentor)))).await;
+    let over = app.call_fn(&curator, apply(programme, b.version, to(b.mentees[3].id, Some(mentor)))).await;
     assert_eq!(over.status.as_u16(), 400);
     assert!(over.json()["Refused"].as_str().is_some_and(|m| m.contains("нет свободных мест")), "{}", over.text);
     // Reloaded from the database: the three pairs are there, one group, in the history.
@@ -81,9 +81,9 @@ async fn a_stale_change_is_refused_with_what_changed() {
     let (curator, programme) = school12(&app).await;
     let b = board(&app, &curator, programme).await;
     let (mentor, first, second) = (b.mentors[0].id, b.mentees[0].id, b.mentees[1].id);
-    assert!(app.call(&curator, "board/apply", apply(programme, b.version, to(first, Some(mentor)))).await.ok());
+    assert!(app.call_fn(&curator, apply(programme, b.version, to(first, Some(mentor)))).await.ok());
     // A second curator's tab still shows the old version.
-    let stale = app.call(&curator, "board/apply", apply(programme, b.version, to(second, Some(mentor)))).await;
+    let stale = app.call_fn(&curator, apply(programme, b.version, to(second, Some(mentor)))).await;
     assert_eq!(stale.status.as_u16(), 409);
     let changes = stale.json()["Stale"].as_array().cloned().expect("what changed");
     assert_eq!(changes.len(), 1);
@@ -99,10 +99,10 @@ async fn a_conflicting_pair_needs_a_reason_which_is_recorded() {
     let (mentor, mentee) = (b.mentors[0].id, b.mentees[0].id);
     app::store::participants::add_relationship(&app.db, mentee, mentor, domain::models::RelationshipKind::Relative).await.expect("relation");
     let b = board(&app, &curator, programme).await;
-    let refused = app.call(&curator, "board/apply", apply(programme, b.version, to(mentee, Some(mentor)))).await;
+    let refused = app.call_fn(&curator, apply(programme, b.version, to(mentee, Some(mentor)))).await;
     assert!(refused.json()["Refused"].as_str().is_some_and(|m| m.contains("Укажите причину")), "{}", refused.text);
     let with_reason = BoardOp::Move(Move { mentee_id: mentee, mentor_id: Some(mentor), reason: Some("единственный учитель предмета".into()) });
-    let reply = app.call(&curator, "board/apply", apply(programme, b.version, with_reason)).await;
+    let reply = app.call_fn(&curator, apply(programme, b.version, with_reason)).await;
     let after: Board = serde_json::from_str(&reply.text).expect("board");
     assert_eq!(after.assignment(mentee).and_then(|a| a.conflict_reason.clone()).as_deref(), Some("единственный учитель предмета"));
     assert!(after.history[0].summary.contains("единственный учитель предмета"));
@@ -115,19 +115,19 @@ on_both_backends!(locking_fixing_and_undoing_are_stored, |backend| async move {
     let (mentor, mentee) = (b.mentors[0].id, b.mentees[0].id);
     let step = |b: &Board, op: BoardOp| apply(programme, b.version, op);
     let next = |text: &str| -> Board { serde_json::from_str(text).unwrap_or_else(|_| panic!("{text}")) };
-    let b = next(&app.call(&curator, "board/apply", step(&b, to(mentee, Some(mentor)))).await.text);
-    let b = next(&app.call(&curator, "board/apply", step(&b, BoardOp::Lock { mentee_id: mentee, locked: true })).await.text);
+    let b = next(&app.call_fn(&curator, step(&b, to(mentee, Some(mentor)))).await.text);
+    let b = next(&app.call_fn(&curator, step(&b, BoardOp::Lock { mentee_id: mentee, locked: true })).await.text);
     assert!(b.assignment(mentee).is_some_and(|a| a.locked));
-    let locked_move = app.call(&curator, "board/apply", step(&b, to(mentee, None))).await;
+    let locked_move = app.call_fn(&curator, step(&b, to(mentee, None))).await;
     assert_eq!(locked_move.status.as_u16(), 400);
-    let b = next(&app.call(&curator, "board/apply", step(&b, BoardOp::Fix)).await.text);
+    let b = next(&app.call_fn(&curator, step(&b, BoardOp::Fix)).await.text);
     assert!(b.assignments.iter().all(|a| a.status == domain::models::PairStatus::Fixed));
     // Undo of the lock, then of the move: the inverse ops the page sends.
     let undo_lock = b.inverse(&BoardOp::Lock { mentee_id: mentee, locked: true }).expect("undoable");
-    let b = next(&app.call(&curator, "board/apply", step(&b, undo_lock)).await.text);
+    let b = next(&app.call_fn(&curator, step(&b, undo_lock)).await.text);
     let undo_move = b.inverse(&to(mentee, Some(mentor))).expect("undoable");
     assert_eq!(undo_move, to(mentee, Some(mentor)), "the inverse of a move is computed on the board before it");
-    let b = next(&app.call(&curator, "board/apply", step(&b, to(mentee, None))).await.text);
+    let b = next(&app.call_fn(&curator, step(&b, to(mentee, None))).await.text);
     assert!(b.assignments.is_empty());
     assert_eq!(b.version, 5);
 });
@@ -149,7 +149,7 @@ async fn weights_are_saved_per_programme_through_the_board() {
     let (curator, programme) = school12(&app).await;
     let b = board(&app, &curator, programme).await;
     let weights = b.weights.with(domain::matching::score::Criterion::Subject, domain::matching::score::Weight::Required);
-    let reply = app.call(&curator, "board/apply", apply(programme, b.version, BoardOp::Weights(weights.clone()))).await;
+    let reply = app.call_fn(&curator, apply(programme, b.version, BoardOp::Weights(weights.clone()))).await;
     assert!(reply.ok(), "{}", reply.text);
     assert_eq!(board(&app, &curator, programme).await.weights, weights);
 }
@@ -165,7 +165,7 @@ async fn a_groups_variant_is_changed_on_the_board_and_stored() {
     let mentor = b.assignments[0].mentor_id;
     let from = b.variant_for(mentor);
     let to_variant = *b.programme.variants.iter().find(|v| **v != from).expect("another variant");
-    let reply = app.call(&curator, "board/apply", apply(programme, b.version, BoardOp::Variant { mentor_id: mentor, variant: to_variant })).await;
+    let reply = app.call_fn(&curator, apply(programme, b.version, BoardOp::Variant { mentor_id: mentor, variant: to_variant })).await;
     assert!(reply.ok(), "{}", reply.text);
     let after = board(&app, &curator, programme).await;
     assert_eq!(after.variant_for(mentor), to_variant);

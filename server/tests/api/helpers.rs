@@ -1,8 +1,10 @@
 //! `TestApp`: the real router on a private database with the demo district loaded,
 //! and typed helpers to call it as each kind of user.
 
-use domain::models::CurrentUser;
+use app::error::AppError;
 use app::store::{self, Backend, Db};
+use domain::models::CurrentUser;
+use leptos::server_fn::ServerFn;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
@@ -108,15 +110,41 @@ impl TestApp {
         Reply { status, text: String::from_utf8_lossy(&bytes).into_owned(), set_cookie }
     }
 
-    /// Calls a JSON server function at `/api/{endpoint}`.
+    /// Calls a JSON server function at `/api/{endpoint}` with arguments written by hand: for
+    /// the access matrix, which must also send what no typed caller could.
     pub async fn call(&self, caller: &Caller, endpoint: &str, args: Value) -> Reply {
-        let mut request = Request::post(format!("/api/{endpoint}"))
+        self.post_json(caller, &format!("/api/{endpoint}"), args.to_string()).await
+    }
+
+    /// Calls a server function through its generated type: the address and the arguments'
+    /// names and types come from the function itself, so a renamed or retyped argument
+    /// breaks the test when it compiles, not when it runs.
+    pub async fn call_fn<F: ServerFn + serde::Serialize>(&self, caller: &Caller, call: F) -> Reply {
+        self.post_json(caller, F::PATH, serde_json::to_string(&call).expect("arguments as JSON")).await
+    }
+
+    /// The same, decoded into the function's own output, or the `AppError` it refused with.
+    pub async fn invoke<F>(&self, caller: &Caller, call: F) -> Result<F::Output, AppError>
+    where
+        F: ServerFn + serde::Serialize,
+        F::Output: serde::de::DeserializeOwned,
+    {
+        let reply = self.call_fn(caller, call).await;
+        if reply.ok() {
+            Ok(serde_json::from_str(&reply.text).unwrap_or_else(|e| panic!("{}: {e}: {}", F::PATH, reply.text)))
+        } else {
+            Err(serde_json::from_str(&reply.text).unwrap_or_else(|_| AppError::Transport(reply.text.clone())))
+        }
+    }
+
+    async fn post_json(&self, caller: &Caller, path: &str, body: String) -> Reply {
+        let mut request = Request::post(path)
             .header(header::CONTENT_TYPE, "application/json")
             .header(header::ACCEPT, "application/json");
         if let Some(cookie) = &caller.cookie {
             request = request.header(header::COOKIE, cookie);
         }
-        self.send(request.body(Body::from(args.to_string())).expect("request")).await
+        self.send(request.body(Body::from(body)).expect("request")).await
     }
 
     /// GETs a plain route as `caller`.

@@ -34,7 +34,25 @@ macro_rules! coded_enum {
                 match code { $($code => Some($name::$variant),)+ _ => None }
             }
         }
+
+        /// A stored code read back: anything but a known code is an error, never a default.
+        impl TryFrom<String> for $name {
+            type Error = $crate::models::UnknownCode;
+
+            fn try_from(code: String) -> Result<Self, Self::Error> {
+                Self::from_code(&code).ok_or($crate::models::UnknownCode { of: stringify!($name), code })
+            }
+        }
     };
+}
+
+/// A stored code that names no value of its enum (a database edited by hand, or written by a
+/// newer version): reading it is an error, so nothing is silently shown as something else.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {of} code {code:?}")]
+pub struct UnknownCode {
+    pub of: &'static str,
+    pub code: String,
 }
 pub(crate) use coded_enum;
 
@@ -200,6 +218,13 @@ pub fn percent(part: i64, whole: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::TimeZone;
+
+    #[test]
+    fn a_stored_code_reads_back_or_is_an_error_never_a_default() {
+        use super::{UnknownCode, UserRole};
+        assert_eq!(UserRole::try_from("curator".to_owned()), Ok(UserRole::Curator));
+        assert_eq!(UserRole::try_from("admin".to_owned()), Err(UnknownCode { of: "UserRole", code: "admin".into() }));
+    }
 
     #[test]
     fn times_are_shown_in_the_districts_zone_across_midnight_and_new_year() {

@@ -4,11 +4,10 @@
 //! while its meaning is unchanged and makes a new one when answers exist and it is not.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
 use super::taker::Taker;
+use crate::ui::widgets::HandleDrag;
 use crate::api::surveys::{get_questionnaire, save_questionnaire};
 use crate::error::AppError;
 use domain::FieldErrors;
@@ -111,37 +110,35 @@ fn Builder(draft: QuestionnaireDraft) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let notice = RwSignal::new(None::<(bool, String)>);
     let previewing = RwSignal::new(false);
-    let saving = RwSignal::new(false);
-    let dragging = RwSignal::new(None::<String>);
-    let drop_before = RwSignal::new(None::<String>);
+    let drag = HandleDrag::<String>::new("data-question", |key| Some(key.to_owned()));
 
+    // One save at a time: the button waits while `pending`; what was typed stays on the page
+    // whatever the answer.
+    let save_action = Action::new(move |edited: &Definition| save_questionnaire(id, edited.clone()));
+    let saving = save_action.pending();
+    Effect::new(move |_| match save_action.value().get() {
+        None => {}
+        Some(Ok(outcome)) => {
+            errors.set(FieldErrors::new());
+            if outcome.new_version {
+                answered.set(0);
+            }
+            version.set(outcome.version);
+            notice.set(Some((true, tr::sv_saved(outcome.version, outcome.new_version))));
+        }
+        Some(Err(AppError::Validation(problems))) => {
+            errors.set(problems);
+            notice.set(Some((false, tr::SV_FIX_QUESTIONS.into())));
+        }
+        Some(Err(e)) => notice.set(Some((false, e.to_string()))),
+    });
     let save = move |_| {
         if let Err(problems) = definition.with_untracked(Definition::check) {
             errors.set(problems);
             notice.set(Some((false, tr::SV_FIX_QUESTIONS.into())));
             return;
         }
-        saving.set(true);
-        spawn_local(async move {
-            let outcome = save_questionnaire(id, definition.get_untracked()).await;
-            saving.set(false);
-            match outcome {
-                Ok(outcome) => {
-                    errors.set(FieldErrors::new());
-                    if outcome.new_version {
-                        answered.set(0);
-                    }
-                    version.set(outcome.version);
-                    notice.set(Some((true, tr::sv_saved(outcome.version, outcome.new_version))));
-                }
-                Err(AppError::Validation(problems)) => {
-                    errors.set(problems);
-                    notice.set(Some((false, tr::SV_FIX_QUESTIONS.into())));
-                }
-                // What was typed stays on the page; only the message changes.
-                Err(e) => notice.set(Some((false, e.to_string()))),
-            }
-        });
+        save_action.dispatch(definition.get_untracked());
     };
     let add_question = move |section: usize| {
         definition.update(|d| {
@@ -161,27 +158,14 @@ fn Builder(draft: QuestionnaireDraft) -> impl IntoView {
             });
         });
     };
-    // Dragging a question by its handle marks the card under the pointer; the drop puts the
-    // question before it. (Nothing is re-rendered mid-drag, so the handle keeps the pointer.)
-    let on_move = move |ev: web_sys::PointerEvent| {
-        let Some(key) = dragging.get_untracked() else { return };
-        ev.prevent_default();
-        let target = crate::ui::widgets::attribute_under_pointer(&ev, "data-question").filter(|t| *t != key);
-        if drop_before.get_untracked() != target {
-            drop_before.set(target);
-        }
-    };
+    // A question dragged by its handle goes before the card it is dropped on.
+    let on_move = move |ev: web_sys::PointerEvent| drag.track(&ev);
     let stop_drag = move |_| {
-        if let (Some(key), Some(target)) = (dragging.get_untracked(), drop_before.get_untracked()) {
+        if let Some((key, target)) = drag.finish() {
             definition.update(|d| move_before(d, &key, &target));
         }
-        dragging.set(None);
-        drop_before.set(None);
     };
-    let cancel_drag = move |_| {
-        dragging.set(None);
-        drop_before.set(None);
-    };
+    let cancel_drag = move |_| drag.cancel();
 
     view! {
         <div class="builder" on:pointermove=on_move on:pointerup=stop_drag on:pointercancel=cancel_drag>
@@ -202,7 +186,7 @@ fn Builder(draft: QuestionnaireDraft) -> impl IntoView {
                 let form = SurveyForm { wave_id: 0, kind: WaveKind::Entry, anonymous: false, version_id: 0, definition: definition.get() };
                 view! { <div class="preview"><Taker form who="preview" preview=true/></div> }.into_any()
             } else {
-                view! { <Editor definition errors dragging drop_before add_question/> }.into_any()
+                view! { <Editor definition errors drag add_question/> }.into_any()
             }}
         </div>
     }
@@ -212,8 +196,7 @@ fn Builder(draft: QuestionnaireDraft) -> impl IntoView {
 fn Editor(
     definition: RwSignal<Definition>,
     errors: RwSignal<FieldErrors>,
-    dragging: RwSignal<Option<String>>,
-    drop_before: RwSignal<Option<String>>,
+    drag: HandleDrag<String>,
     add_question: impl Fn(usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let field_error = move |key: &'static str| move || errors.with(|e| e.get(key).cloned());
@@ -243,7 +226,7 @@ fn Editor(
                             {tr::SV_REMOVE_SECTION}
                         </button>
                     </div>
-                    {keys.into_iter().map(|key| view! { <QuestionEditor key definition errors dragging drop_before/> }).collect_view()}
+                    {keys.into_iter().map(|key| view! { <QuestionEditor key definition errors drag/> }).collect_view()}
                     <button type="button" class="button secondary" on:click=move |_| add_question(index)>{tr::SV_ADD_QUESTION}</button>
                 </section>
             }).collect_view()
@@ -259,8 +242,7 @@ fn QuestionEditor(
     key: String,
     definition: RwSignal<Definition>,
     errors: RwSignal<FieldErrors>,
-    dragging: RwSignal<Option<String>>,
-    drop_before: RwSignal<Option<String>>,
+    drag: HandleDrag<String>,
 ) -> impl IntoView {
     let key = StoredValue::new(key);
     let question = move || definition.with(|d| d.question(&key.get_value()).cloned());
@@ -273,16 +255,10 @@ fn QuestionEditor(
     let Some(initial) = definition.with_untracked(|d| d.question(&key.get_value()).cloned()) else { return ().into_any() };
     let error = move || errors.with(|e| e.get(&key.get_value()).cloned());
     let kind_now = move || question().map(|q| kind_code(&q.kind)).unwrap_or("short_text");
-    let start_drag = move |ev: web_sys::PointerEvent| {
-        ev.prevent_default();
-        if let Some(handle) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-            let _ = handle.set_pointer_capture(ev.pointer_id());
-        }
-        dragging.set(Some(key.get_value()));
-    };
+    let start_drag = move |ev: web_sys::PointerEvent| drag.start(&ev, key.get_value());
     view! {
-        <article class="question-editor" class:dragging=move || dragging.get().as_deref() == Some(&key.get_value())
-            class:drop-target=move || drop_before.get().as_deref() == Some(&key.get_value())
+        <article class="question-editor" class:dragging=move || drag.is_dragging(&key.get_value())
+            class:drop-target=move || drag.is_target(&key.get_value())
             class:invalid=move || error().is_some() data-question=key.get_value()>
             <div class="row">
                 <span class="drag-handle" aria-hidden="true" title=tr::SV_DRAG on:pointerdown=start_drag>"⠿"</span>

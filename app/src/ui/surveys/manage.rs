@@ -2,7 +2,6 @@
 //! printable code slips, and a wave's results.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -22,16 +21,15 @@ pub fn QuestionnairesPage() -> impl IntoView {
     let page = Resource::new(|| (), |_| list_questionnaires(None));
     let error = RwSignal::new(None::<String>);
     let navigate = use_navigate();
-    let create = move |template: String| {
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match create_questionnaire(template).await {
-                Ok(id) => navigate(&format!("/questionnaires/{id}"), Default::default()),
-                Err(e) => error.set(Some(e.to_string())),
-            }
-        });
-    };
-    let create = StoredValue::new(create);
+    let create_action = Action::new(|template: &String| create_questionnaire(template.clone()));
+    Effect::new(move |_| match create_action.value().get() {
+        Some(Ok(id)) => navigate(&format!("/questionnaires/{id}"), Default::default()),
+        Some(Err(e)) => error.set(Some(e.to_string())),
+        None => {}
+    });
+    let create = StoredValue::new(move |template: String| {
+        create_action.dispatch(template);
+    });
     view! {
         <RequireRole roles=READERS>
             <h1>{tr::SV_QUESTIONNAIRES_TITLE}</h1>
@@ -86,34 +84,58 @@ pub fn WavesPage() -> impl IntoView {
     view! { <crate::ui::page::Loaded roles=READERS resource=page view=move |page| view! { <WavesView page changed/> }/> }
 }
 
+/// A change the waves page makes.
+#[derive(Clone, Debug)]
+enum WaveChange {
+    Status { wave_id: i64, open: bool },
+    Create { programme_id: i64, questionnaire_id: i64, kind: String, role: String, anonymous: bool },
+    NamedCodes { programme_id: i64 },
+    Slips { programme_id: i64, role: String, count: usize },
+}
+
+impl WaveChange {
+    async fn send(self) -> Result<(), AppError> {
+        match self {
+            Self::Status { wave_id, open } => set_wave_open(wave_id, open).await,
+            Self::Create { programme_id, questionnaire_id, kind, role, anonymous } => {
+                create_wave(programme_id, questionnaire_id, kind, role, anonymous).await.map(|_| ())
+            }
+            Self::NamedCodes { programme_id } => issue_codes(programme_id, String::new(), 0).await,
+            Self::Slips { programme_id, role, count } => issue_codes(programme_id, role, count).await,
+        }
+    }
+}
+
 #[component]
 fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let programme_id = page.programme_id;
-    let run = move |call: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), AppError>>>>| {
-        spawn_local(async move {
-            match call.await {
-                Ok(()) => {
-                    error.set(None);
-                    changed.update(|n| *n += 1);
-                }
-                Err(e) => error.set(Some(e.field_message("questionnaire").or(e.field_message("role")).unwrap_or_else(|| e.to_string()))),
-            }
-        });
-    };
+    // Every change of the page is one action: one at a time (its buttons wait while it is
+    // pending), then the page is read again.
+    let change = Action::new(|change: &WaveChange| change.clone().send());
+    let busy = change.pending();
+    Effect::new(move |_| match change.value().get() {
+        None => {}
+        Some(Ok(())) => {
+            error.set(None);
+            changed.update(|n| *n += 1);
+        }
+        Some(Err(e)) => error.set(Some(e.field_message("questionnaire").or(e.field_message("role")).unwrap_or_else(|| e.to_string()))),
+    });
+    let kiosk = Action::new(|wave_id: &i64| open_kiosk(*wave_id));
+    Effect::new(move |_| match kiosk.value().get() {
+        // A full load: the session is gone and the kiosk cookie is set.
+        Some(Ok(())) => {
+            let _ = web_sys::window().map(|w| w.location().set_href("/kiosk"));
+        }
+        Some(Err(e)) => error.set(Some(e.to_string())),
+        None => {}
+    });
     let open_kiosk_here = move |wave_id: i64| {
         if !web_sys::window().and_then(|w| w.confirm_with_message(tr::SV_KIOSK_CONFIRM).ok()).unwrap_or(false) {
             return;
         }
-        spawn_local(async move {
-            match open_kiosk(wave_id).await {
-                // A full load: the session is gone and the kiosk cookie is set.
-                Ok(()) => {
-                    let _ = web_sys::window().map(|w| w.location().set_href("/kiosk"));
-                }
-                Err(e) => error.set(Some(e.to_string())),
-            }
-        });
+        kiosk.dispatch(wave_id);
     };
     let can_edit = page.can_edit;
     let new_questionnaire = RwSignal::new(page.questionnaires.first().map(|q| q.id).unwrap_or(0));
@@ -151,8 +173,8 @@ fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
                                     <td class="actions">
                                         <A href=format!("/waves/{wave_id}/results") attr:class="button secondary">{tr::SV_RESULTS}</A>
                                         {can_edit.then(|| view! {
-                                            <button type="button" class="button secondary"
-                                                on:click=move |_| run(Box::pin(set_wave_open(wave_id, !open)))>
+                                            <button type="button" class="button secondary" disabled=busy
+                                                on:click=move |_| { change.dispatch(WaveChange::Status { wave_id, open: !open }); }>
                                                 {if open { tr::SV_CLOSE_WAVE } else { tr::SV_REOPEN_WAVE }}
                                             </button>
                                             {open.then(|| view! {
@@ -195,10 +217,15 @@ fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
                 </div>
                 <p class="muted">{tr::SV_ANONYMOUS_HELP}</p>
                 <div class="actions">
-                    <button type="button" class="button primary" on:click=move |_| run(Box::pin(async move {
-                        create_wave(programme_id, new_questionnaire.get_untracked(), new_kind.get_untracked(),
-                            new_role.get_untracked(), new_anonymous.get_untracked()).await.map(|_| ())
-                    }))>{tr::SV_CREATE_WAVE}</button>
+                    <button type="button" class="button primary" disabled=busy on:click=move |_| {
+                        change.dispatch(WaveChange::Create {
+                            programme_id,
+                            questionnaire_id: new_questionnaire.get_untracked(),
+                            kind: new_kind.get_untracked(),
+                            role: new_role.get_untracked(),
+                            anonymous: new_anonymous.get_untracked(),
+                        });
+                    }>{tr::SV_CREATE_WAVE}</button>
                     <A href="/questionnaires">{tr::SV_EDIT_QUESTIONNAIRES}</A>
                 </div>
             </section>
@@ -206,7 +233,8 @@ fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
                 <h2>{tr::SV_CODES_TITLE}</h2>
                 <p class="muted">{tr::sv_codes_line(named_codes, anonymous_codes)}</p>
                 <div class="actions">
-                    <button type="button" class="button secondary" on:click=move |_| run(Box::pin(issue_codes(programme_id, String::new(), 0)))>
+                    <button type="button" class="button secondary" disabled=busy
+                        on:click=move |_| { change.dispatch(WaveChange::NamedCodes { programme_id }); }>
                         {tr::SV_ISSUE_NAMED}
                     </button>
                 </div>
@@ -220,9 +248,11 @@ fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
                             <option value="mentor">{tr::participant_role(ParticipantRole::Mentor)}</option>
                         </select>
                     </label>
-                    <button type="button" class="button secondary" on:click=move |_| {
+                    <button type="button" class="button secondary" disabled=busy on:click=move |_| {
                         match slip_count.get_untracked().trim().parse::<usize>() {
-                            Ok(n) if n > 0 => run(Box::pin(issue_codes(programme_id, slip_role.get_untracked(), n))),
+                            Ok(count) if count > 0 => {
+                                change.dispatch(WaveChange::Slips { programme_id, role: slip_role.get_untracked(), count });
+                            }
                             _ => error.set(Some(tr::SV_ERR_SLIP_NUMBER.into())),
                         }
                     }>{tr::SV_ISSUE_ANONYMOUS}</button>

@@ -86,25 +86,27 @@ fn KioskFlow(form: SurveyForm, pending: RwSignal<usize>) -> impl IntoView {
     let step = RwSignal::new(KioskStep::Code);
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let checking = RwSignal::new(false);
+    // The code is checked by the server before the questionnaire starts; the button waits.
+    let check = Action::new(|code: &String| {
+        let code = code.clone();
+        async move { check_kiosk_code(code.clone()).await.map(|()| code) }
+    });
+    let checking = check.pending();
+    Effect::new(move |_| match check.value().get() {
+        None => {}
+        Some(Ok(code)) => {
+            error.set(None);
+            typed.set(String::new());
+            step.set(KioskStep::Answering(code));
+        }
+        Some(Err(e)) => error.set(Some(e.field_message("code").unwrap_or_else(|| e.to_string()))),
+    });
     let start = move || {
         let Some(code) = normalise_code(&typed.get_untracked()) else {
             error.set(Some(tr::SV_ERR_CODE_FORMAT.into()));
             return;
         };
-        checking.set(true);
-        spawn_local(async move {
-            let checked = check_kiosk_code(code.clone()).await;
-            checking.set(false);
-            match checked {
-                Ok(()) => {
-                    error.set(None);
-                    typed.set(String::new());
-                    step.set(KioskStep::Answering(code));
-                }
-                Err(e) => error.set(Some(e.field_message("code").unwrap_or_else(|| e.to_string()))),
-            }
-        });
+        check.dispatch(code);
     };
     let finished = Callback::new(move |how: Finished| {
         pending.set(device::pending().len());

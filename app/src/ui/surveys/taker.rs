@@ -4,7 +4,6 @@
 //! the device's outbox.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::device::{self, Draft};
 use crate::api::surveys::submit_survey;
@@ -59,7 +58,13 @@ pub fn Taker(
     let screen = RwSignal::new(0usize);
     let errors = RwSignal::new(FieldErrors::new());
     let notice = RwSignal::new(None::<String>);
-    let sending = RwSignal::new(false);
+    // Sending is one action: the button waits while it is pending. What could not reach the
+    // server goes to the device's outbox, so nothing answered is lost.
+    let submit = Action::new(|submission: &SurveySubmission| {
+        let submission = submission.clone();
+        async move { (submit_survey(submission.clone()).await, submission) }
+    });
+    let sending = submit.pending();
     let draft_key = StoredValue::new(device::draft_key(form.with_value(|f| f.wave_id), &who));
     let client_id = StoredValue::new(None::<String>);
     let code = StoredValue::new(code);
@@ -125,33 +130,32 @@ pub fn Taker(
         let id = client_id.get_value().unwrap_or_else(device::new_client_id);
         client_id.set_value(Some(id.clone()));
         let submission = SurveySubmission { client_id: id, wave_id, version_id, code: code.get_value(), answers: given };
-        sending.set(true);
         notice.set(None);
-        spawn_local(async move {
-            let outcome = submit_survey(submission.clone()).await;
-            sending.set(false);
-            let finished = match outcome {
-                Ok(_) => Finished::Sent,
-                Err(AppError::Transport(_) | AppError::Internal) => {
-                    device::queue(submission);
-                    Finished::Queued
-                }
-                Err(AppError::Validation(problems)) => {
-                    errors.set(problems);
-                    notice.set(Some(tr::SV_FIX_ANSWERS.into()));
-                    return;
-                }
-                Err(refusal) => {
-                    notice.set(Some(refusal.to_string()));
-                    return;
-                }
-            };
-            device::clear_draft(&draft_key.get_value());
-            if let Some(on_finish) = on_finish {
-                on_finish.run(finished);
-            }
-        });
+        submit.dispatch(submission);
     };
+    Effect::new(move |_| {
+        let Some((outcome, submission)) = submit.value().get() else { return };
+        let finished = match outcome {
+            Ok(_) => Finished::Sent,
+            Err(AppError::Transport(_) | AppError::Internal) => {
+                device::queue(submission);
+                Finished::Queued
+            }
+            Err(AppError::Validation(problems)) => {
+                errors.set(problems);
+                notice.set(Some(tr::SV_FIX_ANSWERS.into()));
+                return;
+            }
+            Err(refusal) => {
+                notice.set(Some(refusal.to_string()));
+                return;
+            }
+        };
+        device::clear_draft(&draft_key.get_value());
+        if let Some(on_finish) = on_finish {
+            on_finish.run(finished);
+        }
+    });
 
     let title = form.with_value(|f| f.definition.title.clone());
     let intro = form.with_value(|f| f.definition.intro.clone());
