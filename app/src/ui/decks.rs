@@ -127,7 +127,6 @@ fn Composer(deck: Deck) -> impl IntoView {
     let stamp = RwSignal::new(deck.updated_at.clone());
     let fresh_stamp = move || stamp.set(format!("{}", js_sys::Date::now() as u64));
     let drag = crate::ui::widgets::HandleDrag::<usize>::new("data-slide-index", |index| index.parse().ok());
-    let new_kind = RwSignal::new("text".to_owned());
 
     let edit = move |f: SlidesEdit| {
         slides.update(|s| f(s));
@@ -158,12 +157,6 @@ fn Composer(deck: Deck) -> impl IntoView {
         Some(Err(e)) => message.set(Some((false, e.to_string()))),
         None => {}
     });
-    let add = move |_| {
-        let Some(content) = snapshot.with_untracked(|s| SlideContent::new_of_kind(&new_kind.get_untracked(), s)) else { return };
-        let at = slides.with_untracked(|s| if s.is_empty() { 0 } else { selected.get_untracked() + 1 });
-        edit(Box::new(move |s| s.insert(at.min(s.len()), Slide { content, notes: String::new() })));
-        selected.set(at);
-    };
 
     // A slide dragged by its handle goes before the one it is dropped on.
     let on_move = move |ev: web_sys::PointerEvent| drag.track(&ev);
@@ -200,51 +193,7 @@ fn Composer(deck: Deck) -> impl IntoView {
             {move || dirty.get().then(|| view! { <p class="notice" data-testid="unsaved">{tr::DECK_UNSAVED}</p> })}
             {move || message.get().map(|(ok, text)| view! { <p class=if ok { "notice ok" } else { "notice error" } role="status">{text}</p> })}
             <div class="composer-grid">
-                <ol class="slide-list" aria-label=tr::DECK_SLIDES>
-                    {move || {
-                        let snap = snapshot.get();
-                        slides.get().iter().enumerate().map(|(i, slide)| {
-                            let line = summary(slide, &snap);
-                            let kind = tr::slide_kind(slide.content.kind());
-                            let start_drag = move |ev: web_sys::PointerEvent| drag.start(&ev, i);
-                            view! {
-                                <li class="slide-item" data-slide-index=i
-                                    class:selected=move || selected.get() == i
-                                    class:dragging=move || drag.is_dragging(&i)
-                                    class:drop-target=move || drag.is_target(&i)>
-                                    <span class="drag-handle" aria-hidden="true" title=tr::SV_DRAG on:pointerdown=start_drag>"⠿"</span>
-                                    <button type="button" class="slide-pick" on:click=move |_| selected.set(i)>
-                                        <span class="slide-number">{i + 1}</span>
-                                        <span class="slide-kind">{kind}</span>
-                                        <span class="slide-line">{line}</span>
-                                    </button>
-                                    <button type="button" class="icon" aria-label=tr::SV_UP on:click=move |_| {
-                                        if i > 0 {
-                                            edit(Box::new(move |s| s.swap(i, i - 1)));
-                                            selected.set(i - 1);
-                                        }
-                                    }>"↑"</button>
-                                    <button type="button" class="icon" aria-label=tr::SV_DOWN on:click=move |_| {
-                                        if i + 1 < slides.with_untracked(Vec::len) {
-                                            edit(Box::new(move |s| s.swap(i, i + 1)));
-                                            selected.set(i + 1);
-                                        }
-                                    }>"↓"</button>
-                                    <button type="button" class="icon" aria-label=tr::DELETE on:click=move |_| {
-                                        edit(Box::new(move |s| { s.remove(i); }));
-                                        selected.update(|sel| *sel = (*sel).min(slides.with_untracked(Vec::len).saturating_sub(1)));
-                                    }>"✕"</button>
-                                </li>
-                            }
-                        }).collect_view()
-                    }}
-                    <li class="slide-add">
-                        <select aria-label=tr::DECK_ADD_KIND on:change=move |ev| new_kind.set(event_target_value(&ev))>
-                            {SLIDE_KINDS.iter().map(|k| view! { <option value=*k selected=*k == "text">{tr::slide_kind(k)}</option> }).collect_view()}
-                        </select>
-                        <button type="button" class="button secondary" on:click=add>{tr::DECK_ADD}</button>
-                    </li>
-                </ol>
+                <SlideList slides snapshot selected drag edit/>
                 <div class="slide-editor">
                     // Rebuilt when another slide is chosen or the snapshot is refreshed, not on
                     // every edit: the fields follow the slide reactively.
@@ -258,6 +207,72 @@ fn Composer(deck: Deck) -> impl IntoView {
             <h2>{tr::DECK_PREVIEW}</h2>
             <iframe class="deck-preview" title=tr::DECK_PREVIEW src=preview></iframe>
         </div>
+    }
+}
+
+/// The deck's slides in order: pick one to edit, drag it by the handle or move it with ↑/↓,
+/// delete it, or add a slide of a kind after the chosen one.
+#[component]
+fn SlideList(
+    slides: RwSignal<Vec<Slide>>,
+    snapshot: RwSignal<Snapshot>,
+    selected: RwSignal<usize>,
+    drag: crate::ui::widgets::HandleDrag<usize>,
+    edit: impl Fn(SlidesEdit) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let new_kind = RwSignal::new("text".to_owned());
+    let add = move |_| {
+        let Some(content) = snapshot.with_untracked(|s| SlideContent::new_of_kind(&new_kind.get_untracked(), s)) else { return };
+        let at = slides.with_untracked(|s| if s.is_empty() { 0 } else { selected.get_untracked() + 1 });
+        edit(Box::new(move |s| s.insert(at.min(s.len()), Slide { content, notes: String::new() })));
+        selected.set(at);
+    };
+    view! {
+        <ol class="slide-list" aria-label=tr::DECK_SLIDES>
+            {move || {
+                let snap = snapshot.get();
+                slides.get().iter().enumerate().map(|(i, slide)| {
+                    let line = summary(slide, &snap);
+                    let kind = tr::slide_kind(slide.content.kind());
+                    let start_drag = move |ev: web_sys::PointerEvent| drag.start(&ev, i);
+                    view! {
+                        <li class="slide-item" data-slide-index=i
+                            class:selected=move || selected.get() == i
+                            class:dragging=move || drag.is_dragging(&i)
+                            class:drop-target=move || drag.is_target(&i)>
+                            <span class="drag-handle" aria-hidden="true" title=tr::SV_DRAG on:pointerdown=start_drag>"⠿"</span>
+                            <button type="button" class="slide-pick" on:click=move |_| selected.set(i)>
+                                <span class="slide-number">{i + 1}</span>
+                                <span class="slide-kind">{kind}</span>
+                                <span class="slide-line">{line}</span>
+                            </button>
+                            <button type="button" class="icon" aria-label=tr::SV_UP on:click=move |_| {
+                                if i > 0 {
+                                    edit(Box::new(move |s| s.swap(i, i - 1)));
+                                    selected.set(i - 1);
+                                }
+                            }>"↑"</button>
+                            <button type="button" class="icon" aria-label=tr::SV_DOWN on:click=move |_| {
+                                if i + 1 < slides.with_untracked(Vec::len) {
+                                    edit(Box::new(move |s| s.swap(i, i + 1)));
+                                    selected.set(i + 1);
+                                }
+                            }>"↓"</button>
+                            <button type="button" class="icon" aria-label=tr::DELETE on:click=move |_| {
+                                edit(Box::new(move |s| { s.remove(i); }));
+                                selected.update(|sel| *sel = (*sel).min(slides.with_untracked(Vec::len).saturating_sub(1)));
+                            }>"✕"</button>
+                        </li>
+                    }
+                }).collect_view()
+            }}
+            <li class="slide-add">
+                <select aria-label=tr::DECK_ADD_KIND on:change=move |ev| new_kind.set(event_target_value(&ev))>
+                    {SLIDE_KINDS.iter().map(|k| view! { <option value=*k selected=*k == "text">{tr::slide_kind(k)}</option> }).collect_view()}
+                </select>
+                <button type="button" class="button secondary" on:click=add>{tr::DECK_ADD}</button>
+            </li>
+        </ol>
     }
 }
 

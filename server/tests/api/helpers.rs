@@ -12,11 +12,14 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
-/// A fresh, empty database on a backend. SQLite: a temp file; PostgreSQL: a new database in
-/// the cluster at `TEST_POSTGRES_URL`.
+/// A fresh database on a backend: empty (`new`) or a copy of the demo district (`with_demo`).
+/// SQLite: a file in a temp dir; PostgreSQL: a database in the cluster at `TEST_POSTGRES_URL`,
+/// dropped when the test ends.
 pub struct TestDb {
     pub url: String,
     _dir: Option<tempfile::TempDir>,
+    /// The PostgreSQL database to drop, with the cluster's admin URL.
+    postgres: Option<(String, String)>,
 }
 
 impl TestDb {
@@ -25,27 +28,126 @@ impl TestDb {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
-                TestDb { url, _dir: Some(dir) }
+                TestDb { url, _dir: Some(dir), postgres: None }
             }
-            Backend::Postgres => {
-                let admin = std::env::var("TEST_POSTGRES_URL").expect(
-                    "TEST_POSTGRES_URL is not set: run the README's test command (.ci/test), \
-                     which starts a throwaway PostgreSQL for these tests",
-                );
-                sqlx::any::install_default_drivers();
-                let name = format!("nastavnik_test_{}", app::auth::new_session_token()[..16].to_owned());
-                let pool = sqlx::AnyPool::connect(&admin).await.expect("connect to test PostgreSQL");
-                sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await.expect("create database");
-                pool.close().await;
-                let base = admin.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin);
-                TestDb { url: format!("{base}/{name}"), _dir: None }
-            }
+            Backend::Postgres => Self::postgres_copy_of(None).await,
         }
+    }
+
+    /// A copy of a database that holds the demo district, loaded once per test run: a file
+    /// copy on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL. Loading the demo for every
+    /// test was most of the suite's time.
+    pub async fn with_demo(backend: Backend) -> TestDb {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let file = dir.path().join("test.db");
+                std::fs::copy(demo_template_file(), &file).expect("copy the demo database");
+                TestDb { url: format!("sqlite://{}?mode=rwc", file.display()), _dir: Some(dir), postgres: None }
+            }
+            Backend::Postgres => Self::postgres_copy_of(Some(demo_template_database())).await,
+        }
+    }
+
+    async fn postgres_copy_of(template: Option<&str>) -> TestDb {
+        let admin = admin_url();
+        sqlx::any::install_default_drivers();
+        let name = format!("nastavnik_test_{}", app::auth::new_session_token()[..16].to_owned());
+        let pool = sqlx::AnyPool::connect(&admin).await.expect("connect to test PostgreSQL");
+        let from = template.map(|t| format!(" TEMPLATE {t}")).unwrap_or_default();
+        sqlx::query(&format!("CREATE DATABASE {name}{from}")).execute(&pool).await.expect("create database");
+        pool.close().await;
+        TestDb { url: database_url(&admin, &name), _dir: None, postgres: Some((admin, name)) }
     }
 
     pub async fn connect(&self) -> Db {
         store::connect(&self.url).await.expect("connect and migrate")
     }
+}
+
+impl Drop for TestDb {
+    /// A throwaway PostgreSQL database goes with its test (the cluster would otherwise hold
+    /// one per test until it is deleted). Drop cannot await, so a short-lived thread does it.
+    fn drop(&mut self) {
+        let Some((admin, name)) = self.postgres.take() else { return };
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            runtime.block_on(async {
+                let pool = sqlx::AnyPool::connect(&admin).await?;
+                sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&pool).await?;
+                pool.close().await;
+                Ok::<_, sqlx::Error>(())
+            })
+        })
+        .join();
+        if let Ok(Err(error)) = dropped {
+            eprintln!("could not drop a test database: {error}");
+        }
+    }
+}
+
+fn admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL").expect(
+        "TEST_POSTGRES_URL is not set: run the README's test command (.ci/test), \
+         which starts a throwaway PostgreSQL for these tests",
+    )
+}
+
+fn database_url(admin: &str, name: &str) -> String {
+    let base = admin.rsplit_once('/').map(|(base, _)| base).unwrap_or(admin);
+    format!("{base}/{name}")
+}
+
+/// Runs `load` once, on a thread of its own (tests each have their own runtime, and a pool
+/// must not outlive the runtime that made it).
+fn once_on_a_thread<T: Send + 'static>(load: impl FnOnce(&tokio::runtime::Runtime) -> T + Send + 'static) -> T {
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+        load(&runtime)
+    })
+    .join()
+    .expect("loading the demo template")
+}
+
+/// A SQLite file holding the demo district, made once per run and kept until the run ends.
+fn demo_template_file() -> &'static std::path::Path {
+    static FILE: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| {
+        once_on_a_thread(|runtime| {
+            let dir = tempfile::tempdir().expect("temp dir").keep();
+            let (work, template) = (dir.join("work.db"), dir.join("demo.db"));
+            runtime.block_on(async {
+                let db = store::connect(&format!("sqlite://{}?mode=rwc", work.display())).await.expect("connect");
+                nastavnik::demo::load(&db).await.expect("demo data");
+                // One self-contained file, whatever sits in the write-ahead log.
+                sqlx::query("VACUUM INTO $1").bind(template.to_str().expect("UTF-8 path")).execute(&db.pool).await.expect("vacuum into");
+                db.pool.close().await;
+            });
+            template
+        })
+    })
+}
+
+/// A PostgreSQL database holding the demo district, made once per run; the throwaway cluster
+/// goes with the run.
+fn demo_template_database() -> &'static str {
+    static NAME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    NAME.get_or_init(|| {
+        once_on_a_thread(|runtime| {
+            runtime.block_on(async {
+                let admin = admin_url();
+                sqlx::any::install_default_drivers();
+                let name = format!("nastavnik_demo_{}", app::auth::new_session_token()[..16].to_owned());
+                let pool = sqlx::AnyPool::connect(&admin).await.expect("connect to test PostgreSQL");
+                sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await.expect("create template");
+                pool.close().await;
+                let db = store::connect(&database_url(&admin, &name)).await.expect("connect and migrate");
+                nastavnik::demo::load(&db).await.expect("demo data");
+                db.pool.close().await;
+                name
+            })
+        })
+    })
 }
 
 pub struct TestApp {
@@ -90,9 +192,8 @@ impl Reply {
 impl TestApp {
     /// The demo district on a fresh database: 4 schools' worth of data and every role.
     pub async fn spawn(backend: Backend) -> TestApp {
-        let test_db = TestDb::new(backend).await;
+        let test_db = TestDb::with_demo(backend).await;
         let db = test_db.connect().await;
-        nastavnik::demo::load(&db).await.expect("demo data");
         let options = nastavnik::startup::leptos_options(None).expect("leptos options");
         let router = nastavnik::startup::router(nastavnik::startup::state(db.clone(), options, false));
         TestApp { db, router, _test_db: test_db }

@@ -157,40 +157,10 @@ pub fn Taker(
         }
     });
 
-    let title = form.with_value(|f| f.definition.title.clone());
-    let intro = form.with_value(|f| f.definition.intro.clone());
-    let progress = move || format!("{}%", screen.get() * 100 / last);
     view! {
         <section class="taker" data-testid="taker">
-            <div class="taker-progress" role="progressbar" aria-valuemin="0" aria-valuemax=last.to_string()
-                aria-valuenow=move || screen.get().to_string() aria-label=tr::SV_PROGRESS>
-                <div class="taker-progress-bar" style:width=progress></div>
-            </div>
-            <p class="muted taker-step">{move || match screen.get() {
-                0 => String::new(),
-                s if s == last => tr::SV_SUMMARY.to_owned(),
-                s => tr::sv_step(s, last - 1),
-            }}</p>
-            {move || {
-                let current = screen.get();
-                if current == 0 {
-                    view! {
-                        <div class="taker-screen">
-                            <h1>{title.clone()}</h1>
-                            <p class="taker-intro">{intro.clone()}</p>
-                        </div>
-                    }.into_any()
-                } else if current == last {
-                    view! { <Summary form pages answers errors screen/> }.into_any()
-                } else {
-                    let questions = pages.with_value(|p| p[current - 1].clone());
-                    view! {
-                        <div class="taker-screen">
-                            {questions.into_iter().map(|q| view! { <QuestionInput question=q answers errors/> }).collect_view()}
-                        </div>
-                    }.into_any()
-                }
-            }}
+            <Progress screen last/>
+            <Screen form pages answers errors screen last/>
             <p class="notice error" role="alert" hidden=move || notice.with(Option::is_none)>{move || notice.get()}</p>
             <nav class="taker-nav">
                 <button type="button" class="button secondary big" on:click=back hidden=move || screen.get() == 0>
@@ -211,6 +181,59 @@ pub fn Taker(
                 }}
             </nav>
         </section>
+    }
+}
+
+/// How far the respondent has got: a bar, and «Шаг 2 из 5» under it.
+#[component]
+fn Progress(screen: RwSignal<usize>, last: usize) -> impl IntoView {
+    let width = move || format!("{}%", screen.get() * 100 / last);
+    view! {
+        <div class="taker-progress" role="progressbar" aria-valuemin="0" aria-valuemax=last.to_string()
+            aria-valuenow=move || screen.get().to_string() aria-label=tr::SV_PROGRESS>
+            <div class="taker-progress-bar" style:width=width></div>
+        </div>
+        <p class="muted taker-step">{move || match screen.get() {
+            0 => String::new(),
+            s if s == last => tr::SV_SUMMARY.to_owned(),
+            s => tr::sv_step(s, last - 1),
+        }}</p>
+    }
+}
+
+/// The screen the respondent is on: the introduction, a page of questions, or the summary.
+#[component]
+fn Screen(
+    form: StoredValue<SurveyForm>,
+    pages: StoredValue<Vec<Vec<Question>>>,
+    answers: RwSignal<Answers>,
+    errors: RwSignal<FieldErrors>,
+    screen: RwSignal<usize>,
+    last: usize,
+) -> impl IntoView {
+    let title = form.with_value(|f| f.definition.title.clone());
+    let intro = form.with_value(|f| f.definition.intro.clone());
+    move || {
+        let current = screen.get();
+        if current == 0 {
+            view! {
+                <div class="taker-screen">
+                    <h1>{title.clone()}</h1>
+                    <p class="taker-intro">{intro.clone()}</p>
+                </div>
+            }
+            .into_any()
+        } else if current == last {
+            view! { <Summary form pages answers errors screen/> }.into_any()
+        } else {
+            let questions = pages.with_value(|p| p[current - 1].clone());
+            view! {
+                <div class="taker-screen">
+                    {questions.into_iter().map(|q| view! { <QuestionInput question=q answers errors/> }).collect_view()}
+                </div>
+            }
+            .into_any()
+        }
     }
 }
 

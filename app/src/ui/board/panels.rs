@@ -1,0 +1,188 @@
+//! The board's panels around the cards: its header and tools, suggestions, notices, the pool
+//! of mentees without a mentor, the reason dialog, the criteria's weights and the history.
+
+use super::*;
+
+#[component]
+pub(super) fn BoardHeader() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let board = ctx.board;
+    let programme_id = move || board.with(|b| b.programme.id);
+    let suggest = move |_| {
+        let started = window().performance().map(|p| p.now()).unwrap_or_default();
+        let list = board.with_untracked(Board::suggestions);
+        let elapsed = window().performance().map(|p| p.now()).unwrap_or_default() - started;
+        ctx.suggestions.set(Some((list, elapsed)));
+    };
+    view! {
+        <div class="board-head">
+            <div class="grow">
+                <h1>{tr::BOARD_TITLE}</h1>
+                <p class="muted">{move || board.with(|b| format!("{} · {}", b.organisation_name, b.programme.title))}</p>
+            </div>
+            <Show when=move || board.with(|b| b.can_edit)>
+                <button class="button secondary" data-testid="undo" disabled=move || ctx.undo.with(Vec::is_empty) || ctx.busy.get()
+                    on:click=move |_| ctx.undo() title="Ctrl+Z">{tr::BOARD_UNDO}</button>
+                <button class="button secondary" data-testid="redo" disabled=move || ctx.redo.with(Vec::is_empty) || ctx.busy.get()
+                    on:click=move |_| ctx.redo() title="Ctrl+Shift+Z">{tr::BOARD_REDO}</button>
+                <button class="button secondary" on:click=suggest>{tr::BOARD_SUGGEST}</button>
+                <button class="button primary" disabled=move || board.with(|b| b.assignments.is_empty())
+                    on:click=move |_| ctx.request(BoardOp::Fix)>{tr::BOARD_FIX}</button>
+            </Show>
+            <A href=move || format!("/programmes/{}/order", programme_id()) attr:class="button secondary">{tr::BOARD_ORDER}</A>
+        </div>
+        <SuggestionBar/>
+    }
+}
+
+#[component]
+pub(super) fn SuggestionBar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        ctx.suggestions.get().map(|(list, ms)| {
+            let count = list.len();
+            let moves: Vec<Move> = list.iter().map(|s| Move { mentee_id: s.mentee_id, mentor_id: Some(s.mentor_id), reason: None }).collect();
+            view! {
+                <div class="notice suggest-bar" data-testid="suggestions">
+                    <span class="grow">{if count == 0 { tr::BOARD_NO_SUGGESTIONS.to_owned() } else { format!("{}: {count}", tr::BOARD_SUGGEST) }}
+                        <small class="muted">{format!(" · {ms:.1} мс")}</small></span>
+                    {(count > 0).then(|| view! {
+                        <button class="button primary" on:click=move |_| ctx.request(BoardOp::Moves(moves.clone()))>{tr::BOARD_ACCEPT_ALL}</button>
+                    })}
+                    <button class="button secondary" on:click=move |_| ctx.suggestions.set(None)>{tr::BOARD_REJECT_ALL}</button>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+pub(super) fn NoticeBar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        ctx.notice.get().map(|notice| match notice {
+            Notice::Error(text) => view! { <p class="notice error" role="alert" data-testid="board-error">{text}</p> }.into_any(),
+            Notice::Info(text) => view! { <p class="notice" role="status">{text}</p> }.into_any(),
+            Notice::Stale(changes) => view! {
+                <div class="notice error" role="alert" data-testid="board-stale">
+                    <p>{tr::BOARD_STALE}</p>
+                    <ul>{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                </div>
+            }.into_any(),
+        })
+    }
+}
+
+#[component]
+pub(super) fn Pool() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let board = ctx.board;
+    let free = move || {
+        board.with(|b| b.mentees.iter().filter(|m| b.assignment(m.id).is_none()).map(|m| m.id).collect::<Vec<_>>())
+    };
+    view! {
+        <section class="pool zone" data-drop="pool" aria-label=tr::BOARD_POOL
+            class:over=move || ctx.drag.with(|d| d.as_ref().and_then(|d| d.over.as_deref()) == Some("pool"))>
+            <h2>{tr::BOARD_POOL} " " <span class="badge">{move || free().len()}</span></h2>
+            <p class="muted small">{tr::BOARD_POOL_HINT}</p>
+            <Show when=move || ctx.picked.get().is_some_and(|id| board.with(|b| b.assignment(id).is_some()))>
+                <button class="button secondary" on:click=move |_| ctx.place_picked(None)>{tr::BOARD_TO_POOL}</button>
+            </Show>
+            <ul class="cards-list">
+                <For each=free key=|id| *id let:mentee_id>
+                    <MenteeCard mentee_id/>
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+pub(super) fn ReasonDialog() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let reason = RwSignal::new(String::new());
+    move || {
+        ctx.asking_reason.get().map(|(m, warning)| {
+            let confirm = move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                let mut with_reason = m.clone();
+                with_reason.reason = Some(reason.get_untracked());
+                if reason.get_untracked().trim().is_empty() {
+                    return;
+                }
+                ctx.asking_reason.set(None);
+                reason.set(String::new());
+                ctx.send(BoardOp::Move(with_reason), Record::New);
+            };
+            view! {
+                <div class="modal-backdrop">
+                    <form class="modal card" role="dialog" aria-modal="true" aria-labelledby="reason-title" on:submit=confirm data-testid="reason-dialog">
+                        <h2 id="reason-title">{tr::BOARD_CONFLICT}</h2>
+                        <p>{warning}</p>
+                        <label class="field"><span>{tr::BOARD_REASON_LABEL}</span>
+                            <textarea rows="3" maxlength="500" required prop:value=reason
+                                on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                        </label>
+                        <div class="actions">
+                            <button type="submit" class="button primary">{tr::BOARD_CONFIRM}</button>
+                            <button type="button" class="button secondary" on:click=move |_| ctx.asking_reason.set(None)>{tr::CANCEL}</button>
+                        </div>
+                    </form>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+pub(super) fn WeightsPanel() -> impl IntoView {
+    use domain::matching::score::{Criterion, Weight};
+    let ctx = expect_context::<Ctx>();
+    let board = ctx.board;
+    let disabled = move || !board.with(|b| b.can_edit) || ctx.busy.get();
+    view! {
+        <details class="card weights" data-testid="weights">
+            <summary>{tr::BOARD_WEIGHTS}</summary>
+            <p class="muted small">{tr::BOARD_WEIGHTS_HELP}</p>
+            <div class="form-grid">
+                {Criterion::ALL.iter().map(|criterion| {
+                    let criterion = *criterion;
+                    let current = move || board.with(|b| b.weights.of(criterion));
+                    view! {
+                        <label class="field"><span>{tr::criterion(criterion)}</span>
+                            <select disabled=disabled on:change=move |ev| {
+                                let chosen = event_target_value(&ev);
+                                if let Some(weight) = Weight::from_code(&chosen) {
+                                    let next = board.with_untracked(|b| b.weights.with(criterion, weight));
+                                    ctx.suggestions.set(None);
+                                    ctx.request(BoardOp::Weights(next));
+                                }
+                            }>
+                                {Weight::ALL.iter().map(|w| {
+                                    let w = *w;
+                                    view! { <option value=w.code() selected=move || current() == w>{tr::weight(w)}</option> }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+        </details>
+    }
+}
+
+#[component]
+pub(super) fn History() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <details class="card history">
+            <summary>{tr::BOARD_HISTORY}</summary>
+            <ol data-testid="history">
+                {move || ctx.board.with(|b| b.history.iter().map(|h| view! {
+                    <li><span class="muted">{crate::ui::session::time_zone().local_minutes(&h.at)} " · " {h.user_name.clone()}</span>
+                        " — " {h.summary.clone()}</li>
+                }).collect_view())}
+            </ol>
+        </details>
+    }
+}
