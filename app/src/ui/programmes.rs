@@ -17,26 +17,17 @@ pub fn ProgrammesPage() -> impl IntoView {
     let organisation_id = move || query.with(|q| q.get("org").and_then(|v| v.parse::<i64>().ok()));
     let programmes = Resource::new(organisation_id, list_programmes);
     view! {
-        <RequireRole roles=READERS>
+        <super::page::Loaded roles=READERS resource=programmes view=move |list| view! {
             <h1>{tr::PROGRAMMES_TITLE}</h1>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match programmes.await {
-                        Err(error) => view! { <crate::ui::page::ErrorPage error/> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="cards">
-                                {list.into_iter().map(|p| view! {
-                                    <li class="card">
-                                        <A href=format!("/programmes/{}", p.id)><strong>{p.title.clone()}</strong></A>
-                                        <p class="muted">{tr::form(p.form)} " · " {tr::date(&p.starts_on)} " — " {tr::date(&p.ends_on)}</p>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
-        </RequireRole>
+            <ul class="cards">
+                {list.into_iter().map(|p| view! {
+                    <li class="card">
+                        <A href=format!("/programmes/{}", p.id)><strong>{p.title.clone()}</strong></A>
+                        <p class="muted">{tr::form(p.form)} " · " {tr::date(&p.starts_on)} " — " {tr::date(&p.ends_on)}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }/>
     }
 }
 

@@ -9,7 +9,6 @@ use crate::api::reports::{get_school_report, get_swot, save_swot, SwotBoard};
 use domain::i18n::tr;
 use domain::models::UserRole;
 use domain::reports::{Quadrant, SchoolReport, Swot};
-use crate::ui::session::RequireRole;
 
 #[component]
 pub fn SwotPage() -> impl IntoView {
@@ -145,16 +144,8 @@ pub fn SchoolReportPage() -> impl IntoView {
     let org = move || query.with(|q| q.get("org").and_then(|v| v.parse::<i64>().ok()));
     let report = Resource::new(org, get_school_report);
     view! {
-        <RequireRole roles=&[UserRole::Curator, UserRole::Methodologist]>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match report.await {
-                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
-                        Ok(report) => view! { <SchoolReportView report/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </RequireRole>
+        <crate::ui::page::Loaded roles=&[UserRole::Curator, UserRole::Methodologist] resource=report
+            view=|report| view! { <SchoolReportView report/> }/>
     }
 }
 

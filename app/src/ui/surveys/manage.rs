@@ -270,29 +270,24 @@ fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
 #[component]
 pub fn CodesPage() -> impl IntoView {
     let page = crate::ui::page::route_resource(|| 0, list_waves);
+    view! { <crate::ui::page::Loaded roles=&[UserRole::Curator] resource=page view=|page| view! { <Slips page/> }/> }
+}
+
+/// The programme's codes as slips to print and cut out.
+#[component]
+fn Slips(page: WavesPage) -> impl IntoView {
     view! {
-        <RequireRole roles=&[UserRole::Curator]>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
-                        Ok(page) => view! {
-                            <h1 class="no-print">{tr::SV_CODES_TITLE}": "{page.programme_title.clone()}</h1>
-                            <button type="button" class="button no-print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>{tr::ORDER_PRINT}</button>
-                            <ul class="slips" data-testid="slips">
-                                {page.codes.into_iter().map(|c| view! {
-                                    <li class="slip">
-                                        <span class="slip-name">{c.name.clone().unwrap_or_else(|| tr::SV_ANONYMOUS_SLIP.to_owned())}</span>
-                                        <span class="muted">{tr::participant_role(c.role)}</span>
-                                        <strong class="slip-code">{c.code.clone()}</strong>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
-        </RequireRole>
+        <h1 class="no-print">{tr::SV_CODES_TITLE}": "{page.programme_title.clone()}</h1>
+        <button type="button" class="button no-print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>{tr::ORDER_PRINT}</button>
+        <ul class="slips" data-testid="slips">
+            {page.codes.into_iter().map(|c| view! {
+                <li class="slip">
+                    <span class="slip-name">{c.name.clone().unwrap_or_else(|| tr::SV_ANONYMOUS_SLIP.to_owned())}</span>
+                    <span class="muted">{tr::participant_role(c.role)}</span>
+                    <strong class="slip-code">{c.code.clone()}</strong>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }
 

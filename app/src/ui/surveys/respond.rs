@@ -190,8 +190,7 @@ pub fn MySurveysPage() -> impl IntoView {
 /// asks for the code on the slip, so the answers carry no name.
 #[component]
 pub fn MySurveyPage() -> impl IntoView {
-    let route_id = crate::ui::route_id();
-    let form = Resource::new(move || route_id().unwrap_or(0), my_survey_form);
+    let form = crate::ui::page::route_resource(|| 0, my_survey_form);
     let pending = RwSignal::new(0usize);
     let finished = RwSignal::new(None::<Finished>);
     let on_finish = Callback::new(move |how| {
