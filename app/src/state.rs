@@ -80,7 +80,4 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
     }
 }
 
-/// The logged-in user, or `Unauthorized`.
-pub async fn require_user() -> Result<CurrentUser, AppError> {
-    current_user().await?.ok_or(AppError::Unauthorized)
-}
+// A signed-in caller is `caller::Caller::current()`: the one way in for server functions.

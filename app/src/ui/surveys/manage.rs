@@ -138,12 +138,6 @@ fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
         kiosk.dispatch(wave_id);
     };
     let can_edit = page.can_edit;
-    let new_questionnaire = RwSignal::new(page.questionnaires.first().map(|q| q.id).unwrap_or(0));
-    let new_kind = RwSignal::new(WaveKind::Entry.code().to_owned());
-    let new_role = RwSignal::new(ParticipantRole::Mentee.code().to_owned());
-    let new_anonymous = RwSignal::new(false);
-    let slip_count = RwSignal::new("10".to_owned());
-    let slip_role = RwSignal::new(ParticipantRole::Mentee.code().to_owned());
     let named_codes = page.codes.iter().filter(|c| c.name.is_some()).count();
     let anonymous_codes = page.codes.len() - named_codes;
     view! {
@@ -190,78 +184,112 @@ fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
             }.into_any()
         }}
         {can_edit.then(|| view! {
-            <section class="panel">
-                <h2>{tr::SV_NEW_WAVE}</h2>
-                <div class="row">
-                    <label class="field">{tr::SV_COL_QUESTIONNAIRE}
-                        <select on:change=move |ev| new_questionnaire.set(event_target_value(&ev).parse().unwrap_or(0)) name="questionnaire">
-                            {page.questionnaires.iter().map(|q| view! { <option value=q.id.to_string()>{q.title.clone()}</option> }).collect_view()}
-                        </select>
-                    </label>
-                    <label class="field">{tr::SV_COL_KIND}
-                        <select name="kind" on:change=move |ev| new_kind.set(event_target_value(&ev))>
-                            {WaveKind::ALL.iter().map(|k| view! { <option value=k.code()>{tr::wave_kind(*k)}</option> }).collect_view()}
-                        </select>
-                    </label>
-                    <label class="field">{tr::SV_COL_ROLE}
-                        <select name="role" on:change=move |ev| new_role.set(event_target_value(&ev))>
-                            <option value="mentee">{tr::participant_role(ParticipantRole::Mentee)}</option>
-                            <option value="mentor">{tr::participant_role(ParticipantRole::Mentor)}</option>
-                        </select>
-                    </label>
-                    <label class="check">
-                        <input type="checkbox" name="anonymous" prop:checked=move || new_anonymous.get()
-                            on:change=move |ev| new_anonymous.set(event_target_checked(&ev))/>
-                        {tr::SV_ANONYMOUS_WAVE}
-                    </label>
-                </div>
-                <p class="muted">{tr::SV_ANONYMOUS_HELP}</p>
-                <div class="actions">
-                    <button type="button" class="button primary" disabled=busy on:click=move |_| {
-                        change.dispatch(WaveChange::Create {
-                            programme_id,
-                            questionnaire_id: new_questionnaire.get_untracked(),
-                            kind: new_kind.get_untracked(),
-                            role: new_role.get_untracked(),
-                            anonymous: new_anonymous.get_untracked(),
-                        });
-                    }>{tr::SV_CREATE_WAVE}</button>
-                    <A href="/questionnaires">{tr::SV_EDIT_QUESTIONNAIRES}</A>
-                </div>
-            </section>
-            <section class="panel">
-                <h2>{tr::SV_CODES_TITLE}</h2>
-                <p class="muted">{tr::sv_codes_line(named_codes, anonymous_codes)}</p>
-                <div class="actions">
-                    <button type="button" class="button secondary" disabled=busy
-                        on:click=move |_| { change.dispatch(WaveChange::NamedCodes { programme_id }); }>
-                        {tr::SV_ISSUE_NAMED}
-                    </button>
-                </div>
-                <div class="row">
-                    <label class="field">{tr::SV_SLIP_COUNT}
-                        <input inputmode="numeric" name="slips" prop:value=move || slip_count.get() on:input=move |ev| slip_count.set(event_target_value(&ev))/>
-                    </label>
-                    <label class="field">{tr::SV_COL_ROLE}
-                        <select name="slip_role" on:change=move |ev| slip_role.set(event_target_value(&ev))>
-                            <option value="mentee">{tr::participant_role(ParticipantRole::Mentee)}</option>
-                            <option value="mentor">{tr::participant_role(ParticipantRole::Mentor)}</option>
-                        </select>
-                    </label>
-                    <button type="button" class="button secondary" disabled=busy on:click=move |_| {
-                        match slip_count.get_untracked().trim().parse::<usize>() {
-                            Ok(count) if count > 0 => {
-                                change.dispatch(WaveChange::Slips { programme_id, role: slip_role.get_untracked(), count });
-                            }
-                            _ => error.set(Some(tr::SV_ERR_SLIP_NUMBER.into())),
-                        }
-                    }>{tr::SV_ISSUE_ANONYMOUS}</button>
-                </div>
-                <div class="actions">
-                    <A href=format!("/programmes/{programme_id}/codes") attr:class="button secondary">{tr::SV_PRINT_CODES}</A>
-                </div>
-            </section>
+            <NewWavePanel programme_id questionnaires=page.questionnaires.clone() change busy/>
+            <CodesPanel programme_id named=named_codes anonymous=anonymous_codes change busy error/>
         })}
+    }
+}
+
+/// Giving a questionnaire of the school to a role of the programme as a new wave.
+#[component]
+fn NewWavePanel(
+    programme_id: i64,
+    questionnaires: Vec<QuestionnaireSummary>,
+    change: Action<WaveChange, Result<(), AppError>>,
+    busy: Memo<bool>,
+) -> impl IntoView {
+    let new_questionnaire = RwSignal::new(questionnaires.first().map(|q| q.id).unwrap_or(0));
+    let new_kind = RwSignal::new(WaveKind::Entry.code().to_owned());
+    let new_role = RwSignal::new(ParticipantRole::Mentee.code().to_owned());
+    let new_anonymous = RwSignal::new(false);
+    view! {
+        <section class="panel">
+            <h2>{tr::SV_NEW_WAVE}</h2>
+            <div class="row">
+                <label class="field">{tr::SV_COL_QUESTIONNAIRE}
+                    <select on:change=move |ev| new_questionnaire.set(event_target_value(&ev).parse().unwrap_or(0)) name="questionnaire">
+                        {questionnaires.iter().map(|q| view! { <option value=q.id.to_string()>{q.title.clone()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="field">{tr::SV_COL_KIND}
+                    <select name="kind" on:change=move |ev| new_kind.set(event_target_value(&ev))>
+                        {WaveKind::ALL.iter().map(|k| view! { <option value=k.code()>{tr::wave_kind(*k)}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="field">{tr::SV_COL_ROLE}
+                    <select name="role" on:change=move |ev| new_role.set(event_target_value(&ev))>
+                        <option value="mentee">{tr::participant_role(ParticipantRole::Mentee)}</option>
+                        <option value="mentor">{tr::participant_role(ParticipantRole::Mentor)}</option>
+                    </select>
+                </label>
+                <label class="check">
+                    <input type="checkbox" name="anonymous" prop:checked=move || new_anonymous.get()
+                        on:change=move |ev| new_anonymous.set(event_target_checked(&ev))/>
+                    {tr::SV_ANONYMOUS_WAVE}
+                </label>
+            </div>
+            <p class="muted">{tr::SV_ANONYMOUS_HELP}</p>
+            <div class="actions">
+                <button type="button" class="button primary" disabled=busy on:click=move |_| {
+                    change.dispatch(WaveChange::Create {
+                        programme_id,
+                        questionnaire_id: new_questionnaire.get_untracked(),
+                        kind: new_kind.get_untracked(),
+                        role: new_role.get_untracked(),
+                        anonymous: new_anonymous.get_untracked(),
+                    });
+                }>{tr::SV_CREATE_WAVE}</button>
+                <A href="/questionnaires">{tr::SV_EDIT_QUESTIONNAIRES}</A>
+            </div>
+        </section>
+    }
+}
+
+/// Personal codes: named ones for everyone in the programme, anonymous slips, and the slips to print.
+#[component]
+fn CodesPanel(
+    programme_id: i64,
+    named: usize,
+    anonymous: usize,
+    change: Action<WaveChange, Result<(), AppError>>,
+    busy: Memo<bool>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let slip_count = RwSignal::new("10".to_owned());
+    let slip_role = RwSignal::new(ParticipantRole::Mentee.code().to_owned());
+    view! {
+        <section class="panel">
+            <h2>{tr::SV_CODES_TITLE}</h2>
+            <p class="muted">{tr::sv_codes_line(named, anonymous)}</p>
+            <div class="actions">
+                <button type="button" class="button secondary" disabled=busy
+                    on:click=move |_| { change.dispatch(WaveChange::NamedCodes { programme_id }); }>
+                    {tr::SV_ISSUE_NAMED}
+                </button>
+            </div>
+            <div class="row">
+                <label class="field">{tr::SV_SLIP_COUNT}
+                    <input inputmode="numeric" name="slips" prop:value=move || slip_count.get() on:input=move |ev| slip_count.set(event_target_value(&ev))/>
+                </label>
+                <label class="field">{tr::SV_COL_ROLE}
+                    <select name="slip_role" on:change=move |ev| slip_role.set(event_target_value(&ev))>
+                        <option value="mentee">{tr::participant_role(ParticipantRole::Mentee)}</option>
+                        <option value="mentor">{tr::participant_role(ParticipantRole::Mentor)}</option>
+                    </select>
+                </label>
+                <button type="button" class="button secondary" disabled=busy on:click=move |_| {
+                    match slip_count.get_untracked().trim().parse::<usize>() {
+                        Ok(count) if count > 0 => {
+                            change.dispatch(WaveChange::Slips { programme_id, role: slip_role.get_untracked(), count });
+                        }
+                        _ => error.set(Some(tr::SV_ERR_SLIP_NUMBER.into())),
+                    }
+                }>{tr::SV_ISSUE_ANONYMOUS}</button>
+            </div>
+            <div class="actions">
+                <A href=format!("/programmes/{programme_id}/codes") attr:class="button secondary">{tr::SV_PRINT_CODES}</A>
+            </div>
+        </section>
     }
 }
 
