@@ -3,7 +3,8 @@
 
 use domain::reports::deck::{Deck, DeckSummary, SlideContent};
 use domain::reports::{SchoolReport, Snapshot};
-use serde_json::json;
+use app::api::decks::{CreateDeck, GetDeck, ListDecks, RefreshDeck, SaveDeck};
+use app::api::reports::{GetSchoolReport, GetSwot, SaveSwot};
 
 use crate::helpers::TestApp;
 use crate::on_both_backends;
@@ -15,9 +16,9 @@ fn parse<T: serde::de::DeserializeOwned>(reply: &crate::helpers::Reply) -> T {
 on_both_backends!(the_demo_deck_shows_the_figures_of_the_talk, |backend| async move {
     let app = TestApp::spawn(backend).await;
     let methodologist = app.login("methodologist", "metodist").await;
-    let decks: Vec<DeckSummary> = parse(&app.call(&methodologist, "decks/list", json!({})).await);
+    let decks: Vec<DeckSummary> = parse(&app.call_fn(&methodologist, ListDecks {}).await);
     assert_eq!(decks.len(), 1, "the demo brings the district talk");
-    let deck: Deck = parse(&app.call(&methodologist, "decks/get", json!({ "id": decks[0].id })).await);
+    let deck: Deck = parse(&app.call_fn(&methodologist, GetDeck { id: decks[0].id }).await);
     let s = &deck.snapshot;
 
     // The district: 579 teachers, 114 under 35, 46 young (8 %), 26 of 32 organisations (81 %).
@@ -60,8 +61,8 @@ on_both_backends!(the_demo_deck_shows_the_figures_of_the_talk, |backend| async m
 on_both_backends!(a_deck_keeps_its_numbers_until_the_snapshot_is_refreshed, |backend| async move {
     let app = TestApp::spawn(backend).await;
     let methodologist = app.login("methodologist", "metodist").await;
-    let id: i64 = parse(&app.call(&methodologist, "decks/create", json!({ "title": "Совещание", "story": true })).await);
-    let before: Deck = parse(&app.call(&methodologist, "decks/get", json!({ "id": id })).await);
+    let id: i64 = parse(&app.call_fn(&methodologist, CreateDeck { title: "Совещание".into(), story: true }).await);
+    let before: Deck = parse(&app.call_fn(&methodologist, GetDeck { id: id }).await);
     let pilot_of = |s: &Snapshot| s.schools.iter().find(|x| x.name.contains("Лицей № 1")).expect("pilot").mentees;
     assert_eq!(pilot_of(&before.snapshot), 3);
 
@@ -70,35 +71,35 @@ on_both_backends!(a_deck_keeps_its_numbers_until_the_snapshot_is_refreshed, |bac
         .execute(&app.db.pool)
         .await
         .expect("change");
-    let still: Deck = parse(&app.call(&methodologist, "decks/get", json!({ "id": id })).await);
+    let still: Deck = parse(&app.call_fn(&methodologist, GetDeck { id: id }).await);
     assert_eq!(pilot_of(&still.snapshot), 3);
     assert_eq!(still.snapshot.taken_at, before.snapshot.taken_at);
 
     // Refreshing is explicit, and then the new figure shows.
-    let fresh: Snapshot = parse(&app.call(&methodologist, "decks/refresh", json!({ "id": id })).await);
+    let fresh: Snapshot = parse(&app.call_fn(&methodologist, RefreshDeck { id: id }).await);
     assert_eq!(pilot_of(&fresh), 4);
-    let after: Deck = parse(&app.call(&methodologist, "decks/get", json!({ "id": id })).await);
+    let after: Deck = parse(&app.call_fn(&methodologist, GetDeck { id: id }).await);
     assert_eq!(pilot_of(&after.snapshot), 4);
 });
 
 on_both_backends!(a_deck_refuses_bad_slides_in_russian_and_keeps_what_was_saved, |backend| async move {
     let app = TestApp::spawn(backend).await;
     let methodologist = app.login("methodologist", "metodist").await;
-    let decks: Vec<DeckSummary> = parse(&app.call(&methodologist, "decks/list", json!({})).await);
+    let decks: Vec<DeckSummary> = parse(&app.call_fn(&methodologist, ListDecks {}).await);
     let id = decks[0].id;
-    let deck: Deck = parse(&app.call(&methodologist, "decks/get", json!({ "id": id })).await);
+    let deck: Deck = parse(&app.call_fn(&methodologist, GetDeck { id: id }).await);
 
     // Reordered and saved: the order stays.
     let mut slides = deck.slides.clone();
     slides.swap(1, 2);
-    assert!(app.call(&methodologist, "decks/save", json!({ "id": id, "title": deck.title, "slides": slides })).await.ok());
-    let saved: Deck = parse(&app.call(&methodologist, "decks/get", json!({ "id": id })).await);
+    assert!(app.call_fn(&methodologist, SaveDeck { id, title: deck.title.clone(), slides: slides.clone() }).await.ok());
+    let saved: Deck = parse(&app.call_fn(&methodologist, GetDeck { id: id }).await);
     assert_eq!(saved.slides, slides);
 
     // A school that is not in the snapshot, an image that is not an image, an empty title.
     let mut broken = slides.clone();
     broken.push(domain::reports::deck::Slide { content: SlideContent::Counts { organisation_id: 99_999 }, notes: String::new() });
-    let reply = app.call(&methodologist, "decks/save", json!({ "id": id, "title": "Итоги", "slides": broken })).await;
+    let reply = app.call_fn(&methodologist, SaveDeck { id, title: "Итоги".into(), slides: broken.clone() }).await;
     assert_eq!(reply.status.as_u16(), 400);
     assert!(reply.text.contains("нет в снимке"), "{}", reply.text);
     let mut script = slides.clone();
@@ -106,11 +107,11 @@ on_both_backends!(a_deck_refuses_bad_slides_in_russian_and_keeps_what_was_saved,
         content: SlideContent::Text { heading: "x".into(), body: String::new(), image: Some("data:text/html;base64,PHNjcmlwdD4=".into()) },
         notes: String::new(),
     });
-    let reply = app.call(&methodologist, "decks/save", json!({ "id": id, "title": "Итоги", "slides": script })).await;
+    let reply = app.call_fn(&methodologist, SaveDeck { id, title: "Итоги".into(), slides: script.clone() }).await;
     assert!(reply.text.contains("PNG, JPEG или WebP"), "{}", reply.text);
-    let reply = app.call(&methodologist, "decks/save", json!({ "id": id, "title": "  ", "slides": slides })).await;
+    let reply = app.call_fn(&methodologist, SaveDeck { id, title: "  ".into(), slides: slides.clone() }).await;
     assert!(reply.text.contains("Укажите название"), "{}", reply.text);
-    let unchanged: Deck = parse(&app.call(&methodologist, "decks/get", json!({ "id": id })).await);
+    let unchanged: Deck = parse(&app.call_fn(&methodologist, GetDeck { id: id }).await);
     assert_eq!((unchanged.title, unchanged.slides), (saved.title, saved.slides));
 });
 
@@ -120,11 +121,11 @@ on_both_backends!(decks_and_reports_open_only_for_those_who_may_see_them, |backe
     let curator = app.login("curator", "kurator1").await;
     let other_curator = app.login("curator7", "kurator7").await;
     let mentee = app.login("mentee", "molodoy1").await;
-    let id = parse::<Vec<DeckSummary>>(&app.call(&methodologist, "decks/list", json!({})).await)[0].id;
+    let id = parse::<Vec<DeckSummary>>(&app.call_fn(&methodologist, ListDecks {}).await)[0].id;
 
     for caller in [&curator, &mentee] {
-        assert_eq!(app.call(caller, "decks/list", json!({})).await.status.as_u16(), 403, "{}", caller.name);
-        assert_eq!(app.call(caller, "decks/get", json!({ "id": id })).await.status.as_u16(), 404, "{}", caller.name);
+        assert_eq!(app.call_fn(caller, ListDecks {}).await.status.as_u16(), 403, "{}", caller.name);
+        assert_eq!(app.call_fn(caller, GetDeck { id: id }).await.status.as_u16(), 404, "{}", caller.name);
         assert_eq!(app.get(caller, &format!("/decks/{id}/present")).await.status.as_u16(), 404, "{}", caller.name);
         assert_eq!(app.get(caller, &format!("/decks/{id}/export.html")).await.status.as_u16(), 404, "{}", caller.name);
     }
@@ -141,11 +142,11 @@ on_both_backends!(decks_and_reports_open_only_for_those_who_may_see_them, |backe
     assert!(export.text.contains("echarts") && export.text.len() > 1_000_000);
 
     // The analytic report: the curator's own school, any school for the methodologist.
-    let own: SchoolReport = parse(&app.call(&curator, "reports/school", json!({ "organisation_id": null })).await);
+    let own: SchoolReport = parse(&app.call_fn(&curator, GetSchoolReport { organisation_id: None }).await);
     assert_eq!(own.figures.participants_total(), 7);
     let school7 = own.figures.organisation_id + 1;
-    assert_eq!(app.call(&curator, "reports/school", json!({ "organisation_id": school7 })).await.status.as_u16(), 403);
-    let seen: SchoolReport = parse(&app.call(&methodologist, "reports/school", json!({ "organisation_id": school7 })).await);
+    assert_eq!(app.call_fn(&curator, GetSchoolReport { organisation_id: Some(school7) }).await.status.as_u16(), 403);
+    let seen: SchoolReport = parse(&app.call_fn(&methodologist, GetSchoolReport { organisation_id: Some(school7) }).await);
     assert_eq!(seen.figures.students_involved, 100);
     let xlsx = app.get(&curator, &format!("/export/school/{}.xlsx", own.figures.organisation_id)).await;
     assert!(xlsx.ok() && xlsx.text.starts_with("PK"), "a workbook (zip)");
@@ -159,24 +160,24 @@ on_both_backends!(the_swot_board_is_written_by_the_curator_only, |backend| async
     let methodologist = app.login("methodologist", "metodist").await;
     let other = app.login("curator7", "kurator7").await;
     let programme = 1;
-    let board: app::api::reports::SwotBoard = parse(&app.call(&curator, "reports/swot", json!({ "programme_id": programme })).await);
+    let board: app::api::reports::SwotBoard = parse(&app.call_fn(&curator, GetSwot { programme_id: programme }).await);
     assert!(board.can_edit);
     assert!(board.open_answers.iter().any(|(_, text)| text.contains("олимпиады")), "open answers to pull: {:?}", board.open_answers);
 
     let mut swot = board.swot.clone();
     swot.threats.push("  Нехватка времени  ".into());
     swot.threats.push("   ".into());
-    let stored: domain::reports::Swot = parse(&app.call(&curator, "reports/swot/save", json!({ "programme_id": programme, "swot": swot })).await);
+    let stored: domain::reports::Swot = parse(&app.call_fn(&curator, SaveSwot { programme_id: programme, swot: swot.clone() }).await);
     assert_eq!(stored.threats.last().map(String::as_str), Some("Нехватка времени"), "trimmed, and the blank item dropped");
 
     let mut too_long = stored.clone();
     too_long.weaknesses.push("я".repeat(301));
-    let reply = app.call(&curator, "reports/swot/save", json!({ "programme_id": programme, "swot": too_long })).await;
+    let reply = app.call_fn(&curator, SaveSwot { programme_id: programme, swot: too_long.clone() }).await;
     assert_eq!(reply.status.as_u16(), 400);
     assert!(reply.text.contains("длиннее 300 символов"), "{}", reply.text);
-    let read: app::api::reports::SwotBoard = parse(&app.call(&methodologist, "reports/swot", json!({ "programme_id": programme })).await);
+    let read: app::api::reports::SwotBoard = parse(&app.call_fn(&methodologist, GetSwot { programme_id: programme }).await);
     assert_eq!(read.swot, stored, "nothing half-saved");
     assert!(!read.can_edit);
-    assert_eq!(app.call(&methodologist, "reports/swot/save", json!({ "programme_id": programme, "swot": stored })).await.status.as_u16(), 403);
-    assert_eq!(app.call(&other, "reports/swot", json!({ "programme_id": programme })).await.status.as_u16(), 404);
+    assert_eq!(app.call_fn(&methodologist, SaveSwot { programme_id: programme, swot: stored.clone() }).await.status.as_u16(), 403);
+    assert_eq!(app.call_fn(&other, GetSwot { programme_id: programme }).await.status.as_u16(), 404);
 });
