@@ -141,9 +141,7 @@ pub(crate) fn code<T>(row: &sqlx::any::AnyRow, column: &str) -> Result<T, sqlx::
 where
     T: TryFrom<String, Error = domain::models::UnknownCode>,
 {
-    use sqlx::Row;
-    let raw: String = row.try_get(column)?;
-    T::try_from(raw).map_err(|e| sqlx::Error::ColumnDecode { index: column.to_owned(), source: Box::new(e) })
+    optional_code(row, column)?.ok_or_else(|| sqlx::Error::ColumnDecode { index: column.to_owned(), source: "NULL where a code belongs".into() })
 }
 
 /// The same for a nullable coded column.

@@ -211,17 +211,24 @@ impl TestApp {
         Reply { status, text: String::from_utf8_lossy(&bytes).into_owned(), set_cookie }
     }
 
-    /// Calls a JSON server function at `/api/{endpoint}` with arguments written by hand: for
-    /// the access matrix, which must also send what no typed caller could.
+    /// Calls a JSON server function at `/api/{endpoint}` with arguments written by hand
+    /// (the checks of who may call what also send what no typed caller could).
     pub async fn call(&self, caller: &Caller, endpoint: &str, args: Value) -> Reply {
-        self.post_json(caller, &format!("/api/{endpoint}"), args.to_string()).await
+        let mut request = Request::post(format!("/api/{endpoint}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ACCEPT, "application/json");
+        if let Some(cookie) = &caller.cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::from(args.to_string())).expect("request")).await
     }
 
     /// Calls a server function through its generated type: the address and the arguments'
     /// names and types come from the function itself, so a renamed or retyped argument
     /// breaks the test when it compiles, not when it runs.
     pub async fn call_fn<F: ServerFn + serde::Serialize>(&self, caller: &Caller, call: F) -> Reply {
-        self.post_json(caller, F::PATH, serde_json::to_string(&call).expect("arguments as JSON")).await
+        let endpoint = F::PATH.strip_prefix("/api/").expect("every server function is under /api");
+        self.call(caller, endpoint, serde_json::to_value(&call).expect("arguments as JSON")).await
     }
 
     /// The same, decoded into the function's own output, or the `AppError` it refused with.
@@ -236,16 +243,6 @@ impl TestApp {
         } else {
             Err(serde_json::from_str(&reply.text).unwrap_or_else(|_| AppError::Transport(reply.text.clone())))
         }
-    }
-
-    async fn post_json(&self, caller: &Caller, path: &str, body: String) -> Reply {
-        let mut request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/json")
-            .header(header::ACCEPT, "application/json");
-        if let Some(cookie) = &caller.cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        self.send(request.body(Body::from(body)).expect("request")).await
     }
 
     /// GETs a plain route as `caller`.
