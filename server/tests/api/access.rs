@@ -111,6 +111,35 @@ async fn every_server_function_answers_each_role_as_the_rules_say() {
 }
 
 #[tokio::test]
+async fn the_board_questionnaires_waves_and_monitoring_answer_each_role_as_the_rules_say() {
+    let w = world().await;
+    let programme = w.pilot_programme;
+    let first = |sql: &'static str| {
+        let db = w.app.db.clone();
+        async move { sqlx::query(sql).bind(programme).fetch_one(&db.pool).await.expect("row").try_get::<i64, _>("id").expect("id") }
+    };
+    let version = first("SELECT board_version AS id FROM programmes WHERE id = $1").await;
+    let questionnaire = first("SELECT q.id FROM questionnaires q JOIN programmes p ON p.organisation_id = q.organisation_id WHERE p.id = $1 ORDER BY q.id LIMIT 1").await;
+    let wave = first("SELECT id FROM waves WHERE programme_id = $1 ORDER BY id LIMIT 1").await;
+
+    use domain::matching::score::{Criterion, Weight, Weights};
+    let changed_weights = Weights::default().with(Criterion::Proximity, Weight::High);
+    let weights = json!({ "programme_id": programme, "base_version": version, "op": { "Weights": changed_weights } });
+    matrix(&w, "board/apply", weights, [U, "ok", N, F, N, N]).await;
+    matrix(&w, "questionnaires/list", json!({ "organisation_id": w.lyceum }), [U, "ok", F, "ok", F, F]).await;
+    matrix(&w, "questionnaires/get", json!({ "id": questionnaire }), [U, "ok", N, "ok", N, N]).await;
+    matrix(&w, "waves/list", json!({ "programme_id": programme }), [U, "ok", N, "ok", N, N]).await;
+    matrix(&w, "waves/results", json!({ "wave_id": wave }), [U, "ok", N, "ok", N, N]).await;
+    matrix(&w, "waves/status", json!({ "wave_id": wave, "open": true }), [U, "ok", N, F, N, N]).await;
+    matrix(&w, "waves/codes", json!({ "programme_id": programme, "role": "", "anonymous_count": 0 }), [U, "ok", N, F, N, N]).await;
+    let template = json!({ "organisation_id": w.lyceum, "template": "young_teacher_difficulties" });
+    matrix(&w, "reports/before_after", template, [U, "ok", F, "ok", F, F]).await;
+    // Nobody is a kiosk here, and a caller with no participant record has no questionnaires.
+    matrix(&w, "kiosk/get", json!({}), ["ok"; 6]).await;
+    matrix(&w, "surveys/mine", json!({}), [U, "ok", "ok", "ok", "ok", "ok"]).await;
+}
+
+#[tokio::test]
 async fn an_unfiltered_list_is_the_curators_own_school_and_nothing_for_others() {
     let w = world().await;
     let args = json!({ "organisation_id": null, "filter": ParticipantFilter::default() });
