@@ -5,6 +5,7 @@
 use app::auth::hash_password;
 use domain::models::*;
 use app::store::{orgs, participants, programmes, users, Db};
+use sqlx::AnyConnection;
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "demo2026";
@@ -95,9 +96,8 @@ fn student(n: usize, role: ParticipantRole, grade: &str, achievement: Achievemen
     }
 }
 
-async fn add(db: &Db, org: i64, programme: Option<i64>, data: &NewParticipant) -> anyhow::Result<i64> {
-    let mut conn = db.pool.acquire().await?;
-    Ok(participants::insert(&mut conn, org, programme, data).await?)
+async fn add(db: &mut AnyConnection, org: i64, programme: Option<i64>, data: &NewParticipant) -> anyhow::Result<i64> {
+    Ok(participants::insert(db, org, programme, data).await?)
 }
 
 fn programme(org: i64, title: &str, form: MentoringForm, variants: Vec<Variant>) -> Programme {
@@ -108,13 +108,21 @@ fn fixed_pair(programme_id: i64, mentor_id: i64, mentee_ids: Vec<i64>, variant: 
     Pair { id: 0, programme_id, mentor_id, mentee_ids, variant, status: PairStatus::Fixed, fixed_on: Some("2026-09-15".into()) }
 }
 
-/// Loads the demo district and returns the accounts to print.
+/// Loads the demo district in one transaction (all of it or nothing) and returns the accounts
+/// to print.
 pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
-    if orgs::any_district(db).await? {
+    let mut tx = db.pool.begin().await?;
+    let logins = load_district(&mut tx).await?;
+    tx.commit().await?;
+    Ok(logins)
+}
+
+async fn load_district(db: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>> {
+    if orgs::any_district(&mut *db).await? {
         anyhow::bail!("В базе уже есть данные: демонстрационный район загружается только в пустую базу");
     }
     let hash = hash_password(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let district_id = orgs::create_district(db, &District {
+    let district_id = orgs::create_district(&mut *db, &District {
         id: 0,
         name: "Северный район".into(),
         time_zone: TimeZone::Moscow,
@@ -128,9 +136,9 @@ pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
     let school = |name: &str, students: i64, teachers: i64| Organisation {
         id: 0, district_id, name: name.into(), students_total: students, teachers_total: teachers,
     };
-    let lyceum = orgs::create_organisation(db, &school("МБОУ «Лицей № 1»", 640, 48)).await?;
-    let school7 = orgs::create_organisation(db, &school("МБОУ «Средняя школа № 7»", 820, 61)).await?;
-    let school12 = orgs::create_organisation(db, &school("МБОУ «Основная школа № 12»", 310, 27)).await?;
+    let lyceum = orgs::create_organisation(&mut *db, &school("МБОУ «Лицей № 1»", 640, 48)).await?;
+    let school7 = orgs::create_organisation(&mut *db, &school("МБОУ «Средняя школа № 7»", 820, 61)).await?;
+    let school12 = orgs::create_organisation(&mut *db, &school("МБОУ «Основная школа № 12»", 310, 27)).await?;
     let mut logins = Vec::new();
     let mut account = |login: &'static str, name: String, role: UserRole, org: Option<i64>, participant: Option<i64>| {
         logins.push(DemoLogin { login, who: format!("{} — {name}", domain::i18n::tr::user_role(role)) });
@@ -144,27 +152,27 @@ pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
     ];
 
     // The pilot: 3 mentors, 3 young teachers, 1 curator — 7 participants.
-    let pilot = programmes::create(db, &programme(lyceum, "Наставничество молодых педагогов", MentoringForm::TeacherTeacher, vec![Variant::ExperiencedYoung])).await?;
+    let pilot = programmes::create(&mut *db, &programme(lyceum, "Наставничество молодых педагогов", MentoringForm::TeacherTeacher, vec![Variant::ExperiencedYoung])).await?;
     let mut pilot_mentors = Vec::new();
     let mut pilot_mentees = Vec::new();
     for (i, subject) in SUBJECTS.iter().take(3).enumerate() {
-        pilot_mentors.push(add(db, lyceum, Some(pilot), &teacher(100 + i, ParticipantRole::Mentor, 15 + i as i64 * 4, subject)).await?);
-        pilot_mentees.push(add(db, lyceum, Some(pilot), &teacher(200 + i, ParticipantRole::Mentee, i as i64, subject)).await?);
+        pilot_mentors.push(add(&mut *db, lyceum, Some(pilot), &teacher(100 + i, ParticipantRole::Mentor, 15 + i as i64 * 4, subject)).await?);
+        pilot_mentees.push(add(&mut *db, lyceum, Some(pilot), &teacher(200 + i, ParticipantRole::Mentee, i as i64, subject)).await?);
     }
     for (mentor, mentee) in pilot_mentors.iter().zip(&pilot_mentees) {
-        programmes::create_pair(db, &fixed_pair(pilot, *mentor, vec![*mentee], Variant::ExperiencedYoung)).await?;
+        programmes::create_pair(&mut *db, &fixed_pair(pilot, *mentor, vec![*mentee], Variant::ExperiencedYoung)).await?;
     }
-    participants::add_relationship(db, pilot_mentees[2], pilot_mentors[1], RelationshipKind::FormerClassTeacher).await?;
+    participants::add_relationship(&mut *db, pilot_mentees[2], pilot_mentors[1], RelationshipKind::FormerClassTeacher).await?;
     for (i, status) in [StageStatus::Done, StageStatus::Done, StageStatus::Done, StageStatus::Done, StageStatus::Done, StageStatus::InProgress].iter().enumerate() {
-        programmes::set_stage(db, pilot, Stage::ALL[i], *status, Some(format!("2026-09-{:02}", 1 + i * 3))).await?;
+        programmes::set_stage(&mut *db, pilot, Stage::ALL[i], *status, Some(format!("2026-09-{:02}", 1 + i * 3))).await?;
     }
-    let mentor_name = participants::get(db, pilot_mentors[0]).await?.0.full_name();
-    let mentee_name = participants::get(db, pilot_mentees[0]).await?.0.full_name();
+    let mentor_name = participants::get(&mut *db, pilot_mentors[0]).await?.0.full_name();
+    let mentee_name = participants::get(&mut *db, pilot_mentees[0]).await?.0.full_name();
     accounts.push(account("nastavnik1", mentor_name, UserRole::Mentor, Some(lyceum), Some(pilot_mentors[0])));
     accounts.push(account("molodoy1", mentee_name, UserRole::Mentee, Some(lyceum), Some(pilot_mentees[0])));
 
     // School № 7: 100 students and 7 teachers across six variants (20, 20, 10, 24, 25, 1).
-    let peers = programmes::create(db, &programme(school7, "Ученик – ученик", MentoringForm::StudentStudent,
+    let peers = programmes::create(&mut *db, &programme(school7, "Ученик – ученик", MentoringForm::StudentStudent,
         vec![Variant::StrongWeak, Variant::LeaderPassive, Variant::PeerToPeer, Variant::AdaptedNonAdapted])).await?;
     let mut n = 300;
     for (variant, students, grade) in [(Variant::StrongWeak, 20, "8А"), (Variant::LeaderPassive, 20, "6Б"), (Variant::PeerToPeer, 10, "9В"), (Variant::AdaptedNonAdapted, 24, "5А")] {
@@ -173,13 +181,13 @@ pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
                 Variant::PeerToPeer => (Achievement::Middle, Achievement::Middle),
                 _ => (Achievement::High, Achievement::Low),
             };
-            let mentor = add(db, school7, Some(peers), &student(n, ParticipantRole::Mentor, grade, mentor_level, Some(1))).await?;
-            let mentee = add(db, school7, Some(peers), &student(n + 1, ParticipantRole::Mentee, grade, mentee_level, None)).await?;
-            programmes::create_pair(db, &fixed_pair(peers, mentor, vec![mentee], variant)).await?;
+            let mentor = add(&mut *db, school7, Some(peers), &student(n, ParticipantRole::Mentor, grade, mentor_level, Some(1))).await?;
+            let mentee = add(&mut *db, school7, Some(peers), &student(n + 1, ParticipantRole::Mentee, grade, mentee_level, None)).await?;
+            programmes::create_pair(&mut *db, &fixed_pair(peers, mentor, vec![mentee], variant)).await?;
             n += 2;
         }
     }
-    let teachers_students = programmes::create(db, &programme(school7, "Учитель – ученик", MentoringForm::TeacherStudent,
+    let teachers_students = programmes::create(&mut *db, &programme(school7, "Учитель – ученик", MentoringForm::TeacherStudent,
         vec![Variant::ActiveIndifferent, Variant::ColleagueYoungColleague])).await?;
     for (t, (variant, group)) in [(Variant::ActiveIndifferent, 4), (Variant::ActiveIndifferent, 4), (Variant::ActiveIndifferent, 4),
         (Variant::ActiveIndifferent, 4), (Variant::ActiveIndifferent, 4), (Variant::ActiveIndifferent, 5), (Variant::ColleagueYoungColleague, 1)]
@@ -188,38 +196,38 @@ pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
     {
         let mut mentor = teacher(400 + t, ParticipantRole::Mentor, 12 + t as i64, SUBJECTS[t % SUBJECTS.len()]);
         mentor.capacity = Some(*group);
-        let mentor_id = add(db, school7, Some(teachers_students), &mentor).await?;
+        let mentor_id = add(&mut *db, school7, Some(teachers_students), &mentor).await?;
         let mut mentees = Vec::new();
         for _ in 0..*group {
-            mentees.push(add(db, school7, Some(teachers_students), &student(n, ParticipantRole::Mentee, "10А", Achievement::Middle, None)).await?);
+            mentees.push(add(&mut *db, school7, Some(teachers_students), &student(n, ParticipantRole::Mentee, "10А", Achievement::Middle, None)).await?);
             n += 1;
         }
-        programmes::create_pair(db, &fixed_pair(teachers_students, mentor_id, mentees, *variant)).await?;
+        programmes::create_pair(&mut *db, &fixed_pair(teachers_students, mentor_id, mentees, *variant)).await?;
     }
 
     // School № 12: a new programme, base being collected, no pairs yet.
-    let starting = programmes::create(db, &programme(school12, "Педагог – группа педагогов", MentoringForm::TeacherGroup, vec![Variant::SharedDeficits])).await?;
-    programmes::set_stage(db, starting, Stage::Preparation, StageStatus::Done, Some("2026-10-01".into())).await?;
-    programmes::set_stage(db, starting, Stage::MenteeBase, StageStatus::InProgress, Some("2026-10-20".into())).await?;
-    add(db, school12, Some(starting), &teacher(500, ParticipantRole::Mentor, 22, "русский язык")).await?;
+    let starting = programmes::create(&mut *db, &programme(school12, "Педагог – группа педагогов", MentoringForm::TeacherGroup, vec![Variant::SharedDeficits])).await?;
+    programmes::set_stage(&mut *db, starting, Stage::Preparation, StageStatus::Done, Some("2026-10-01".into())).await?;
+    programmes::set_stage(&mut *db, starting, Stage::MenteeBase, StageStatus::InProgress, Some("2026-10-20".into())).await?;
+    add(&mut *db, school12, Some(starting), &teacher(500, ParticipantRole::Mentor, 22, "русский язык")).await?;
     for i in 0..4 {
-        add(db, school12, Some(starting), &teacher(501 + i, ParticipantRole::Mentee, i as i64 % 3, SUBJECTS[(i + 3) % SUBJECTS.len()])).await?;
+        add(&mut *db, school12, Some(starting), &teacher(501 + i, ParticipantRole::Mentee, i as i64 % 3, SUBJECTS[(i + 3) % SUBJECTS.len()])).await?;
     }
 
-    load_surveys(db, lyceum, pilot, &pilot_mentees, school7, peers).await?;
-    load_district_monitoring(db, district_id).await?;
+    load_surveys(&mut *db, lyceum, pilot, &pilot_mentees, school7, peers).await?;
+    load_district_monitoring(&mut *db, district_id).await?;
 
     for (login, display_name, role, organisation_id, participant_id) in accounts.drain(..) {
-        users::create(db, &users::NewUser {
+        users::create(&mut *db, &users::NewUser {
             login, password_hash: &hash, display_name: &display_name, role, district_id, organisation_id, participant_id,
         })
         .await?;
     }
 
     // The district talk as a deck, on a snapshot of everything above.
-    let snapshot = app::services::reports::snapshot(db, district_id).await?;
+    let snapshot = app::services::reports::snapshot(&mut *db, district_id).await?;
     let slides = domain::reports::deck::district_story(&snapshot);
-    app::store::reports::create_deck(db, district_id, domain::i18n::tr::STORY_TITLE, &slides, &snapshot).await?;
+    app::store::reports::create_deck(&mut *db, district_id, domain::i18n::tr::STORY_TITLE, &slides, &snapshot).await?;
     Ok(logins)
 }
 
@@ -227,25 +235,25 @@ pub async fn load(db: &Db) -> anyhow::Result<Vec<DemoLogin>> {
 /// (answered by its three young teachers, closed), its exit wave (two of three answered;
 /// `molodoy1` has it waiting), a mentors' wave; and in School № 7 an anonymous satisfaction
 /// wave for students with slips to hand out.
-async fn load_surveys(db: &Db, lyceum: i64, pilot: i64, mentees: &[i64], school7: i64, peers: i64) -> anyhow::Result<()> {
+async fn load_surveys(db: &mut AnyConnection, lyceum: i64, pilot: i64, mentees: &[i64], school7: i64, peers: i64) -> anyhow::Result<()> {
     use app::services::intake::{accept, Submitter};
     use app::store::surveys as store;
     use domain::surveys::{templates::by_code, AnswerValue, SurveySubmission, WaveKind, WaveStatus};
 
     let template = |code: &str| by_code(code).map(|t| t.definition()).ok_or_else(|| anyhow::anyhow!("no template {code}"));
-    let difficulties = store::create_questionnaire(db, lyceum, Some("young_teacher_difficulties"), &template("young_teacher_difficulties")?).await?;
-    let mentor_form = store::create_questionnaire(db, lyceum, Some("mentor_satisfaction"), &template("mentor_satisfaction")?).await?;
-    let kirkpatrick = store::create_questionnaire(db, lyceum, Some("kirkpatrick"), &template("kirkpatrick")?).await?;
-    let entry = store::create_wave(db, pilot, difficulties, WaveKind::Entry, ParticipantRole::Mentee, false).await?;
-    let exit = store::create_wave(db, pilot, difficulties, WaveKind::Exit, ParticipantRole::Mentee, false).await?;
-    store::create_wave(db, pilot, mentor_form, WaveKind::Exit, ParticipantRole::Mentor, false).await?;
-    store::issue_named_codes(db, pilot).await?;
+    let difficulties = store::create_questionnaire(&mut *db, lyceum, Some("young_teacher_difficulties"), &template("young_teacher_difficulties")?).await?;
+    let mentor_form = store::create_questionnaire(&mut *db, lyceum, Some("mentor_satisfaction"), &template("mentor_satisfaction")?).await?;
+    let kirkpatrick = store::create_questionnaire(&mut *db, lyceum, Some("kirkpatrick"), &template("kirkpatrick")?).await?;
+    let entry = store::create_wave(&mut *db, pilot, difficulties, WaveKind::Entry, ParticipantRole::Mentee, false).await?;
+    let exit = store::create_wave(&mut *db, pilot, difficulties, WaveKind::Exit, ParticipantRole::Mentee, false).await?;
+    store::create_wave(&mut *db, pilot, mentor_form, WaveKind::Exit, ParticipantRole::Mentor, false).await?;
+    store::issue_named_codes(&mut *db, pilot).await?;
 
     // Entry: each names documentation and/or tasks of different difficulty; exit: fewer do.
     let picks_entry: [&[u16]; 3] = [&[1, 2], &[1, 4], &[2, 3]];
     let picks_exit: [&[u16]; 3] = [&[], &[4], &[2]];
     for (wave_id, kind, picks, who) in [(entry, WaveKind::Entry, picks_entry, mentees), (exit, WaveKind::Exit, picks_exit, &mentees[1..])] {
-        let form = store::form(db, wave_id).await?;
+        let form = store::form(&mut *db, wave_id).await?;
         for (i, participant) in who.iter().enumerate() {
             let offset = if kind == WaveKind::Exit { 1 } else { 0 };
             let mut answers = domain::surveys::Answers::new();
@@ -275,31 +283,31 @@ async fn load_surveys(db: &Db, lyceum: i64, pilot: i64, mentees: &[i64], school7
                 code: None,
                 answers,
             };
-            let accepted = accept(db, Submitter::Account { participant_id: Some(*participant) }, &submission)
+            let accepted = accept(&mut *db, Submitter::Account { participant_id: Some(*participant) }, &submission)
                 .await
                 .map_err(|e| anyhow::anyhow!("demo answers refused: {e}"))?;
-            store::store_batch(db, &[accepted]).await?;
+            store::store_batch(&mut *db, &[accepted]).await?;
         }
     }
-    store::set_wave_status(db, entry, WaveStatus::Closed).await?;
-    load_kirkpatrick(db, pilot, kirkpatrick, mentees).await?;
+    store::set_wave_status(&mut *db, entry, WaveStatus::Closed).await?;
+    load_kirkpatrick(&mut *db, pilot, kirkpatrick, mentees).await?;
 
-    let satisfaction = store::create_questionnaire(db, school7, Some("mentee_satisfaction"), &template("mentee_satisfaction")?).await?;
-    store::create_wave(db, peers, satisfaction, WaveKind::Exit, ParticipantRole::Mentee, true).await?;
-    store::issue_anonymous_codes(db, peers, ParticipantRole::Mentee, 10).await?;
+    let satisfaction = store::create_questionnaire(&mut *db, school7, Some("mentee_satisfaction"), &template("mentee_satisfaction")?).await?;
+    store::create_wave(&mut *db, peers, satisfaction, WaveKind::Exit, ParticipantRole::Mentee, true).await?;
+    store::issue_anonymous_codes(&mut *db, peers, ParticipantRole::Mentee, 10).await?;
     Ok(())
 }
 
 /// The pilot's closing Kirkpatrick questionnaire, answered by its three young teachers (and
 /// closed), and the SWOT its curator wrote from the open answers.
-async fn load_kirkpatrick(db: &Db, pilot: i64, questionnaire: i64, mentees: &[i64]) -> anyhow::Result<()> {
+async fn load_kirkpatrick(db: &mut AnyConnection, pilot: i64, questionnaire: i64, mentees: &[i64]) -> anyhow::Result<()> {
     use app::services::intake::{accept, Submitter};
     use domain::reports::Swot;
     use app::store::surveys as store;
     use domain::surveys::{AnswerValue, Answers, QuestionKind, SurveySubmission, WaveKind, WaveStatus};
 
-    let wave_id = store::create_wave(db, pilot, questionnaire, WaveKind::Exit, ParticipantRole::Mentee, false).await?;
-    let form = store::form(db, wave_id).await?;
+    let wave_id = store::create_wave(&mut *db, pilot, questionnaire, WaveKind::Exit, ParticipantRole::Mentee, false).await?;
+    let form = store::form(&mut *db, wave_id).await?;
     let observed = [
         "Стала увереннее вести урок, дети лучше работают в группах",
         "Наставник отметил, что я чётче ставлю цели урока",
@@ -331,10 +339,10 @@ async fn load_kirkpatrick(db: &Db, pilot: i64, questionnaire: i64, mentees: &[i6
             answers.insert(q.key.clone(), value);
         }
         let submission = SurveySubmission { client_id: format!("demo-{wave_id}-{participant}"), wave_id, version_id: form.version_id, code: None, answers };
-        batch.push(accept(db, Submitter::Account { participant_id: Some(*participant) }, &submission).await.map_err(|e| anyhow::anyhow!("demo answers refused: {e}"))?);
+        batch.push(accept(&mut *db, Submitter::Account { participant_id: Some(*participant) }, &submission).await.map_err(|e| anyhow::anyhow!("demo answers refused: {e}"))?);
     }
-    store::store_batch(db, &batch).await?;
-    store::set_wave_status(db, wave_id, WaveStatus::Closed).await?;
+    store::store_batch(&mut *db, &batch).await?;
+    store::set_wave_status(&mut *db, wave_id, WaveStatus::Closed).await?;
 
     let items = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect();
     let swot = Swot {
@@ -350,7 +358,7 @@ async fn load_kirkpatrick(db: &Db, pilot: i64, questionnaire: i64, mentees: &[i6
         ]),
         threats: items(&["Высокая учебная нагрузка наставников", "Уход молодых специалистов из профессии"]),
     };
-    app::store::reports::save_swot(db, pilot, &swot).await?;
+    app::store::reports::save_swot(&mut *db, pilot, &swot).await?;
     Ok(())
 }
 
@@ -369,7 +377,7 @@ const MONITORED: &[(&str, usize, usize)] = &[
 /// With the pilot school's named answers it gives the figures of the district talk: 114
 /// answered on entry and 112 at exit; «документация» 35 → 25 (31 % → 22 %), «задания разной
 /// степени трудности» 43 → 26 (38 % → 23 %), «отношение к профессии улучшилось» 74 (66 %).
-async fn load_district_monitoring(db: &Db, district_id: i64) -> anyhow::Result<()> {
+async fn load_district_monitoring(db: &mut AnyConnection, district_id: i64) -> anyhow::Result<()> {
     use app::services::intake::{accept, Submitter};
     use app::store::surveys as store;
     use domain::surveys::{templates::by_code, AnswerValue, Answers, QuestionKind, SurveySubmission, WaveKind};
@@ -410,14 +418,14 @@ async fn load_district_monitoring(db: &Db, district_id: i64) -> anyhow::Result<(
     };
     let (mut entry_n, mut exit_n) = (0usize, 0usize);
     for (name, entry_people, exit_people) in MONITORED {
-        let school = orgs::create_organisation(db, &Organisation { id: 0, district_id, name: (*name).into(), students_total: 700, teachers_total: 55 }).await?;
-        let programme_id = programmes::create(db, &programme(school, "Наставничество молодых педагогов", MentoringForm::TeacherTeacher, vec![Variant::ExperiencedYoung])).await?;
-        let questionnaire = store::create_questionnaire(db, school, Some(template.code), &template.definition()).await?;
-        store::issue_anonymous_codes(db, programme_id, ParticipantRole::Mentee, *entry_people).await?;
-        let slips = store::codes_of(db, programme_id).await?;
+        let school = orgs::create_organisation(&mut *db, &Organisation { id: 0, district_id, name: (*name).into(), students_total: 700, teachers_total: 55 }).await?;
+        let programme_id = programmes::create(&mut *db, &programme(school, "Наставничество молодых педагогов", MentoringForm::TeacherTeacher, vec![Variant::ExperiencedYoung])).await?;
+        let questionnaire = store::create_questionnaire(&mut *db, school, Some(template.code), &template.definition()).await?;
+        store::issue_anonymous_codes(&mut *db, programme_id, ParticipantRole::Mentee, *entry_people).await?;
+        let slips = store::codes_of(&mut *db, programme_id).await?;
         for (kind, people) in [(WaveKind::Entry, *entry_people), (WaveKind::Exit, *exit_people)] {
-            let wave_id = store::create_wave(db, programme_id, questionnaire, kind, ParticipantRole::Mentee, true).await?;
-            let form = store::form(db, wave_id).await?;
+            let wave_id = store::create_wave(&mut *db, programme_id, questionnaire, kind, ParticipantRole::Mentee, true).await?;
+            let form = store::form(&mut *db, wave_id).await?;
             let mut batch = Vec::new();
             for slip in slips.iter().take(people) {
                 let n = if kind == WaveKind::Exit { exit_n } else { entry_n };
@@ -428,12 +436,12 @@ async fn load_district_monitoring(db: &Db, district_id: i64) -> anyhow::Result<(
                     code: Some(slip.code.clone()),
                     answers: answers(kind, n, &form.definition),
                 };
-                batch.push(accept(db, Submitter::Kiosk { wave_id }, &submission).await.map_err(|e| anyhow::anyhow!("demo answers refused: {e}"))?);
+                batch.push(accept(&mut *db, Submitter::Kiosk { wave_id }, &submission).await.map_err(|e| anyhow::anyhow!("demo answers refused: {e}"))?);
                 if kind == WaveKind::Exit { exit_n += 1 } else { entry_n += 1 }
             }
-            store::store_batch(db, &batch).await?;
+            store::store_batch(&mut *db, &batch).await?;
             if kind == WaveKind::Entry {
-                store::set_wave_status(db, wave_id, domain::surveys::WaveStatus::Closed).await?;
+                store::set_wave_status(&mut *db, wave_id, domain::surveys::WaveStatus::Closed).await?;
             }
         }
     }

@@ -27,17 +27,17 @@ pub async fn apply_board(programme_id: i64, base_version: i64, op: BoardOp) -> R
     let caller = crate::caller::Caller::current().await?;
     caller.programme(programme_id, Intent::Write).await?;
     let (user, db) = (&caller.user, &caller.db);
-    let current = board::load(&db, programme_id).await?;
+    let current = board::load(db, programme_id).await?;
     if current.version != base_version {
-        return Err(AppError::Stale(board::changes_since(&db, programme_id, base_version).await?));
+        return Err(AppError::Stale(board::changes_since(db, programme_id, base_version).await?));
     }
     current.check(&op).map_err(|refusal| AppError::Refused(refusal.message()))?;
-    match board::apply(&db, &current, base_version, &op, &user.display_name).await {
+    match board::apply(db, &current, base_version, &op, &user.display_name).await {
         Ok(version) => tracing::info!(programme_id, version, "board changed"),
-        Err(ApplyError::Stale) => return Err(AppError::Stale(board::changes_since(&db, programme_id, base_version).await?)),
+        Err(ApplyError::Stale) => return Err(AppError::Stale(board::changes_since(db, programme_id, base_version).await?)),
         Err(ApplyError::Db(e)) => return Err(e.into()),
     }
-    let mut board = board::load(&db, programme_id).await?;
+    let mut board = board::load(db, programme_id).await?;
     board.can_edit = true;
     Ok(board)
 }

@@ -55,7 +55,7 @@ pub async fn save_participant(
     // An update first proves the participant is this school's (else: not found, nothing told).
     let current = match id {
         Some(id) => {
-            let (current, place) = participants::get(&db, id).await?;
+            let (current, place) = participants::get(db, id).await?;
             if place != own_school {
                 return Err(AppError::NotFound);
             }
@@ -65,25 +65,24 @@ pub async fn save_participant(
     };
     let data = NewParticipant::parse(&input).map_err(AppError::Validation)?;
     if let Some(programme_id) = programme_id {
-        match programmes::place(&db, programme_id).await {
+        match programmes::place(db, programme_id).await {
             Ok(place) if place == own_school => {}
             _ => return Err(AppError::field("programme_id", tr::ERR_PROGRAMME)),
         }
     }
     match current {
         None => {
-            let mut conn = db.pool.acquire().await?;
-            let id = participants::insert(&mut conn, own_school.organisation_id, programme_id, &data).await?;
+            let id = participants::insert(db, own_school.organisation_id, programme_id, &data).await?;
             tracing::info!(participant_id = id, "participant added");
             Ok(id)
         }
         Some(current) => {
             if let Some(old) = current.programme_id.filter(|old| Some(*old) != programme_id) {
-                if participants::in_pair(&db, current.id, old).await? {
+                if participants::in_pair(db, current.id, old).await? {
                     return Err(AppError::field("programme_id", tr::ERR_PROGRAMME_IN_PAIR));
                 }
             }
-            participants::update(&db, current.id, programme_id, &data).await?;
+            participants::update(db, current.id, programme_id, &data).await?;
             Ok(current.id)
         }
     }
@@ -144,7 +143,7 @@ pub async fn my_profile() -> Result<Profile, AppError> {
     };
     let db = &caller.db;
     let (participant, _) = participants::get(db, participant_id).await?;
-    let pairs = programmes::pairs_of(&db, participant_id)
+    let pairs = programmes::pairs_of(db, participant_id)
         .await?
         .into_iter()
         .map(|(pair, partners)| MyPair { pair, partners })

@@ -31,7 +31,7 @@ pub async fn add_relationship(participant_id: i64, other_id: i64, kind: Relation
     if other_id == participant_id {
         return Err(AppError::field("other_id", domain::i18n::tr::ERR_RELATION_SELF));
     }
-    let other_place = match participants::get(&db, other_id).await {
+    let other_place = match participants::get(db, other_id).await {
         Ok((_, other_place)) => other_place,
         Err(sqlx::Error::RowNotFound) => return Err(AppError::field("other_id", domain::i18n::tr::ERR_RELATION_OTHER)),
         Err(e) => return Err(e.into()),
@@ -39,7 +39,7 @@ pub async fn add_relationship(participant_id: i64, other_id: i64, kind: Relation
     if other_place != place {
         return Err(AppError::field("other_id", domain::i18n::tr::ERR_RELATION_OTHER));
     }
-    participants::add_relationship(&db, participant_id, other_id, kind).await.map_err(|e| match e {
+    participants::add_relationship(db, participant_id, other_id, kind).await.map_err(|e| match e {
         sqlx::Error::Database(_) => AppError::field("other_id", domain::i18n::tr::ERR_RELATION_EXISTS),
         other => other.into(),
     })

@@ -20,10 +20,10 @@ pub async fn get_before_after(organisation_id: Option<i64>, template: String) ->
         (UserRole::Methodologist, None) => (Scope::District(user.district_id), crate::store::orgs::district(db, user.district_id).await?.name),
         _ => {
             let place = caller.school(organisation_id).await?;
-            (Scope::School(place.organisation_id), crate::store::orgs::organisation(&db, place.organisation_id).await?.name)
+            (Scope::School(place.organisation_id), crate::store::orgs::organisation(db, place.organisation_id).await?.name)
         }
     };
-    let questions = crate::services::reports::before_after_of(&db, scope, found).await?;
+    let questions = crate::services::reports::before_after_of(db, scope, found).await?;
     let charts = questions.iter().map(|q| crate::charts::to_json(&crate::charts::before_after(q, &[]))).collect();
     Ok(BeforeAfterReport { scope: name, title: found.title.into(), questions, charts })
 }
@@ -50,13 +50,13 @@ pub async fn get_swot(programme_id: i64) -> Result<SwotBoard, AppError> {
     let caller = crate::caller::Caller::current().await?;
     let place = caller.programme(programme_id, domain::access::Intent::Read).await?;
     let db = &caller.db;
-    let (programme, organisation) = programmes::get(&db, programme_id).await?;
+    let (programme, organisation) = programmes::get(db, programme_id).await?;
     Ok(SwotBoard {
         programme_id,
         programme_title: programme.title,
         organisation,
-        swot: reports::swot(&db, programme_id).await?,
-        open_answers: reports::open_answers(&db, programme_id).await?,
+        swot: reports::swot(db, programme_id).await?,
+        open_answers: reports::open_answers(db, programme_id).await?,
         can_edit: caller.may_write(place),
     })
 }

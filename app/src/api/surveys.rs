@@ -153,9 +153,9 @@ pub async fn list_waves(programme_id: i64) -> Result<WavesPage, AppError> {
         programme_id,
         programme_title: programme.title,
         can_edit: caller.may_write(place),
-        waves: store::waves_of(&db, programme_id).await?,
-        questionnaires: store::list_questionnaires(&db, place.organisation_id).await?,
-        codes: store::codes_of(&db, programme_id).await?,
+        waves: store::waves_of(db, programme_id).await?,
+        questionnaires: store::list_questionnaires(db, place.organisation_id).await?,
+        codes: store::codes_of(db, programme_id).await?,
     })
 }
 
@@ -174,11 +174,11 @@ pub async fn create_wave(
     let db = &caller.db;
     let kind = WaveKind::from_code(&kind).ok_or_else(|| AppError::field("kind", tr::SV_ERR_WAVE_KIND))?;
     let role = domain::models::ParticipantRole::from_code(&role).ok_or_else(|| AppError::field("role", tr::SV_ERR_ROLE))?;
-    match crate::store::surveys::questionnaire_place(&db, questionnaire_id).await {
+    match crate::store::surveys::questionnaire_place(db, questionnaire_id).await {
         Ok(q) if q == place => {}
         _ => return Err(AppError::field("questionnaire", tr::SV_ERR_PICK_QUESTIONNAIRE)),
     }
-    let id = crate::store::surveys::create_wave(&db, programme_id, questionnaire_id, kind, role, anonymous).await?;
+    let id = crate::store::surveys::create_wave(db, programme_id, questionnaire_id, kind, role, anonymous).await?;
     tracing::info!(wave_id = id, programme_id, "wave created");
     Ok(id)
 }
@@ -201,13 +201,13 @@ pub async fn issue_codes(programme_id: i64, role: String, anonymous_count: usize
     caller.programme(programme_id, Intent::Write).await?;
     let db = &caller.db;
     if anonymous_count == 0 {
-        crate::store::surveys::issue_named_codes(&db, programme_id).await?;
+        crate::store::surveys::issue_named_codes(db, programme_id).await?;
     } else {
         let role = domain::models::ParticipantRole::from_code(&role).ok_or_else(|| AppError::field("role", tr::SV_ERR_ROLE))?;
         if anonymous_count > 500 {
             return Err(AppError::field("count", tr::SV_ERR_SLIP_COUNT));
         }
-        crate::store::surveys::issue_anonymous_codes(&db, programme_id, role, anonymous_count).await?;
+        crate::store::surveys::issue_anonymous_codes(db, programme_id, role, anonymous_count).await?;
     }
     Ok(())
 }

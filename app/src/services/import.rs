@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use domain::models::import::ImportRow;
 use crate::error::AppError;
 use domain::models::NewParticipant;
-use crate::store::{participants, Db};
+use crate::store::{participants, Conn, Finish};
 
 /// Batches of imports in progress, by user and import key.
 #[derive(Debug, Default)]
@@ -31,7 +31,7 @@ impl PendingImports {
 
 /// Re-checks every row (the browser's copy is not trusted) and writes them all or none.
 pub async fn write_rows(
-    db: &Db,
+    db: impl Conn,
     organisation_id: i64,
     programme_id: Option<i64>,
     rows: &[ImportRow],
@@ -47,9 +47,9 @@ pub async fn write_rows(
     if good.is_empty() {
         return Err(AppError::Refused(domain::i18n::tr::IMPORT_EMPTY.into()));
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     for data in &good {
-        participants::insert(&mut tx, organisation_id, programme_id, data).await?;
+        participants::insert(&mut *tx, organisation_id, programme_id, data).await?;
     }
     tx.commit().await?;
     Ok(good.len())

@@ -10,7 +10,7 @@ use tokio::sync::{mpsc, oneshot};
 use crate::error::AppError;
 use domain::i18n::tr;
 use crate::store::surveys::{self as store, Accepted, StoreRefusal, Target};
-use crate::store::Db;
+use crate::store::{Conn, Db};
 use domain::surveys::{normalise_code, stats, valid_client_id, SurveySubmission, SubmitOutcome, WaveStatus};
 
 /// Who is submitting.
@@ -24,11 +24,12 @@ pub enum Submitter {
 
 /// Checks a submission and turns it into rows to store, or says why not (in Russian).
 /// Reads only: nothing is written before every check has passed.
-pub async fn accept(db: &Db, submitter: Submitter, submission: &SurveySubmission) -> Result<Accepted, AppError> {
+pub async fn accept(db: impl Conn, submitter: Submitter, submission: &SurveySubmission) -> Result<Accepted, AppError> {
+    let mut conn = db.acquire().await?;
     if !valid_client_id(&submission.client_id) {
         return Err(AppError::Refused(tr::SV_ERR_CLIENT_ID.into()));
     }
-    let Some(Target { wave, definition }) = store::target(db, submission.wave_id, submission.version_id).await? else {
+    let Some(Target { wave, definition }) = store::target(&mut *conn, submission.wave_id, submission.version_id).await? else {
         return Err(AppError::NotFound);
     };
     if let Submitter::Kiosk { wave_id } = submitter {
@@ -43,7 +44,7 @@ pub async fn accept(db: &Db, submitter: Submitter, submission: &SurveySubmission
     let respondent = match (submitter, wave.anonymous, code) {
         (_, _, Some(Err(_))) => return Err(AppError::field("code", tr::SV_ERR_CODE_FORMAT)),
         // A code names the respondent: a slip in an anonymous wave, a person otherwise.
-        (_, anonymous, Some(Ok(code))) => store::code_owner(db, wave.programme_id, &code)
+        (_, anonymous, Some(Ok(code))) => store::code_owner(&mut *conn, wave.programme_id, &code)
             .await?
             .and_then(|owner| owner.respondent_in(wave.role, anonymous))
             .ok_or_else(|| AppError::field("code", tr::SV_ERR_CODE_UNKNOWN))?,
@@ -52,7 +53,7 @@ pub async fn accept(db: &Db, submitter: Submitter, submission: &SurveySubmission
         }
         (Submitter::Account { participant_id }, false, None) => {
             let participant_id = participant_id.ok_or(AppError::Forbidden)?;
-            let (programme_id, role) = store::participant_place(db, participant_id).await?;
+            let (programme_id, role) = store::participant_place(&mut *conn, participant_id).await?;
             if programme_id != Some(wave.programme_id) || role != wave.role {
                 return Err(AppError::NotFound);
             }

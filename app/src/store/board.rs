@@ -3,17 +3,18 @@
 
 use sqlx::Row;
 
-use super::{participants, today, Db};
+use super::{participants, today, Conn, Finish};
 use domain::matching::board::*;
 use domain::matching::score::Weights;
 use domain::models::*;
 
 /// The board of a programme: its participants, pairs, relationships and recent history.
-pub async fn load(db: &Db, programme_id: i64) -> Result<Board, sqlx::Error> {
-    let (programme, organisation_name) = super::programmes::get(db, programme_id).await?;
+pub async fn load(db: impl Conn, programme_id: i64) -> Result<Board, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let (programme, organisation_name) = super::programmes::get(&mut *conn, programme_id).await?;
     let row = sqlx::query("SELECT board_version, weights FROM programmes WHERE id = $1")
         .bind(programme_id)
-        .fetch_one(&db.pool)
+        .fetch_one(&mut *conn)
         .await?;
     let version: i64 = row.try_get("board_version")?;
     let weights: Option<String> = row.try_get("weights")?;
@@ -23,7 +24,7 @@ pub async fn load(db: &Db, programme_id: i64) -> Result<Board, sqlx::Error> {
         p.kind, p.subjects, p.experience_years, p.qualification, p.grade, p.achievement, p.competences,
         p.requests, p.deficits, p.capacity FROM participants p WHERE p.programme_id = $1
         ORDER BY p.last_name, p.first_name, p.id";
-    let people = sqlx::query(sql).bind(programme_id).fetch_all(&db.pool).await?;
+    let people = sqlx::query(sql).bind(programme_id).fetch_all(&mut *conn).await?;
     let (mut mentors, mut mentees) = (Vec::new(), Vec::new());
     for row in &people {
         let p = participants::from_row(row)?;
@@ -39,7 +40,7 @@ pub async fn load(db: &Db, programme_id: i64) -> Result<Board, sqlx::Error> {
          FROM pair_mentees m JOIN pairs p ON p.id = m.pair_id WHERE m.programme_id = $1 ORDER BY m.mentee_id",
     )
     .bind(programme_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     let mut assignments = Vec::with_capacity(rows.len());
     for row in &rows {
@@ -59,7 +60,7 @@ pub async fn load(db: &Db, programme_id: i64) -> Result<Board, sqlx::Error> {
          WHERE a.programme_id = $1 AND b.programme_id = $1",
     )
     .bind(programme_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     let mut relationships = Vec::new();
     for row in &rows {
@@ -70,7 +71,7 @@ pub async fn load(db: &Db, programme_id: i64) -> Result<Board, sqlx::Error> {
         "SELECT version, user_name, at, summary FROM board_history WHERE programme_id = $1 ORDER BY version DESC LIMIT 100",
     )
     .bind(programme_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     let history = rows
         .iter()
@@ -114,14 +115,14 @@ impl From<sqlx::Error> for ApplyError {
 /// Writes a checked change made on `base_version`, bumps the version and records history,
 /// all in one transaction. Two curators racing: the second finds the version moved on.
 pub async fn apply(
-    db: &Db,
+    db: impl Conn,
     board: &Board,
     base_version: i64,
     op: &BoardOp,
     user_name: &str,
 ) -> Result<i64, ApplyError> {
     let programme_id = board.programme.id;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let bumped = sqlx::query("UPDATE programmes SET board_version = board_version + 1 WHERE id = $1 AND board_version = $2")
         .bind(programme_id)
         .bind(base_version)
@@ -208,13 +209,12 @@ async fn place(tx: &mut sqlx::AnyConnection, board: &Board, m: &Move) -> Result<
         .await?;
     let pair_id: i64 = match existing {
         Some(row) => row.try_get("id")?,
-        None => sqlx::query("INSERT INTO pairs (programme_id, mentor_id, variant, status) VALUES ($1, $2, $3, 'draft') RETURNING id")
+        None => sqlx::query_scalar("INSERT INTO pairs (programme_id, mentor_id, variant, status) VALUES ($1, $2, $3, 'draft') RETURNING id")
             .bind(programme_id)
             .bind(mentor_id)
             .bind(board.variant_for(mentor_id).code())
             .fetch_one(&mut *tx)
-            .await?
-            .try_get("id")?,
+            .await?,
     };
     let reason = m.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
     sqlx::query("INSERT INTO pair_mentees (pair_id, mentee_id, programme_id, locked, conflict_reason) VALUES ($1, $2, $3, $4, $5)")
@@ -234,11 +234,12 @@ async fn place(tx: &mut sqlx::AnyConnection, board: &Board, m: &Move) -> Result<
 }
 
 /// Changes since `version`, oldest first: what a curator with a stale board missed.
-pub async fn changes_since(db: &Db, programme_id: i64, version: i64) -> Result<Vec<String>, sqlx::Error> {
+pub async fn changes_since(db: impl Conn, programme_id: i64, version: i64) -> Result<Vec<String>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let rows = sqlx::query("SELECT user_name, summary FROM board_history WHERE programme_id = $1 AND version > $2 ORDER BY version")
         .bind(programme_id)
         .bind(version)
-        .fetch_all(&db.pool)
+        .fetch_all(&mut *conn)
         .await?;
     rows.iter()
         .map(|r| Ok(format!("{}: {}", r.try_get::<String, _>("user_name")?, r.try_get::<String, _>("summary")?)))

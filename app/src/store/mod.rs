@@ -14,7 +14,11 @@ use std::str::FromStr;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, ConnectOptions, Executor};
+use sqlx::pool::PoolConnection;
+use std::future::Future;
+use std::ops::DerefMut;
+
+use sqlx::{Acquire, Any, AnyConnection, AnyPool, ConnectOptions, Executor, Transaction};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
@@ -44,6 +48,71 @@ impl Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+}
+
+/// Where a store function runs its statements: the pool (`&Db`), one connection, or an open
+/// transaction (`&mut tx` or `&mut *tx`). A service or the demo can therefore run many store
+/// functions in one transaction; a function that needs its own transaction gets a savepoint
+/// inside the caller's.
+///
+/// Our own trait rather than `sqlx::Acquire<'c>`: its impl for a connection ties two lifetimes
+/// together, which rustc cannot prove inside the `Send` futures that server functions must be.
+pub trait Conn: Send {
+    type Connection: DerefMut<Target = AnyConnection> + Send;
+    type Transaction: DerefMut<Target = AnyConnection> + Finish + Send;
+
+    fn acquire(self) -> impl Future<Output = Result<Self::Connection, sqlx::Error>> + Send;
+    fn begin(self) -> impl Future<Output = Result<Self::Transaction, sqlx::Error>> + Send;
+}
+
+/// Commits a transaction begun through `Conn::begin`.
+pub trait Finish {
+    fn commit(self) -> impl Future<Output = Result<(), sqlx::Error>> + Send;
+}
+
+impl<'c> Finish for Transaction<'c, Any> {
+    fn commit(self) -> impl Future<Output = Result<(), sqlx::Error>> + Send {
+        Transaction::commit(self)
+    }
+}
+
+impl Conn for &Db {
+    type Connection = PoolConnection<Any>;
+    type Transaction = Transaction<'static, Any>;
+
+    fn acquire(self) -> impl Future<Output = Result<Self::Connection, sqlx::Error>> + Send {
+        self.pool.acquire()
+    }
+
+    fn begin(self) -> impl Future<Output = Result<Self::Transaction, sqlx::Error>> + Send {
+        self.pool.begin()
+    }
+}
+
+impl<'c> Conn for &'c mut AnyConnection {
+    type Connection = &'c mut AnyConnection;
+    type Transaction = Transaction<'c, Any>;
+
+    fn acquire(self) -> impl Future<Output = Result<Self::Connection, sqlx::Error>> + Send {
+        std::future::ready(Ok(self))
+    }
+
+    fn begin(self) -> impl Future<Output = Result<Self::Transaction, sqlx::Error>> + Send {
+        Acquire::begin(self)
+    }
+}
+
+impl<'c, 't> Conn for &'c mut Transaction<'t, Any> {
+    type Connection = &'c mut AnyConnection;
+    type Transaction = Transaction<'c, Any>;
+
+    fn acquire(self) -> impl Future<Output = Result<Self::Connection, sqlx::Error>> + Send {
+        std::future::ready(Ok(&mut **self))
+    }
+
+    fn begin(self) -> impl Future<Output = Result<Self::Transaction, sqlx::Error>> + Send {
+        Acquire::begin(&mut **self)
+    }
 }
 
 /// Opens a pool (creating a SQLite file and its folder if missing) and applies migrations.
@@ -129,9 +198,10 @@ fn create_sqlite_folder(url: &str) -> std::io::Result<()> {
 /// The place (school and district) of the one record a query selects: the query must return
 /// `organisation_id` and `district_id` for the id bound as `$1`. For access checks before
 /// anything else is read.
-pub(crate) async fn place_of(db: &Db, sql: &str, id: i64) -> Result<domain::access::Place, sqlx::Error> {
+pub(crate) async fn place_of(db: impl Conn, sql: &str, id: i64) -> Result<domain::access::Place, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     use sqlx::Row;
-    let row = sqlx::query(sql).bind(id).fetch_one(&db.pool).await?;
+    let row = sqlx::query(sql).bind(id).fetch_one(&mut *conn).await?;
     Ok(domain::access::Place { district_id: row.try_get("district_id")?, organisation_id: row.try_get("organisation_id")? })
 }
 

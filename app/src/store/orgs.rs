@@ -2,18 +2,20 @@
 
 use sqlx::Row;
 
-use super::Db;
+use super::Conn;
 use domain::access::Place;
 use domain::models::{District, Organisation, OrganisationSummary};
 
 /// Whether the database holds any district (and so anything a district owns).
-pub async fn any_district(db: &Db) -> Result<bool, sqlx::Error> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM districts").fetch_one(&db.pool).await?;
-    Ok(row.try_get::<i64, _>("n")? > 0)
+pub async fn any_district(db: impl Conn) -> Result<bool, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM districts").fetch_one(&mut *conn).await?;
+    Ok(n > 0)
 }
 
-pub async fn create_district(db: &Db, district: &District) -> Result<i64, sqlx::Error> {
-    sqlx::query(
+pub async fn create_district(db: impl Conn, district: &District) -> Result<i64, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    sqlx::query_scalar(
         "INSERT INTO districts (name, teachers_total, teachers_under_35, young_specialists,
             organisations_total, organisations_in_mentoring, time_zone)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -25,13 +27,13 @@ pub async fn create_district(db: &Db, district: &District) -> Result<i64, sqlx::
     .bind(district.organisations_total)
     .bind(district.organisations_in_mentoring)
     .bind(district.time_zone.code())
-    .fetch_one(&db.pool)
-    .await?
-    .try_get("id")
+    .fetch_one(&mut *conn)
+    .await
 }
 
-pub async fn create_organisation(db: &Db, org: &Organisation) -> Result<i64, sqlx::Error> {
-    sqlx::query(
+pub async fn create_organisation(db: impl Conn, org: &Organisation) -> Result<i64, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    sqlx::query_scalar(
         "INSERT INTO organisations (district_id, name, students_total, teachers_total)
          VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -39,13 +41,13 @@ pub async fn create_organisation(db: &Db, org: &Organisation) -> Result<i64, sql
     .bind(&org.name)
     .bind(org.students_total)
     .bind(org.teachers_total)
-    .fetch_one(&db.pool)
-    .await?
-    .try_get("id")
+    .fetch_one(&mut *conn)
+    .await
 }
 
-pub async fn district(db: &Db, id: i64) -> Result<District, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM districts WHERE id = $1").bind(id).fetch_one(&db.pool).await?;
+pub async fn district(db: impl Conn, id: i64) -> Result<District, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let row = sqlx::query("SELECT * FROM districts WHERE id = $1").bind(id).fetch_one(&mut *conn).await?;
     Ok(District {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
@@ -59,16 +61,18 @@ pub async fn district(db: &Db, id: i64) -> Result<District, sqlx::Error> {
 }
 
 /// The place (district and school) of an organisation, for access checks.
-pub async fn place(db: &Db, organisation_id: i64) -> Result<Place, sqlx::Error> {
+pub async fn place(db: impl Conn, organisation_id: i64) -> Result<Place, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let row = sqlx::query("SELECT district_id FROM organisations WHERE id = $1")
         .bind(organisation_id)
-        .fetch_one(&db.pool)
+        .fetch_one(&mut *conn)
         .await?;
     Ok(Place { district_id: row.try_get("district_id")?, organisation_id })
 }
 
-pub async fn organisation(db: &Db, id: i64) -> Result<Organisation, sqlx::Error> {
-    let row = sqlx::query("SELECT * FROM organisations WHERE id = $1").bind(id).fetch_one(&db.pool).await?;
+pub async fn organisation(db: impl Conn, id: i64) -> Result<Organisation, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let row = sqlx::query("SELECT * FROM organisations WHERE id = $1").bind(id).fetch_one(&mut *conn).await?;
     organisation_from_row(&row)
 }
 
@@ -83,7 +87,8 @@ fn organisation_from_row(row: &sqlx::any::AnyRow) -> Result<Organisation, sqlx::
 }
 
 /// Every organisation of a district with its counts of mentors, mentees and programmes.
-pub async fn summaries(db: &Db, district_id: i64) -> Result<Vec<OrganisationSummary>, sqlx::Error> {
+pub async fn summaries(db: impl Conn, district_id: i64) -> Result<Vec<OrganisationSummary>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let rows = sqlx::query(
         "SELECT o.id, o.district_id, o.name, o.students_total, o.teachers_total,
             (SELECT COUNT(*) FROM participants p WHERE p.organisation_id = o.id AND p.role = 'mentor') AS mentors,
@@ -92,7 +97,7 @@ pub async fn summaries(db: &Db, district_id: i64) -> Result<Vec<OrganisationSumm
          FROM organisations o WHERE o.district_id = $1 ORDER BY o.name",
     )
     .bind(district_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     rows.iter()
         .map(|row| {

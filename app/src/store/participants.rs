@@ -1,9 +1,9 @@
 //! Participants: list with search and filters, read, insert (one or many), update, delete.
 
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Row};
+use sqlx::Row;
 
-use super::{now_unix, Db};
+use super::{now_unix, Conn};
 use domain::access::Place;
 use domain::models::text::search_fold;
 use domain::models::*;
@@ -15,10 +15,11 @@ const COLUMNS: &str = "p.id, p.organisation_id, p.programme_id, p.last_name, p.f
 /// The school's participants that match `filter`, ordered by name.
 #[tracing::instrument(name = "Listing participants", skip(db))]
 pub async fn list(
-    db: &Db,
+    db: impl Conn,
     organisation_id: i64,
     filter: &ParticipantFilter,
 ) -> Result<Vec<Participant>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let search = format!("%{}%", search_fold(filter.search.trim()));
     let subject = format!("%{}%", search_fold(filter.subject.trim()));
     let sql = format!(
@@ -36,18 +37,19 @@ pub async fn list(
         .bind(filter.role.map(|r| r.code()).unwrap_or_default())
         .bind(filter.kind.map(|k| k.code()).unwrap_or_default())
         .bind(subject)
-        .fetch_all(&db.pool)
+        .fetch_all(&mut *conn)
         .await?;
     rows.iter().map(from_row).collect()
 }
 
 /// One participant with the place it belongs to (for access checks).
-pub async fn get(db: &Db, id: i64) -> Result<(Participant, Place), sqlx::Error> {
+pub async fn get(db: impl Conn, id: i64) -> Result<(Participant, Place), sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let sql = format!(
         "SELECT {COLUMNS}, o.district_id FROM participants p
          JOIN organisations o ON o.id = p.organisation_id WHERE p.id = $1"
     );
-    let row = sqlx::query(&sql).bind(id).fetch_one(&db.pool).await?;
+    let row = sqlx::query(&sql).bind(id).fetch_one(&mut *conn).await?;
     let participant = from_row(&row)?;
     let place = Place {
         district_id: row.try_get("district_id")?,
@@ -58,11 +60,12 @@ pub async fn get(db: &Db, id: i64) -> Result<(Participant, Place), sqlx::Error> 
 
 /// Inserts one participant on an open connection (so imports can share a transaction).
 pub async fn insert(
-    conn: &mut AnyConnection,
+    db: impl Conn,
     organisation_id: i64,
     programme_id: Option<i64>,
     data: &NewParticipant,
 ) -> Result<i64, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let now = now_unix().to_string();
     let row = sqlx::query(
         "INSERT INTO participants (organisation_id, programme_id, last_name, first_name,
@@ -80,7 +83,8 @@ pub async fn insert(
 }
 
 /// Replaces a participant's data and programme.
-pub async fn update(db: &Db, id: i64, programme_id: Option<i64>, data: &NewParticipant) -> Result<(), sqlx::Error> {
+pub async fn update(db: impl Conn, id: i64, programme_id: Option<i64>, data: &NewParticipant) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let query = sqlx::query(
         "UPDATE participants SET last_name = $1, first_name = $2, middle_name = $3, role = $4,
             kind = $5, subjects = $6, experience_years = $7, qualification = $8, grade = $9,
@@ -92,7 +96,7 @@ pub async fn update(db: &Db, id: i64, programme_id: Option<i64>, data: &NewParti
         .bind(now_unix().to_string())
         .bind(programme_id)
         .bind(id)
-        .execute(&db.pool)
+        .execute(&mut *conn)
         .await?;
     if result.rows_affected() == 0 {
         return Err(sqlx::Error::RowNotFound);
@@ -101,8 +105,9 @@ pub async fn update(db: &Db, id: i64, programme_id: Option<i64>, data: &NewParti
 }
 
 /// Removes a participant with their relationships; refused while they are in a pair.
-pub async fn delete(db: &Db, id: i64) -> Result<(), sqlx::Error> {
-    let result = sqlx::query("DELETE FROM participants WHERE id = $1").bind(id).execute(&db.pool).await?;
+pub async fn delete(db: impl Conn, id: i64) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let result = sqlx::query("DELETE FROM participants WHERE id = $1").bind(id).execute(&mut *conn).await?;
     if result.rows_affected() == 0 {
         return Err(sqlx::Error::RowNotFound);
     }
@@ -111,10 +116,11 @@ pub async fn delete(db: &Db, id: i64) -> Result<(), sqlx::Error> {
 
 /// Counts mentors and mentees of a school (or of a programme when given).
 pub async fn count_by_role(
-    db: &Db,
+    db: impl Conn,
     organisation_id: i64,
     programme_id: Option<i64>,
 ) -> Result<(i64, i64), sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let row = sqlx::query(
         "SELECT
             COALESCE(SUM(CASE WHEN role = 'mentor' THEN 1 ELSE 0 END), 0) AS mentors,
@@ -123,7 +129,7 @@ pub async fn count_by_role(
     )
     .bind(organisation_id)
     .bind(programme_id.unwrap_or(-1))
-    .fetch_one(&db.pool)
+    .fetch_one(&mut *conn)
     .await?;
     Ok((row.try_get("mentors")?, row.try_get("mentees")?))
 }
@@ -196,22 +202,23 @@ pub(crate) fn from_row(row: &AnyRow) -> Result<Participant, sqlx::Error> {
 
 /// Records a prior relationship (former class teacher, relative, line manager).
 pub async fn add_relationship(
-    db: &Db,
+    db: impl Conn,
     participant_id: i64,
     other_id: i64,
     kind: RelationshipKind,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query("INSERT INTO relationships (participant_id, other_id, kind) VALUES ($1, $2, $3) RETURNING id")
+    let mut conn = db.acquire().await?;
+    sqlx::query_scalar("INSERT INTO relationships (participant_id, other_id, kind) VALUES ($1, $2, $3) RETURNING id")
         .bind(participant_id)
         .bind(other_id)
         .bind(kind.code())
-        .fetch_one(&db.pool)
-        .await?
-        .try_get("id")
+        .fetch_one(&mut *conn)
+        .await
 }
 
 /// A participant's prior relationships, whichever side recorded them, with the other's name.
-pub async fn relationships_of(db: &Db, participant_id: i64) -> Result<Vec<Relationship>, sqlx::Error> {
+pub async fn relationships_of(db: impl Conn, participant_id: i64) -> Result<Vec<Relationship>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let rows = sqlx::query(
         "SELECT r.id, r.kind, o.id AS other_id, o.last_name, o.first_name, o.middle_name
          FROM relationships r
@@ -220,7 +227,7 @@ pub async fn relationships_of(db: &Db, participant_id: i64) -> Result<Vec<Relati
          ORDER BY o.last_name, o.first_name",
     )
     .bind(participant_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     rows.iter()
         .map(|row| {
@@ -239,29 +246,31 @@ pub async fn relationships_of(db: &Db, participant_id: i64) -> Result<Vec<Relati
 }
 
 /// The participant a relationship was recorded on (for access checks before removal).
-pub async fn relationship_owner(db: &Db, relationship_id: i64) -> Result<i64, sqlx::Error> {
+pub async fn relationship_owner(db: impl Conn, relationship_id: i64) -> Result<i64, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     sqlx::query("SELECT participant_id FROM relationships WHERE id = $1")
         .bind(relationship_id)
-        .fetch_one(&db.pool)
+        .fetch_one(&mut *conn)
         .await?
         .try_get("participant_id")
 }
 
-pub async fn remove_relationship(db: &Db, relationship_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM relationships WHERE id = $1").bind(relationship_id).execute(&db.pool).await?;
+pub async fn remove_relationship(db: impl Conn, relationship_id: i64) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    sqlx::query("DELETE FROM relationships WHERE id = $1").bind(relationship_id).execute(&mut *conn).await?;
     Ok(())
 }
 
 /// Whether a participant is in a pair (as mentor or mentee) of a programme.
-pub async fn in_pair(db: &Db, participant_id: i64, programme_id: i64) -> Result<bool, sqlx::Error> {
-    let n: i64 = sqlx::query(
+pub async fn in_pair(db: impl Conn, participant_id: i64, programme_id: i64) -> Result<bool, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) AS n FROM pairs p LEFT JOIN pair_mentees m ON m.pair_id = p.id
          WHERE p.programme_id = $1 AND (p.mentor_id = $2 OR m.mentee_id = $2)",
     )
     .bind(programme_id)
     .bind(participant_id)
-    .fetch_one(&db.pool)
-    .await?
-    .try_get("n")?;
+    .fetch_one(&mut *conn)
+    .await?;
     Ok(n > 0)
 }

@@ -3,15 +3,15 @@
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::{today, Db};
+use super::{today, Conn, Finish};
 use domain::access::Place;
 use domain::models::*;
 
 /// Creates a programme and its seven stages, all «не начат».
-pub async fn create(db: &Db, programme: &Programme) -> Result<i64, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+pub async fn create(db: impl Conn, programme: &Programme) -> Result<i64, sqlx::Error> {
+    let mut tx = db.begin().await?;
     let variants: Vec<&str> = programme.variants.iter().map(|v| v.code()).collect();
-    let id: i64 = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO programmes (organisation_id, title, form, variants, starts_on, ends_on)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -22,8 +22,7 @@ pub async fn create(db: &Db, programme: &Programme) -> Result<i64, sqlx::Error> 
     .bind(&programme.starts_on)
     .bind(&programme.ends_on)
     .fetch_one(&mut *tx)
-    .await?
-    .try_get("id")?;
+    .await?;
     for (position, stage) in Stage::ALL.iter().enumerate() {
         sqlx::query("INSERT INTO programme_stages (programme_id, stage, position) VALUES ($1, $2, $3)")
             .bind(id)
@@ -37,16 +36,17 @@ pub async fn create(db: &Db, programme: &Programme) -> Result<i64, sqlx::Error> 
 }
 
 /// A school's programmes, newest first.
-pub async fn list(db: &Db, organisation_id: i64) -> Result<Vec<Programme>, sqlx::Error> {
+pub async fn list(db: impl Conn, organisation_id: i64) -> Result<Vec<Programme>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let rows = sqlx::query("SELECT * FROM programmes WHERE organisation_id = $1 ORDER BY starts_on DESC, id DESC")
         .bind(organisation_id)
-        .fetch_all(&db.pool)
+        .fetch_all(&mut *conn)
         .await?;
     rows.iter().map(programme_from_row).collect()
 }
 
 /// The place of a programme, for access checks before anything else is read.
-pub async fn place(db: &Db, programme_id: i64) -> Result<Place, sqlx::Error> {
+pub async fn place(db: impl Conn, programme_id: i64) -> Result<Place, sqlx::Error> {
     let sql = "SELECT g.organisation_id, o.district_id FROM programmes g
                JOIN organisations o ON o.id = g.organisation_id WHERE g.id = $1";
     super::place_of(db, sql, programme_id).await
@@ -54,24 +54,26 @@ pub async fn place(db: &Db, programme_id: i64) -> Result<Place, sqlx::Error> {
 
 /// A programme with its stages and counts.
 /// A programme and the name of its school.
-pub async fn get(db: &Db, programme_id: i64) -> Result<(Programme, String), sqlx::Error> {
+pub async fn get(db: impl Conn, programme_id: i64) -> Result<(Programme, String), sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let row = sqlx::query(
         "SELECT g.*, o.name AS organisation_name FROM programmes g
          JOIN organisations o ON o.id = g.organisation_id WHERE g.id = $1",
     )
     .bind(programme_id)
-    .fetch_one(&db.pool)
+    .fetch_one(&mut *conn)
     .await?;
     Ok((programme_from_row(&row)?, row.try_get("organisation_name")?))
 }
 
-pub async fn detail(db: &Db, programme_id: i64) -> Result<ProgrammeDetail, sqlx::Error> {
-    let (programme, organisation_name) = get(db, programme_id).await?;
+pub async fn detail(db: impl Conn, programme_id: i64) -> Result<ProgrammeDetail, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let (programme, organisation_name) = get(&mut *conn, programme_id).await?;
     let stage_rows = sqlx::query(
         "SELECT stage, status, date FROM programme_stages WHERE programme_id = $1 ORDER BY position",
     )
     .bind(programme_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     let stages = stage_rows
         .iter()
@@ -84,23 +86,23 @@ pub async fn detail(db: &Db, programme_id: i64) -> Result<ProgrammeDetail, sqlx:
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
     let (mentors, mentees) =
-        super::participants::count_by_role(db, programme.organisation_id, Some(programme_id)).await?;
-    let pairs: i64 = sqlx::query("SELECT COUNT(*) AS n FROM pairs WHERE programme_id = $1")
+        super::participants::count_by_role(&mut *conn, programme.organisation_id, Some(programme_id)).await?;
+    let pairs: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM pairs WHERE programme_id = $1")
         .bind(programme_id)
-        .fetch_one(&db.pool)
-        .await?
-        .try_get("n")?;
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(ProgrammeDetail { programme, organisation_name, stages, mentors, mentees, pairs })
 }
 
 /// Sets a stage's status; the date defaults to today.
 pub async fn set_stage(
-    db: &Db,
+    db: impl Conn,
     programme_id: i64,
     stage: Stage,
     status: StageStatus,
     date: Option<String>,
 ) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let date = match status {
         StageStatus::NotStarted => None,
         _ => Some(date.unwrap_or_else(today)),
@@ -112,7 +114,7 @@ pub async fn set_stage(
     .bind(date)
     .bind(programme_id)
     .bind(stage.code())
-    .execute(&db.pool)
+    .execute(&mut *conn)
     .await?;
     if result.rows_affected() == 0 {
         return Err(sqlx::Error::RowNotFound);
@@ -121,9 +123,9 @@ pub async fn set_stage(
 }
 
 /// Records a pair or group in one transaction.
-pub async fn create_pair(db: &Db, pair: &Pair) -> Result<i64, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
-    let id: i64 = sqlx::query(
+pub async fn create_pair(db: impl Conn, pair: &Pair) -> Result<i64, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO pairs (programme_id, mentor_id, variant, status, fixed_on)
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -133,8 +135,7 @@ pub async fn create_pair(db: &Db, pair: &Pair) -> Result<i64, sqlx::Error> {
     .bind(pair.status.code())
     .bind(pair.fixed_on.clone())
     .fetch_one(&mut *tx)
-    .await?
-    .try_get("id")?;
+    .await?;
     for mentee_id in &pair.mentee_ids {
         sqlx::query("INSERT INTO pair_mentees (pair_id, mentee_id, programme_id) VALUES ($1, $2, $3)")
             .bind(id)
@@ -148,13 +149,14 @@ pub async fn create_pair(db: &Db, pair: &Pair) -> Result<i64, sqlx::Error> {
 }
 
 /// The pairs a participant is in, as mentor or as mentee, with the other side's names.
-pub async fn pairs_of(db: &Db, participant_id: i64) -> Result<Vec<(Pair, Vec<String>)>, sqlx::Error> {
+pub async fn pairs_of(db: impl Conn, participant_id: i64) -> Result<Vec<(Pair, Vec<String>)>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let rows = sqlx::query(
         "SELECT DISTINCT p.* FROM pairs p LEFT JOIN pair_mentees m ON m.pair_id = p.id
          WHERE p.mentor_id = $1 OR m.mentee_id = $1 ORDER BY p.id",
     )
     .bind(participant_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     let mut pairs = Vec::new();
     for row in &rows {
@@ -166,7 +168,7 @@ pub async fn pairs_of(db: &Db, participant_id: i64) -> Result<Vec<(Pair, Vec<Str
              ORDER BY x.last_name",
         )
         .bind(id)
-        .fetch_all(&db.pool)
+        .fetch_all(&mut *conn)
         .await?;
         let mut mentee_ids = Vec::new();
         let mut names = Vec::new();

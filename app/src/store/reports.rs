@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use sqlx::Row;
 
 use super::surveys::Scope;
-use super::Db;
+use super::Conn;
 use domain::models::{MentoringForm, ParticipantKind, ParticipantRole, Variant};
 use domain::reports::deck::{DeckSummary, Slide};
 use domain::reports::{FormCount, SchoolFigures, Snapshot, Swot, VariantCount};
@@ -22,7 +22,8 @@ fn encode<T: serde::Serialize>(value: &T) -> String {
 
 /// Each school's counts in a scope, in the order the schools were added. Four grouped queries
 /// however many schools there are.
-pub async fn school_figures(db: &Db, scope: Scope) -> Result<Vec<SchoolFigures>, sqlx::Error> {
+pub async fn school_figures(db: impl Conn, scope: Scope) -> Result<Vec<SchoolFigures>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let (condition, id) = match scope {
         Scope::School(id) => ("o.id = $1", id),
         Scope::District(id) => ("o.district_id = $1", id),
@@ -31,7 +32,7 @@ pub async fn school_figures(db: &Db, scope: Scope) -> Result<Vec<SchoolFigures>,
         "SELECT o.id, o.name, o.students_total, o.teachers_total FROM organisations o WHERE {condition} ORDER BY o.id"
     ))
     .bind(id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     let mut figures: BTreeMap<i64, SchoolFigures> = BTreeMap::new();
     let mut order = Vec::new();
@@ -59,7 +60,7 @@ pub async fn school_figures(db: &Db, scope: Scope) -> Result<Vec<SchoolFigures>,
          WHERE {condition} GROUP BY p.organisation_id, p.role, p.kind, g.form"
     ))
     .bind(id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     for row in &people {
         let Some(school) = figures.get_mut(&row.try_get::<i64, _>("organisation_id")?) else { continue };
@@ -95,7 +96,7 @@ pub async fn school_figures(db: &Db, scope: Scope) -> Result<Vec<SchoolFigures>,
          WHERE u.role = 'curator' AND {condition} GROUP BY u.organisation_id"
     ))
     .bind(id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     for row in &curators {
         if let Some(school) = figures.get_mut(&row.try_get::<i64, _>("organisation_id")?) {
@@ -113,7 +114,7 @@ pub async fn school_figures(db: &Db, scope: Scope) -> Result<Vec<SchoolFigures>,
          WHERE p.status <> 'draft' AND {condition} GROUP BY g.organisation_id, p.variant"
     ))
     .bind(id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     for row in &variants {
         let Some(school) = figures.get_mut(&row.try_get::<i64, _>("organisation_id")?) else { continue };
@@ -135,8 +136,9 @@ pub async fn school_figures(db: &Db, scope: Scope) -> Result<Vec<SchoolFigures>,
 // --- SWOT -------------------------------------------------------------------------------------
 
 /// A programme's SWOT board (empty when never written).
-pub async fn swot(db: &Db, programme_id: i64) -> Result<Swot, sqlx::Error> {
-    let row = sqlx::query("SELECT body FROM programme_swot WHERE programme_id = $1").bind(programme_id).fetch_optional(&db.pool).await?;
+pub async fn swot(db: impl Conn, programme_id: i64) -> Result<Swot, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let row = sqlx::query("SELECT body FROM programme_swot WHERE programme_id = $1").bind(programme_id).fetch_optional(&mut *conn).await?;
     match row {
         Some(row) => decode(&row.try_get::<String, _>("body")?),
         None => Ok(Swot::default()),
@@ -144,7 +146,8 @@ pub async fn swot(db: &Db, programme_id: i64) -> Result<Swot, sqlx::Error> {
 }
 
 /// Replaces a programme's SWOT board.
-pub async fn save_swot(db: &Db, programme_id: i64, swot: &Swot) -> Result<(), sqlx::Error> {
+pub async fn save_swot(db: impl Conn, programme_id: i64, swot: &Swot) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
     sqlx::query(
         "INSERT INTO programme_swot (programme_id, body, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (programme_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
@@ -152,17 +155,18 @@ pub async fn save_swot(db: &Db, programme_id: i64, swot: &Swot) -> Result<(), sq
     .bind(programme_id)
     .bind(encode(swot))
     .bind(now())
-    .execute(&db.pool)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }
 
 /// The open answers (and «Другое») of every wave of a programme: `(question text, answer)`,
 /// for pulling into a SWOT quadrant.
-pub async fn open_answers(db: &Db, programme_id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
+pub async fn open_answers(db: impl Conn, programme_id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let mut out = Vec::new();
-    for wave in super::surveys::waves_of(db, programme_id).await? {
-        let results = super::surveys::wave_results(db, wave.id).await?;
+    for wave in super::surveys::waves_of(&mut *conn, programme_id).await? {
+        let results = super::surveys::wave_results(&mut *conn, wave.id).await?;
         for question in results.questions {
             out.extend(question.texts.into_iter().map(|text| (question.text.clone(), text)));
         }
@@ -173,15 +177,17 @@ pub async fn open_answers(db: &Db, programme_id: i64) -> Result<Vec<(String, Str
 // --- Decks ------------------------------------------------------------------------------------
 
 /// The district of a deck, for access checks.
-pub async fn deck_district(db: &Db, deck_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT district_id FROM decks WHERE id = $1").bind(deck_id).fetch_one(&db.pool).await?.try_get("district_id")
+pub async fn deck_district(db: impl Conn, deck_id: i64) -> Result<i64, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    sqlx::query("SELECT district_id FROM decks WHERE id = $1").bind(deck_id).fetch_one(&mut *conn).await?.try_get("district_id")
 }
 
 /// A district's decks, newest first.
-pub async fn decks(db: &Db, district_id: i64) -> Result<Vec<DeckSummary>, sqlx::Error> {
+pub async fn decks(db: impl Conn, district_id: i64) -> Result<Vec<DeckSummary>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let rows = sqlx::query("SELECT id, title, slides, snapshot_at, updated_at FROM decks WHERE district_id = $1 ORDER BY id DESC")
         .bind(district_id)
-        .fetch_all(&db.pool)
+        .fetch_all(&mut *conn)
         .await?;
     rows.iter()
         .map(|row| {
@@ -198,12 +204,14 @@ pub async fn decks(db: &Db, district_id: i64) -> Result<Vec<DeckSummary>, sqlx::
 }
 
 /// A deck: `(title, slides, snapshot, updated_at)`.
-pub async fn deck(db: &Db, deck_id: i64) -> Result<(String, Vec<Slide>, Snapshot, String), sqlx::Error> {
-    let row = sqlx::query("SELECT title, slides, snapshot, updated_at FROM decks WHERE id = $1").bind(deck_id).fetch_one(&db.pool).await?;
+pub async fn deck(db: impl Conn, deck_id: i64) -> Result<(String, Vec<Slide>, Snapshot, String), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let row = sqlx::query("SELECT title, slides, snapshot, updated_at FROM decks WHERE id = $1").bind(deck_id).fetch_one(&mut *conn).await?;
     Ok((row.try_get("title")?, decode(&row.try_get::<String, _>("slides")?)?, decode(&row.try_get::<String, _>("snapshot")?)?, row.try_get("updated_at")?))
 }
 
-pub async fn create_deck(db: &Db, district_id: i64, title: &str, slides: &[Slide], snapshot: &Snapshot) -> Result<i64, sqlx::Error> {
+pub async fn create_deck(db: impl Conn, district_id: i64, title: &str, slides: &[Slide], snapshot: &Snapshot) -> Result<i64, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let at = now();
     let row = sqlx::query(
         "INSERT INTO decks (district_id, title, slides, snapshot, snapshot_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -214,31 +222,33 @@ pub async fn create_deck(db: &Db, district_id: i64, title: &str, slides: &[Slide
     .bind(encode(snapshot))
     .bind(&snapshot.taken_at)
     .bind(at)
-    .fetch_one(&db.pool)
+    .fetch_one(&mut *conn)
     .await?;
     row.try_get("id")
 }
 
 /// Saves the title and slides, keeping the snapshot.
-pub async fn save_deck(db: &Db, deck_id: i64, title: &str, slides: &[Slide]) -> Result<String, sqlx::Error> {
+pub async fn save_deck(db: impl Conn, deck_id: i64, title: &str, slides: &[Slide]) -> Result<String, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let at = now();
     sqlx::query("UPDATE decks SET title = $1, slides = $2, updated_at = $3 WHERE id = $4")
         .bind(title)
         .bind(encode(&slides))
         .bind(&at)
         .bind(deck_id)
-        .execute(&db.pool)
+        .execute(&mut *conn)
         .await?;
     Ok(at)
 }
 
 /// Replaces the deck's snapshot (the explicit «обновить данные»).
-pub async fn replace_snapshot(db: &Db, deck_id: i64, snapshot: &Snapshot) -> Result<(), sqlx::Error> {
+pub async fn replace_snapshot(db: impl Conn, deck_id: i64, snapshot: &Snapshot) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
     sqlx::query("UPDATE decks SET snapshot = $1, snapshot_at = $2 WHERE id = $3")
         .bind(encode(snapshot))
         .bind(&snapshot.taken_at)
         .bind(deck_id)
-        .execute(&db.pool)
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }

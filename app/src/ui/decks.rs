@@ -9,9 +9,32 @@ use leptos_router::hooks::use_navigate;
 use crate::api::decks::{create_deck, get_deck, list_decks, refresh_deck, save_deck};
 use domain::i18n::tr;
 use domain::models::UserRole;
-use domain::reports::deck::{Deck, Slide, SlideContent, SLIDE_KINDS};
+use domain::reports::deck::{Deck, DeckSummary, Slide, SlideContent, SLIDE_KINDS};
 use domain::reports::Snapshot;
 use crate::ui::session::RequireRole;
+
+/// The district's decks, with when each one's figures were taken.
+#[component]
+fn DeckList(list: Vec<DeckSummary>) -> impl IntoView {
+    if list.is_empty() {
+        return view! { <p class="muted">{tr::DECKS_EMPTY}</p> }.into_any();
+    }
+    view! {
+        <table class="table">
+            <thead><tr><th>{tr::DECK_NAME}</th><th>{tr::DECK_SLIDES}</th><th>{tr::DECK_SNAPSHOT}</th><th></th></tr></thead>
+            <tbody>
+                {list.into_iter().map(|d| view! {
+                    <tr>
+                        <td><A href=format!("/decks/{}", d.id)>{d.title.clone()}</A></td>
+                        <td>{d.slides}</td>
+                        <td>{tr::deck_data_at(&d.snapshot_at, super::session::time_zone())}</td>
+                        <td><a class="button secondary" href=format!("/decks/{}/present?v={}", d.id, urlencode(&d.updated_at)) target="_blank">{tr::DECK_SHOW}</a></td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }.into_any()
+}
 
 #[component]
 pub fn DecksPage() -> impl IntoView {
@@ -31,29 +54,7 @@ pub fn DecksPage() -> impl IntoView {
     view! {
         <RequireRole roles=&[UserRole::Methodologist]>
             <h1>{tr::DECKS_TITLE}</h1>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match decks.await {
-                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
-                        Ok(list) if list.is_empty() => view! { <p class="muted">{tr::DECKS_EMPTY}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <table class="table">
-                                <thead><tr><th>{tr::DECK_NAME}</th><th>{tr::DECK_SLIDES}</th><th>{tr::DECK_SNAPSHOT}</th><th></th></tr></thead>
-                                <tbody>
-                                    {list.into_iter().map(|d| view! {
-                                        <tr>
-                                            <td><A href=format!("/decks/{}", d.id)>{d.title.clone()}</A></td>
-                                            <td>{d.slides}</td>
-                                            <td>{tr::deck_data_at(&d.snapshot_at, super::session::time_zone())}</td>
-                                            <td><a class="button secondary" href=format!("/decks/{}/present?v={}", d.id, urlencode(&d.updated_at)) target="_blank">{tr::DECK_SHOW}</a></td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <crate::ui::page::Fetched resource=decks view=|list| view! { <DeckList list/> }/>
             <section class="card">
                 <h2>{tr::DECK_CREATE}</h2>
                 <div class="field">

@@ -1,11 +1,10 @@
 //! Import a participant list: pick a file, see every row checked, then import all or nothing.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::session::RequireRole;
-use crate::api::import::{commit_import, preview_import, ImportBatch, ImportPreview, BATCH_ROWS};
+use crate::api::import::{commit_import, preview_import, ImportBatch, ImportPreview, ImportRow, BATCH_ROWS};
 use crate::error::AppError;
 use domain::i18n::tr;
 use domain::models::UserRole;
@@ -19,24 +18,42 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
-/// Where a commit stands: batches sent of all, and the outcome.
-#[derive(Clone, Debug, PartialEq)]
-enum CommitState {
-    Idle,
-    Sending { sent: usize, total: usize },
-    Done(usize),
-    Failed(String),
+/// Rows sent so far of all, while an import is being sent.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Progress {
+    sent: usize,
+    total: usize,
+}
+
+/// Sends the rows in batches of `BATCH_ROWS` under one key (the server writes them all at the
+/// last batch, or none), and reports progress as it goes.
+async fn send_batches(rows: Vec<ImportRow>, drop_invalid: bool, progress: RwSignal<Progress>) -> Result<usize, AppError> {
+    let total = rows.len();
+    let batches: Vec<_> = rows.chunks(BATCH_ROWS).map(<[ImportRow]>::to_vec).collect();
+    let count = batches.len();
+    let import_key = format!("{}", js_sys::Date::now());
+    let mut sent = 0;
+    progress.set(Progress { sent, total });
+    let mut imported = 0;
+    for (index, rows) in batches.into_iter().enumerate() {
+        sent += rows.len();
+        let batch = ImportBatch { import_key: import_key.clone(), rows, drop_invalid, last: index + 1 == count };
+        imported = commit_import(batch).await?;
+        progress.set(Progress { sent, total });
+    }
+    Ok(imported)
 }
 
 #[component]
 fn Import() -> impl IntoView {
     let preview = Action::new_local(|data: &web_sys::FormData| preview_import(data.clone().into()));
     let drop_invalid = RwSignal::new(false);
-    let commit = RwSignal::new(CommitState::Idle);
+    let progress = RwSignal::new(Progress { sent: 0, total: 0 });
+    let commit = Action::new_local(move |(rows, drop): &(Vec<ImportRow>, bool)| send_batches(rows.clone(), *drop, progress));
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        commit.set(CommitState::Idle);
+        commit.value().set(None);
         drop_invalid.set(false);
         let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
             return;
@@ -45,31 +62,7 @@ fn Import() -> impl IntoView {
             preview.dispatch_local(data);
         }
     };
-
-    let start_commit = move |preview: ImportPreview| {
-        let rows = preview.rows;
-        let batches: Vec<_> = rows.chunks(BATCH_ROWS).map(|c| c.to_vec()).collect();
-        let total = rows.len();
-        let import_key = format!("{}", js_sys::Date::now());
-        let drop = drop_invalid.get_untracked();
-        spawn_local(async move {
-            let count = batches.len();
-            let mut sent = 0;
-            commit.set(CommitState::Sending { sent, total });
-            for (index, rows) in batches.into_iter().enumerate() {
-                sent += rows.len();
-                let batch = ImportBatch { import_key: import_key.clone(), rows, drop_invalid: drop, last: index + 1 == count };
-                match commit_import(batch).await {
-                    Ok(imported) if index + 1 == count => commit.set(CommitState::Done(imported)),
-                    Ok(_) => commit.set(CommitState::Sending { sent, total }),
-                    Err(error) => {
-                        commit.set(CommitState::Failed(error.to_string()));
-                        return;
-                    }
-                }
-            }
-        });
-    };
+    let imported = move || matches!(commit.value().get(), Some(Ok(_)));
 
     view! {
         <h1>{tr::IMPORT_TITLE}</h1>
@@ -89,7 +82,7 @@ fn Import() -> impl IntoView {
             Some(Ok(result)) => {
                 let invalid = result.invalid();
                 let valid = result.valid();
-                let for_commit = result.clone();
+                let rows = result.rows.clone();
                 view! {
                     <section class="card">
                         <p data-testid="import-summary">
@@ -107,12 +100,11 @@ fn Import() -> impl IntoView {
                         <PreviewTable preview=result/>
                         <div class="actions">
                             <button class="button primary"
-                                disabled=move || (invalid > 0 && !drop_invalid.get())
-                                    || matches!(commit.get(), CommitState::Sending { .. } | CommitState::Done(_))
-                                on:click=move |_| start_commit(for_commit.clone())>
+                                disabled=move || (invalid > 0 && !drop_invalid.get()) || commit.pending().get() || imported()
+                                on:click=move |_| { commit.dispatch_local((rows.clone(), drop_invalid.get_untracked())); }>
                                 {tr::IMPORT_COMMIT}
                             </button>
-                            <CommitStatus state=commit/>
+                            <CommitStatus commit progress/>
                         </div>
                     </section>
                 }.into_any()
@@ -129,16 +121,19 @@ fn message(error: &AppError) -> String {
 }
 
 #[component]
-fn CommitStatus(state: RwSignal<CommitState>) -> impl IntoView {
-    move || match state.get() {
-        CommitState::Idle => ().into_any(),
-        CommitState::Sending { sent, total } => view! {
-            <label class="grow">{tr::IMPORT_PROGRESS} " " {sent} " / " {total}
-                <progress max=total value=sent></progress>
-            </label>
-        }.into_any(),
-        CommitState::Done(count) => view! { <p class="success" role="status" data-testid="import-done">{tr::import_done(count)}</p> }.into_any(),
-        CommitState::Failed(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
+fn CommitStatus(commit: Action<(Vec<ImportRow>, bool), Result<usize, AppError>>, progress: RwSignal<Progress>) -> impl IntoView {
+    move || match (commit.pending().get(), commit.value().get()) {
+        (true, _) => {
+            let Progress { sent, total } = progress.get();
+            view! {
+                <label class="grow">{tr::IMPORT_PROGRESS} " " {sent} " / " {total}
+                    <progress max=total value=sent></progress>
+                </label>
+            }.into_any()
+        }
+        (false, Some(Ok(count))) => view! { <p class="success" role="status" data-testid="import-done">{tr::import_done(count)}</p> }.into_any(),
+        (false, Some(Err(error))) => view! { <p class="error" role="alert">{message(&error)}</p> }.into_any(),
+        (false, None) => ().into_any(),
     }
 }
 

@@ -55,15 +55,29 @@ where
 {
     view! {
         <RequireRole roles>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match resource.await {
-                        Ok(value) => Either::Left(view(value)),
-                        Err(error) => Either::Right(view! { <ErrorPage error/> }),
-                    }
-                })}
-            </Transition>
+            <Fetched resource view/>
         </RequireRole>
+    }
+}
+
+/// `resource`'s value drawn with `view` behind the loading line, or the error page: the part
+/// of a page below its own heading and controls.
+#[component]
+pub fn Fetched<T, V, F>(resource: Resource<Result<T, AppError>>, view: F) -> impl IntoView
+where
+    T: PageData,
+    V: IntoView + 'static,
+    F: Fn(T) -> V + Copy + Send + Sync + 'static,
+{
+    view! {
+        <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
+            {move || Suspend::new(async move {
+                match resource.await {
+                    Ok(value) => Either::Left(view(value)),
+                    Err(error) => Either::Right(view! { <ErrorPage error/> }),
+                }
+            })}
+        </Transition>
     }
 }
 

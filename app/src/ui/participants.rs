@@ -52,26 +52,19 @@ pub fn ParticipantsPage() -> impl IntoView {
             <input type="search" placeholder=tr::FILTER_SUBJECT aria-label=tr::FILTER_SUBJECT
                 prop:value=subject on:input=move |ev| subject.set(event_target_value(&ev))/>
         </div>
-        <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Err(error) => view! { <crate::ui::page::ErrorPage error/> }.into_any(),
-                    Ok(page) => view! {
-                        <div class="toolbar">
-                            <p class="muted grow">{page.organisation.name.clone()} " · " {tr::FOUND} ": "
-                                <strong data-testid="count">{page.participants.len()}</strong></p>
-                            {page.can_edit.then(|| view! {
-                                <A href="/participants/new" attr:class="button primary">{tr::ADD_PARTICIPANT}</A>
-                                <A href="/import" attr:class="button secondary">{tr::NAV_IMPORT}</A>
-                            })}
-                            <a class="button secondary" href=export_href("xlsx") rel="external" download>{tr::EXPORT_XLSX}</a>
-                            <a class="button secondary" href=export_href("csv") rel="external" download>{tr::EXPORT_CSV}</a>
-                        </div>
-                        <ParticipantTable participants=page.participants can_edit=page.can_edit/>
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+        <crate::ui::page::Fetched resource=page view=move |page| view! {
+            <div class="toolbar">
+                <p class="muted grow">{page.organisation.name.clone()} " · " {tr::FOUND} ": "
+                    <strong data-testid="count">{page.participants.len()}</strong></p>
+                {page.can_edit.then(|| view! {
+                    <A href="/participants/new" attr:class="button primary">{tr::ADD_PARTICIPANT}</A>
+                    <A href="/import" attr:class="button secondary">{tr::NAV_IMPORT}</A>
+                })}
+                <a class="button secondary" href=export_href("xlsx") rel="external" download>{tr::EXPORT_XLSX}</a>
+                <a class="button secondary" href=export_href("csv") rel="external" download>{tr::EXPORT_CSV}</a>
+            </div>
+            <ParticipantTable participants=page.participants can_edit=page.can_edit/>
+        }/>
         </RequireRole>
     }
 }

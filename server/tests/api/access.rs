@@ -6,7 +6,9 @@ use app::store::{participants, Backend};
 use serde_json::{json, Value};
 use sqlx::Row;
 
-use super::helpers::{Caller, Reply, TestApp};
+use leptos::server_fn::ServerFn;
+
+use super::helpers::{complete_answers, Caller, Reply, TestApp};
 
 struct World {
     app: TestApp,
@@ -35,8 +37,7 @@ async fn world() -> World {
     let own: Vec<i64> = [&mentor, &mentee].iter().filter_map(|c| c.user.as_ref()?.participant_id).collect();
     let list = participants::list(&app.db, lyceum, &ParticipantFilter::default()).await.expect("list");
     let stranger = list.iter().find(|p| !own.contains(&p.id)).expect("a third participant");
-    let pilot_programme: i64 = sqlx::query("SELECT id FROM programmes WHERE organisation_id = $1")
-        .bind(lyceum).fetch_one(&app.db.pool).await.expect("programme").try_get("id").expect("id");
+    let pilot_programme = app.programme(&curator, None).await;
     World {
         anonymous: TestApp::anonymous(),
         other_curator: app.login("other curator", "kurator7").await,
@@ -71,6 +72,15 @@ fn check(endpoint: &str, caller: &Caller, reply: &Reply, expected: &str, secret:
 async fn matrix(w: &World, endpoint: &str, args: Value, expected: [&str; 6]) {
     for (caller, expected) in w.everyone().into_iter().zip(expected) {
         let reply = w.app.call(caller, endpoint, args.clone()).await;
+        check(endpoint, caller, &reply, expected, &w.stranger_name);
+    }
+}
+
+/// The same through a server function's generated type (arguments checked when it compiles).
+async fn matrix_of<F: ServerFn + serde::Serialize + Clone>(w: &World, call: F, expected: [&str; 6]) {
+    let endpoint = F::PATH;
+    for (caller, expected) in w.everyone().into_iter().zip(expected) {
+        let reply = w.app.call_fn(caller, call.clone()).await;
         check(endpoint, caller, &reply, expected, &w.stranger_name);
     }
 }
@@ -137,6 +147,54 @@ async fn the_board_questionnaires_waves_and_monitoring_answer_each_role_as_the_r
     // Nobody is a kiosk here, and a caller with no participant record has no questionnaires.
     matrix(&w, "kiosk/get", json!({}), ["ok"; 6]).await;
     matrix(&w, "surveys/mine", json!({}), [U, "ok", "ok", "ok", "ok", "ok"]).await;
+}
+
+#[tokio::test]
+async fn building_giving_and_taking_questionnaires_and_importing_answer_each_role_as_the_rules_say() {
+    use app::api::surveys::*;
+    let w = world().await;
+    let programme = w.pilot_programme;
+    let questionnaire = app::store::surveys::list_questionnaires(&w.app.db, w.lyceum).await.expect("questionnaires")[0].id;
+    let draft = app::store::surveys::draft(&w.app.db, questionnaire).await.expect("draft");
+
+    matrix_of(&w, CreateQuestionnaire { template: "mentor_satisfaction".into() }, [U, "ok", "ok", F, F, F]).await;
+    matrix_of(&w, SaveQuestionnaire { id: questionnaire, definition: draft.definition }, [U, "ok", N, F, N, N]).await;
+    let wave = CreateWave { programme_id: programme, questionnaire_id: questionnaire, kind: "mid".into(), role: "mentor".into(), anonymous: false };
+    matrix_of(&w, wave, [U, "ok", N, F, N, N]).await;
+
+    // The mentee's waiting exit questionnaire: only they get its form and may answer it.
+    let waiting = app::store::surveys::open_waves_for(&w.app.db, w.mentee.user.as_ref().and_then(|u| u.participant_id).expect("mentee"))
+        .await.expect("waves").into_iter().find(|(_, done)| !done).expect("a questionnaire waits").0;
+    matrix_of(&w, MySurveyForm { wave_id: waiting.id }, [U, N, N, N, N, "ok"]).await;
+    let form = app::store::surveys::form(&w.app.db, waiting.id).await.expect("form");
+    for (n, (caller, expected)) in w.everyone().into_iter().zip([U, F, F, F, N, "ok"]).enumerate() {
+        let submission = domain::surveys::SurveySubmission {
+            client_id: format!("matrix-submission-{n:04}"),
+            wave_id: form.wave_id,
+            version_id: form.version_id,
+            code: None,
+            answers: complete_answers(&form),
+        };
+        check("surveys/submit", caller, &w.app.call_fn(caller, SubmitSurvey { submission }).await, expected, &w.stranger_name);
+    }
+    // No caller here is a kiosk, so none may check a respondent's code.
+    matrix_of(&w, CheckKioskCode { code: "123456".into() }, [U; 6]).await;
+
+    let file = "Фамилия;Имя;Роль;Категория;Стаж\nЛаптева;Зоя;Наставляемый;Педагог;1\n";
+    for (caller, expected) in w.everyone().into_iter().zip([U, "ok", "ok", F, F, F]) {
+        check("import/preview", caller, &w.app.upload(caller, "import/preview", "list.csv", file.as_bytes()).await, expected, &w.stranger_name);
+    }
+    // Signing in is open to all: a right password lets anyone in, a wrong one no one.
+    for caller in w.everyone() {
+        let wrong = w.app.login_reply_from(caller, "kurator12", "not-the-password").await;
+        check("auth/login", caller, &wrong, "Validation", "kurator12");
+        assert!(wrong.set_cookie.is_none(), "a wrong password starts no session");
+        let right = w.app.login_reply_from(caller, "kurator12", nastavnik::demo::DEMO_PASSWORD).await;
+        check("auth/login", caller, &right, "ok", "");
+        assert!(right.set_cookie.is_some_and(|c| c.starts_with("nastavnik_session=")), "as {}", caller.name);
+    }
+    // Last: a kiosk ends the session of the curator who opens it.
+    matrix_of(&w, OpenKiosk { wave_id: waiting.id }, [U, "ok", N, F, N, N]).await;
 }
 
 #[tokio::test]

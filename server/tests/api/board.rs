@@ -12,9 +12,7 @@ use crate::on_both_backends;
 /// School № 12's programme: 1 mentor (capacity 3), 4 mentees, no pairs yet.
 async fn school12(app: &TestApp) -> (Caller, i64) {
     let curator = app.login("curator", "kurator12").await;
-    let org = curator.user.as_ref().and_then(|u| u.organisation_id).expect("school");
-    let programme: i64 = sqlx::query("SELECT id FROM programmes WHERE organisation_id = $1")
-        .bind(org).fetch_one(&app.db.pool).await.expect("programme").try_get("id").expect("id");
+    let programme = app.programme(&curator, None).await;
     (curator, programme)
 }
 
@@ -159,8 +157,7 @@ async fn a_groups_variant_is_changed_on_the_board_and_stored() {
     let app = TestApp::spawn(Backend::Sqlite).await;
     let curator = app.login("curator", "kurator7").await;
     // School № 7's «Ученик – ученик» programme has four variants and fixed groups.
-    let programme: i64 = sqlx::query("SELECT id FROM programmes WHERE title = 'Ученик – ученик'")
-        .fetch_one(&app.db.pool).await.expect("programme").try_get("id").expect("id");
+    let programme = app.programme(&curator, Some("Ученик – ученик")).await;
     let b = board(&app, &curator, programme).await;
     let mentor = b.assignments[0].mentor_id;
     let from = b.variant_for(mentor);

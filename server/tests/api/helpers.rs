@@ -4,6 +4,7 @@
 use app::error::AppError;
 use app::store::{self, Backend, Db};
 use domain::models::CurrentUser;
+use domain::surveys::{AnswerValue, Answers, QuestionKind, SurveyForm};
 use leptos::server_fn::ServerFn;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -245,6 +246,24 @@ impl TestApp {
         }
     }
 
+    /// Uploads one file as `multipart/form-data` (field `file`), as the import page does.
+    pub async fn upload(&self, caller: &Caller, endpoint: &str, filename: &str, file: &[u8]) -> Reply {
+        let boundary = "nastavnik-test-boundary";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(file);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let mut request = Request::post(format!("/api/{endpoint}"))
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .header(header::ACCEPT, "application/json");
+        if let Some(cookie) = &caller.cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::from(body)).expect("request")).await
+    }
+
     /// GETs a plain route as `caller`.
     pub async fn get(&self, caller: &Caller, path: &str) -> Reply {
         let mut request = Request::get(path);
@@ -256,13 +275,19 @@ impl TestApp {
 
     /// Logs in through the real login server function.
     pub async fn login_reply(&self, login: &str, password: &str) -> Reply {
+        self.login_reply_from(&Self::anonymous(), login, password).await
+    }
+
+    /// The same from a device where `caller` is signed in (their cookie is sent).
+    pub async fn login_reply_from(&self, caller: &Caller, login: &str, password: &str) -> Reply {
         let body = format!("login={login}&password={}", urlencode(password));
-        let request = Request::post("/api/auth/login")
+        let mut request = Request::post("/api/auth/login")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json")
-            .body(Body::from(body))
-            .expect("request");
-        self.send(request).await
+            .header(header::ACCEPT, "application/json");
+        if let Some(cookie) = &caller.cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        self.send(request.body(Body::from(body)).expect("request")).await
     }
 
     pub async fn login(&self, name: &'static str, login: &str) -> Caller {
@@ -273,9 +298,41 @@ impl TestApp {
         Caller { name, cookie: Some(cookie), user: Some(user) }
     }
 
+    /// The id of the caller's programme titled `title` (or of their school's first one), as the
+    /// curator's own list shows it.
+    pub async fn programme(&self, caller: &Caller, title: Option<&str>) -> i64 {
+        let list = self
+            .invoke(caller, app::api::programmes::ListProgrammes { organisation_id: None })
+            .await
+            .unwrap_or_else(|e| panic!("{}'s programmes: {e:?}", caller.name));
+        list.iter()
+            .filter(|p| title.is_none_or(|t| p.title == t))
+            .map(|p| p.id)
+            .min()
+            .unwrap_or_else(|| panic!("{} has no programme {title:?}", caller.name))
+    }
+
     pub fn anonymous() -> Caller {
         Caller { name: "anonymous", cookie: None, user: None }
     }
+}
+
+/// A complete, valid set of answers to a form: first options, top of scales, "yes", short
+/// texts (with markup, which must come back as text).
+pub fn complete_answers(form: &SurveyForm) -> Answers {
+    form.definition
+        .questions_for(form.kind)
+        .map(|q| {
+            let value = match &q.kind {
+                QuestionKind::ShortText | QuestionKind::LongText => AnswerValue::Text("<b>жирный</b> ответ".into()),
+                QuestionKind::SingleChoice { options } => AnswerValue::Choice(options[0].id),
+                QuestionKind::MultipleChoice { options, .. } => AnswerValue::Choices { ids: vec![options[0].id, options[1].id], other: None },
+                QuestionKind::Scale { max, .. } => AnswerValue::Scale(*max),
+                QuestionKind::YesNo => AnswerValue::YesNo(true),
+            };
+            (q.key.clone(), value)
+        })
+        .collect()
 }
 
 fn urlencode(text: &str) -> String {

@@ -3,8 +3,6 @@
 
 use domain::models::ParticipantFilter;
 use app::store::{participants, Backend};
-use axum::body::Body;
-use axum::http::{header, Request};
 use serde_json::{json, Value};
 
 use super::helpers::{Caller, Reply, TestApp};
@@ -15,20 +13,7 @@ const FILE: &str = "Фамилия;Имя;Отчество;Роль;Катего
     Носова;Ева;;Наставляемый;Обучающийся;;;7Б;\n";
 
 async fn preview(app: &TestApp, caller: &Caller, file: &[u8]) -> Reply {
-    let boundary = "nastavnik-test-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.csv\"\r\nContent-Type: text/csv\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(file);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let mut request = Request::post("/api/import/preview")
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
-        .header(header::ACCEPT, "application/json");
-    if let Some(cookie) = &caller.cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    app.send(request.body(Body::from(body)).expect("request")).await
+    app.upload(caller, "import/preview", "list.csv", file).await
 }
 
 async fn count(app: &TestApp, organisation_id: i64) -> usize {

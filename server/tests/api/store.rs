@@ -43,10 +43,8 @@ async fn empty_school(backend: Backend) -> (TestDb, app::store::Db, i64) {
 
 on_both_backends!(participants_are_saved_found_filtered_updated_and_deleted, |backend| async move {
     let (_guard, db, org) = empty_school(backend).await;
-    let mut conn = db.pool.acquire().await.expect("conn");
-    let fedorova = participants::insert(&mut conn, org, None, &teacher("Фёдорова", "Анна", "Математика", ParticipantRole::Mentor)).await.expect("insert");
-    participants::insert(&mut conn, org, None, &teacher("Яковлев", "Илья", "физика", ParticipantRole::Mentee)).await.expect("insert");
-    drop(conn);
+    let fedorova = participants::insert(&db, org, None, &teacher("Фёдорова", "Анна", "Математика", ParticipantRole::Mentor)).await.expect("insert");
+    participants::insert(&db, org, None, &teacher("Яковлев", "Илья", "физика", ParticipantRole::Mentee)).await.expect("insert");
 
     let all = participants::list(&db, org, &ParticipantFilter::default()).await.expect("list");
     assert_eq!(all.iter().map(|p| p.data.last_name.as_str()).collect::<Vec<_>>(), vec!["Фёдорова", "Яковлев"]);
@@ -160,4 +158,26 @@ async fn demo_people_have_distinct_names() {
     names.sort();
     names.dedup();
     assert_eq!(names.len(), total);
+}
+
+#[tokio::test]
+async fn a_demo_that_fails_half_way_leaves_nothing_behind() {
+    let test_db = TestDb::new(Backend::Sqlite).await;
+    let db = test_db.connect().await;
+    // The deck is the demo's last write: refuse it, and everything before it must go too.
+    sqlx::raw_sql("CREATE TRIGGER refuse_decks BEFORE INSERT ON decks BEGIN SELECT RAISE(ABORT, 'no decks today'); END;")
+        .execute(&db.pool)
+        .await
+        .expect("trigger");
+    assert!(nastavnik::demo::load(&db).await.is_err(), "the refused deck fails the load");
+    assert!(!orgs::any_district(&db).await.expect("districts"), "no half of a district stays");
+    let left: i64 = sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM participants) + (SELECT COUNT(*) FROM submissions)")
+        .fetch_one(&db.pool)
+        .await
+        .expect("counts");
+    assert_eq!(left, 0);
+    // Once the cause is gone, the demo loads whole.
+    sqlx::raw_sql("DROP TRIGGER refuse_decks").execute(&db.pool).await.expect("drop trigger");
+    let logins = nastavnik::demo::load(&db).await.expect("demo");
+    assert!(logins.iter().any(|l| l.login == "metodist"));
 }

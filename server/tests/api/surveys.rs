@@ -2,11 +2,14 @@
 //! results and exports.
 
 use app::store::Backend;
-use domain::surveys::{AnswerValue, Answers, QuestionKind, SurveyForm, WaveKind};
+use app::api::programmes::ListProgrammes;
+use app::api::reports::GetBeforeAfter;
+use app::api::surveys::*;
+use domain::surveys::{AnswerValue, Answers, Definition, QuestionKind, SurveyForm, SurveySubmission, WaveKind};
 use serde_json::{json, Value};
 use sqlx::Row;
 
-use super::helpers::{Caller, TestApp};
+use super::helpers::{complete_answers, Caller, TestApp};
 use crate::on_both_backends;
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
@@ -23,57 +26,45 @@ async fn pilot_waves(app: &TestApp) -> (i64, i64) {
     (id("entry"), id("exit"))
 }
 
-/// A complete, valid set of answers: first options, top of scales, "yes", short texts.
-fn answers(form: &SurveyForm) -> Answers {
-    form.definition
-        .questions_for(form.kind)
-        .map(|q| {
-            let value = match &q.kind {
-                QuestionKind::ShortText | QuestionKind::LongText => AnswerValue::Text("<b>жирный</b> ответ".into()),
-                QuestionKind::SingleChoice { options } => AnswerValue::Choice(options[0].id),
-                QuestionKind::MultipleChoice { options, .. } => AnswerValue::Choices { ids: vec![options[0].id, options[1].id], other: None },
-                QuestionKind::Scale { max, .. } => AnswerValue::Scale(*max),
-                QuestionKind::YesNo => AnswerValue::YesNo(true),
-            };
-            (q.key.clone(), value)
-        })
-        .collect()
-}
-
 async fn form(app: &TestApp, caller: &Caller, wave_id: i64) -> SurveyForm {
-    let reply = app.call(caller, "surveys/form", json!({ "wave_id": wave_id })).await;
-    serde_json::from_str(&reply.text).unwrap_or_else(|_| panic!("form: {}", reply.text))
+    app.invoke(caller, MySurveyForm { wave_id }).await.unwrap_or_else(|e| panic!("form: {e:?}"))
 }
 
-fn submission(client_id: &str, form: &SurveyForm, code: Option<&str>, answers: &Answers) -> Value {
-    json!({ "submission": {
-        "client_id": client_id, "wave_id": form.wave_id, "version_id": form.version_id, "code": code, "answers": answers,
-    }})
+fn submission(client_id: &str, form: &SurveyForm, code: Option<&str>, answers: &Answers) -> SubmitSurvey {
+    SubmitSurvey {
+        submission: SurveySubmission {
+            client_id: client_id.into(),
+            wave_id: form.wave_id,
+            version_id: form.version_id,
+            code: code.map(str::to_owned),
+            answers: answers.clone(),
+        },
+    }
 }
 
 on_both_backends!(a_submission_is_stored_once_however_often_it_is_sent, |backend| async move {
     let app = TestApp::spawn(backend).await;
     let mentee = app.login("mentee", "molodoy1").await;
     let (_, exit) = pilot_waves(&app).await;
-    let mine = app.call(&mentee, "surveys/mine", json!({})).await.json();
+    let mine = app.call_fn(&mentee, MySurveys {}).await.json();
     let listed = mine.as_array().expect("list").iter().find(|s| s["wave"]["id"] == exit).expect("exit wave listed");
     assert_eq!(listed["done"], false);
 
     let form = form(&app, &mentee, exit).await;
-    let given = answers(&form);
+    let given = complete_answers(&form);
     let before = count(&app, "SELECT COUNT(*) FROM submissions").await;
-    let first = app.call(&mentee, "surveys/submit", submission("device-made-id-0001", &form, None, &given)).await;
+    let first = app.call_fn(&mentee, submission("device-made-id-0001", &form, None, &given)).await;
     assert_eq!(first.json(), json!("Received"), "{}", first.text);
     // The answer was lost on the way back; the device sends again: nothing new is stored.
-    let again = app.call(&mentee, "surveys/submit", submission("device-made-id-0001", &form, None, &given)).await;
+    let again = app.call_fn(&mentee, submission("device-made-id-0001", &form, None, &given)).await;
     assert_eq!(again.json(), json!("AlreadyReceived"));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM submissions").await, before + 1);
     // A second questionnaire from the same person (another id) is refused.
-    let second = app.call(&mentee, "surveys/submit", submission("device-made-id-0002", &form, None, &given)).await;
+    let second = app.call_fn(&mentee, submission("device-made-id-0002", &form, None, &given)).await;
     assert_eq!(second.status.as_u16(), 400);
     assert!(second.text.contains("уже заполнена"), "{}", second.text);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM submissions").await, before + 1);
-    let mine = app.call(&mentee, "surveys/mine", json!({})).await.json();
+    let mine = app.call_fn(&mentee, MySurveys {}).await.json();
     assert_eq!(mine.as_array().expect("list").iter().find(|s| s["wave"]["id"] == exit).expect("listed")["done"], true);
 });
 
@@ -83,7 +74,7 @@ async fn bad_submissions_are_refused_in_russian_and_change_nothing() {
     let mentee = app.login("mentee", "molodoy1").await;
     let (entry, exit) = pilot_waves(&app).await;
     let form = form(&app, &mentee, exit).await;
-    let good = answers(&form);
+    let good = complete_answers(&form);
     let scale_key = form.definition.questions().find(|q| matches!(q.kind, QuestionKind::Scale { .. })).expect("scale").key.clone();
     let text_key = form.definition.questions_for(WaveKind::Exit).find(|q| q.kind == QuestionKind::LongText).expect("text").key.clone();
     let mut unknown_option = good.clone();
@@ -104,7 +95,7 @@ async fn bad_submissions_are_refused_in_russian_and_change_nothing() {
         ("closed wave", submission("bad-case-0005", &SurveyForm { wave_id: entry, ..form.clone() }, None, &good), "Анкетирование завершено"),
     ];
     for (what, body, message) in cases {
-        let reply = app.call(&mentee, "surveys/submit", body).await;
+        let reply = app.call_fn(&mentee, body).await;
         assert_eq!(reply.status.as_u16(), 400, "{what}: {}", reply.text);
         assert!(reply.text.contains(message), "{what}: {}", reply.text);
     }
@@ -112,26 +103,24 @@ async fn bad_submissions_are_refused_in_russian_and_change_nothing() {
     assert_eq!(after, before, "nothing half-saved");
     // Someone else's wave: a mentor cannot answer the mentees' questionnaire.
     let mentor = app.login("mentor", "nastavnik1").await;
-    let reply = app.call(&mentor, "surveys/submit", submission("bad-case-0006", &form, None, &good)).await;
+    let reply = app.call_fn(&mentor, submission("bad-case-0006", &form, None, &good)).await;
     assert_eq!(reply.status.as_u16(), 404, "{}", reply.text);
-    assert_eq!(app.call(&TestApp::anonymous(), "surveys/submit", submission("bad-case-0007", &form, None, &good)).await.status.as_u16(), 401);
+    assert_eq!(app.call_fn(&TestApp::anonymous(), submission("bad-case-0007", &form, None, &good)).await.status.as_u16(), 401);
 }
 
 /// kurator7's anonymous entry and exit waves for «Ученик – ученик», one slip, and a kiosk
 /// cookie for each wave.
 async fn anonymous_setup(app: &TestApp) -> (i64, i64, String) {
     let curator = app.login("curator", "kurator7").await;
-    let org = curator.user.as_ref().and_then(|u| u.organisation_id).expect("school");
-    let programme: i64 = sqlx::query("SELECT id FROM programmes WHERE organisation_id = $1 AND title = 'Ученик – ученик'")
-        .bind(org).fetch_one(&app.db.pool).await.expect("programme").get("id");
-    let page = app.call(&curator, "questionnaires/list", json!({ "organisation_id": null })).await.json();
+    let programme = app.programme(&curator, Some("Ученик – ученик")).await;
+    let page = app.call_fn(&curator, ListQuestionnaires { organisation_id: None }).await.json();
     let questionnaire = page["questionnaires"][0]["id"].as_i64().expect("school 7 has a questionnaire");
-    let wave = |kind: &str| json!({ "programme_id": programme, "questionnaire_id": questionnaire, "kind": kind, "role": "mentee", "anonymous": true });
-    let entry = app.call(&curator, "waves/create", wave("entry")).await.json().as_i64().expect("entry wave");
-    let exit = app.call(&curator, "waves/create", wave("exit")).await.json().as_i64().expect("exit wave");
+    let wave = |kind: &str| CreateWave { programme_id: programme, questionnaire_id: questionnaire, kind: kind.into(), role: "mentee".into(), anonymous: true };
+    let entry = app.call_fn(&curator, wave("entry")).await.json().as_i64().expect("entry wave");
+    let exit = app.call_fn(&curator, wave("exit")).await.json().as_i64().expect("exit wave");
     let before: i64 = sqlx::query("SELECT COUNT(*) AS n FROM respondent_codes WHERE programme_id = $1").bind(programme)
         .fetch_one(&app.db.pool).await.expect("codes").get("n");
-    assert!(app.call(&curator, "waves/codes", json!({ "programme_id": programme, "role": "mentee", "anonymous_count": 1 })).await.ok());
+    assert!(app.call_fn(&curator, IssueCodes { programme_id: programme, role: "mentee".into(), anonymous_count: 1 }).await.ok());
     let code: String = sqlx::query("SELECT code FROM respondent_codes WHERE programme_id = $1 ORDER BY id DESC LIMIT 1")
         .bind(programme).fetch_one(&app.db.pool).await.expect("slip").get("code");
     let after: i64 = sqlx::query("SELECT COUNT(*) AS n FROM respondent_codes WHERE programme_id = $1").bind(programme)
@@ -143,12 +132,12 @@ async fn anonymous_setup(app: &TestApp) -> (i64, i64, String) {
 /// Opens a kiosk for a wave on a fresh "device" (a curator logs in there, then opens it).
 async fn kiosk(app: &TestApp, wave_id: i64) -> Caller {
     let curator = app.login("curator", "kurator7").await;
-    let reply = app.call(&curator, "waves/kiosk", json!({ "wave_id": wave_id })).await;
+    let reply = app.call_fn(&curator, OpenKiosk { wave_id }).await;
     assert!(reply.ok(), "{}", reply.text);
     let cookie = reply.set_cookie.expect("kiosk cookie");
     assert!(cookie.starts_with("nastavnik_kiosk="), "{cookie}");
     // The curator's session on that device is over.
-    assert_eq!(app.call(&curator, "programmes/list", json!({ "organisation_id": null })).await.status.as_u16(), 401);
+    assert_eq!(app.call_fn(&curator, ListProgrammes { organisation_id: None }).await.status.as_u16(), 401);
     Caller { name: "kiosk", cookie: Some(cookie.split(';').next().expect("pair").to_owned()), user: None }
 }
 
@@ -157,19 +146,19 @@ on_both_backends!(anonymous_waves_link_entry_and_exit_by_code_and_store_no_name,
     let (entry, exit, code) = anonymous_setup(&app).await;
     for (wave_id, client_id) in [(entry, "anon-entry-0001"), (exit, "anon-exit-00001")] {
         let kiosk = kiosk(&app, wave_id).await;
-        let page = app.call(&kiosk, "kiosk/get", json!({})).await.json();
+        let page = app.call_fn(&kiosk, KioskPage {}).await.json();
         let form: SurveyForm = serde_json::from_value(page["form"].clone()).expect("kiosk form");
         assert_eq!(form.wave_id, wave_id);
-        assert_eq!(app.call(&kiosk, "kiosk/code", json!({ "code": "000000" })).await.status.as_u16(), 400);
-        assert!(app.call(&kiosk, "kiosk/code", json!({ "code": code.clone() })).await.ok());
-        let reply = app.call(&kiosk, "surveys/submit", submission(client_id, &form, Some(&code), &answers(&form))).await;
+        assert_eq!(app.call_fn(&kiosk, CheckKioskCode { code: "000000".into() }).await.status.as_u16(), 400);
+        assert!(app.call_fn(&kiosk, CheckKioskCode { code: code.clone() }).await.ok());
+        let reply = app.call_fn(&kiosk, submission(client_id, &form, Some(&code), &complete_answers(&form))).await;
         assert_eq!(reply.json(), json!("Received"), "{}", reply.text);
         // The same code cannot answer the same wave twice.
-        let code_again = app.call(&kiosk, "kiosk/code", json!({ "code": code.clone() })).await;
+        let code_again = app.call_fn(&kiosk, CheckKioskCode { code: code.clone() }).await;
         assert!(code_again.text.contains("уже заполнена"), "{}", code_again.text);
         // The kiosk reaches nothing else.
-        assert_eq!(app.call(&kiosk, "programmes/list", json!({ "organisation_id": null })).await.status.as_u16(), 401);
-        assert_eq!(app.call(&kiosk, "waves/list", json!({ "programme_id": 1 })).await.status.as_u16(), 401);
+        assert_eq!(app.call_fn(&kiosk, ListProgrammes { organisation_id: None }).await.status.as_u16(), 401);
+        assert_eq!(app.call_fn(&kiosk, ListWaves { programme_id: 1 }).await.status.as_u16(), 401);
     }
     let rows = sqlx::query("SELECT wave_id, respondent FROM submissions WHERE wave_id IN ($1, $2) ORDER BY wave_id")
         .bind(entry).bind(exit).fetch_all(&app.db.pool).await.expect("submissions");
@@ -199,10 +188,10 @@ async fn a_kiosk_answers_only_its_own_wave() {
     let app = TestApp::spawn(Backend::Sqlite).await;
     let (entry, exit, code) = anonymous_setup(&app).await;
     let kiosk = kiosk(&app, entry).await;
-    let page = app.call(&kiosk, "kiosk/get", json!({})).await.json();
+    let page = app.call_fn(&kiosk, KioskPage {}).await.json();
     let mut form: SurveyForm = serde_json::from_value(page["form"].clone()).expect("form");
     form.wave_id = exit;
-    let reply = app.call(&kiosk, "surveys/submit", submission("other-wave-0001", &form, Some(&code), &answers(&form))).await;
+    let reply = app.call_fn(&kiosk, submission("other-wave-0001", &form, Some(&code), &complete_answers(&form))).await;
     assert_eq!(reply.status.as_u16(), 403, "{}", reply.text);
     // A curator logging in on the kiosk takes the device back: the kiosk cookie stops working.
     let request = axum::http::Request::post("/api/auth/login")
@@ -212,10 +201,10 @@ async fn a_kiosk_answers_only_its_own_wave() {
         .body(axum::body::Body::from(format!("login=kurator7&password={}", nastavnik::demo::DEMO_PASSWORD)))
         .expect("request");
     assert!(app.send(request).await.ok());
-    assert_eq!(app.call(&kiosk, "kiosk/get", json!({})).await.json(), Value::Null, "the kiosk is closed");
+    assert_eq!(app.call_fn(&kiosk, KioskPage {}).await.json(), Value::Null, "the kiosk is closed");
     let kiosk = self::kiosk(&app, entry).await;
     // A named wave's kiosk needs a code: none, or a slip, is refused.
-    let reply = app.call(&kiosk, "surveys/submit", submission("no-code-000001", &SurveyForm { wave_id: entry, ..form.clone() }, None, &answers(&form))).await;
+    let reply = app.call_fn(&kiosk, submission("no-code-000001", &SurveyForm { wave_id: entry, ..form.clone() }, None, &complete_answers(&form))).await;
     assert!(reply.text.contains("Введите личный код"), "{}", reply.text);
 }
 
@@ -228,17 +217,18 @@ async fn editing_an_answered_questionnaire_versions_it_and_old_answers_keep_thei
          AND organisation_id = (SELECT organisation_id FROM users WHERE login = 'kurator1')",
     )
     .fetch_one(&app.db.pool).await.expect("questionnaire").get("id");
-    let draft = app.call(&curator, "questionnaires/get", json!({ "id": questionnaire })).await.json();
-    assert_eq!(draft["version"], 1);
-    assert!(draft["answers_on_version"].as_i64().expect("n") > 0);
-    let mut definition = draft["definition"].clone();
-    definition["intro"] = json!("Новое вступление");
-    let kept = app.call(&curator, "questionnaires/save", json!({ "id": questionnaire, "definition": definition.clone() })).await.json();
-    assert_eq!((kept["version"].clone(), kept["new_version"].clone()), (json!(1), json!(false)));
+    let draft = app.invoke(&curator, GetQuestionnaire { id: questionnaire }).await.expect("draft");
+    assert_eq!(draft.version, 1);
+    assert!(draft.answers_on_version > 0);
+    let mut definition = draft.definition;
+    definition.intro = "Новое вступление".into();
+    let save = |definition: &Definition| SaveQuestionnaire { id: questionnaire, definition: definition.clone() };
+    let kept = app.invoke(&curator, save(&definition)).await.expect("saved");
+    assert_eq!((kept.version, kept.new_version), (1, false));
 
-    definition["sections"][0]["questions"][0]["text"] = json!("Сколько лет вы работаете в школе?");
-    let changed = app.call(&curator, "questionnaires/save", json!({ "id": questionnaire, "definition": definition.clone() })).await.json();
-    assert_eq!((changed["version"].clone(), changed["new_version"].clone()), (json!(2), json!(true)));
+    definition.sections[0].questions[0].text = "Сколько лет вы работаете в школе?".into();
+    let changed = app.invoke(&curator, save(&definition)).await.expect("saved");
+    assert_eq!((changed.version, changed.new_version), (2, true));
     let old_answers = count(&app, &format!(
         "SELECT COUNT(*) FROM submissions s JOIN questionnaire_versions v ON v.id = s.version_id
          WHERE v.number = 1 AND v.questionnaire_id = {questionnaire}"
@@ -246,15 +236,15 @@ async fn editing_an_answered_questionnaire_versions_it_and_old_answers_keep_thei
     assert_eq!(old_answers, 5, "three entry and two exit answers still point at version 1");
 
     // A broken edit is refused with the question it concerns, and stores nothing.
-    definition["sections"][0]["questions"][0]["text"] = json!("");
-    let refused = app.call(&curator, "questionnaires/save", json!({ "id": questionnaire, "definition": definition })).await;
+    definition.sections[0].questions[0].text = String::new();
+    let refused = app.call_fn(&curator, save(&definition)).await;
     assert_eq!(refused.status.as_u16(), 400);
     assert!(refused.text.contains("Напишите текст вопроса"), "{}", refused.text);
-    assert_eq!(app.call(&curator, "questionnaires/get", json!({ "id": questionnaire })).await.json()["version"], 2);
+    assert_eq!(app.call_fn(&curator, GetQuestionnaire { id: questionnaire }).await.json()["version"], 2);
 
     // Another school's curator cannot see or change it.
     let other = app.login("other", "kurator7").await;
-    assert_eq!(app.call(&other, "questionnaires/get", json!({ "id": questionnaire })).await.status.as_u16(), 404);
+    assert_eq!(app.call_fn(&other, GetQuestionnaire { id: questionnaire }).await.status.as_u16(), 404);
 }
 
 #[tokio::test]
@@ -262,20 +252,20 @@ async fn results_show_rates_shares_and_open_answers_to_the_right_people() {
     let app = TestApp::spawn(Backend::Sqlite).await;
     let (entry, exit) = pilot_waves(&app).await;
     let curator = app.login("curator", "kurator1").await;
-    let results = app.call(&curator, "waves/results", json!({ "wave_id": entry })).await.json();
+    let results = app.call_fn(&curator, GetWaveResults { wave_id: entry }).await.json();
     assert_eq!((results["wave"]["answered"].clone(), results["wave"]["invited"].clone(), results["response_rate"].clone()), (json!(3), json!(3), json!(100)));
     let difficulties = results["questions"].as_array().expect("questions").iter().find(|q| q["key"] == "difficulties").expect("difficulties");
     assert_eq!(difficulties["answered"], 3);
     // Two of three name documentation (67%), two name tasks of different difficulty.
     assert_eq!((difficulties["options"][0]["count"].clone(), difficulties["options"][0]["percent"].clone()), (json!(2), json!(67)));
-    let exit_results = app.call(&curator, "waves/results", json!({ "wave_id": exit })).await.json();
+    let exit_results = app.call_fn(&curator, GetWaveResults { wave_id: exit }).await.json();
     assert_eq!(exit_results["response_rate"], 67);
 
     let methodologist = app.login("methodologist", "metodist").await;
-    assert!(app.call(&methodologist, "waves/results", json!({ "wave_id": entry })).await.ok());
+    assert!(app.call_fn(&methodologist, GetWaveResults { wave_id: entry }).await.ok());
     for login in ["kurator7", "molodoy1", "nastavnik1"] {
         let other = app.login("other", login).await;
-        assert_eq!(app.call(&other, "waves/results", json!({ "wave_id": entry })).await.status.as_u16(), 404, "{login}");
+        assert_eq!(app.call_fn(&other, GetWaveResults { wave_id: entry }).await.status.as_u16(), 404, "{login}");
         assert_eq!(app.get(&other, &format!("/export/wave/{entry}.xlsx")).await.status.as_u16(), 404, "{login}");
     }
     let csv = app.get(&curator, &format!("/export/wave/{entry}.csv")).await;
@@ -316,7 +306,7 @@ on_both_backends!(one_batch_sorts_out_resends_and_second_answers, |backend| asyn
 on_both_backends!(the_district_before_and_after_reproduces_the_talk, |backend| async move {
     let app = TestApp::spawn(backend).await;
     let methodologist = app.login("methodologist", "metodist").await;
-    let report = app.call(&methodologist, "reports/before_after", json!({ "organisation_id": null, "template": "young_teacher_difficulties" })).await;
+    let report = app.call_fn(&methodologist, GetBeforeAfter { organisation_id: None, template: "young_teacher_difficulties".into() }).await;
     let report: domain::reports::BeforeAfterReport = serde_json::from_str(&report.text).unwrap_or_else(|_| panic!("{}", report.text));
     let difficulties = report.questions.iter().find(|q| q.key == "difficulties").expect("difficulties");
     assert_eq!((difficulties.entry_n, difficulties.exit_n), (114, 112));
@@ -328,8 +318,8 @@ on_both_backends!(the_district_before_and_after_reproduces_the_talk, |backend| a
     assert_eq!(difficulties.linked, 112, "every exit answer has its entry, by person or by slip");
     // A curator sees their own school only; a mentee nothing.
     let curator = app.login("curator", "kurator1").await;
-    let own = app.call(&curator, "reports/before_after", json!({ "organisation_id": null, "template": "young_teacher_difficulties" })).await.json();
+    let own = app.call_fn(&curator, GetBeforeAfter { organisation_id: None, template: "young_teacher_difficulties".into() }).await.json();
     assert_eq!(own["questions"].as_array().expect("q").iter().find(|q| q["key"] == "difficulties").expect("d")["entry_n"], 3);
     let mentee = app.login("mentee", "molodoy1").await;
-    assert_eq!(app.call(&mentee, "reports/before_after", json!({ "organisation_id": null, "template": "young_teacher_difficulties" })).await.status.as_u16(), 403);
+    assert_eq!(app.call_fn(&mentee, GetBeforeAfter { organisation_id: None, template: "young_teacher_difficulties".into() }).await.status.as_u16(), 403);
 });

@@ -28,12 +28,13 @@ pub(super) const SCOPED_WAVES: &str = "SELECT w.id FROM waves w JOIN questionnai
 /// choices, where one respondent gives several rows) — respondents per question as
 /// `choice = None`. Both read only the `answers_by_wave` index.
 pub async fn template_counts(
-    db: &Db,
+    db: impl Conn,
     scope: Scope,
     template: &str,
     kind: WaveKind,
     distinct: &[&str],
 ) -> Result<Vec<(String, Option<i64>, i64)>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let (condition, id) = scope.condition();
     let marks: Vec<String> = (0..distinct.len()).map(|i| format!("${}", i + 4)).collect();
     let respondents = if distinct.is_empty() {
@@ -54,13 +55,14 @@ pub async fn template_counts(
     for key in distinct {
         query = query.bind(*key);
     }
-    let rows = query.fetch_all(&db.pool).await?;
+    let rows = query.fetch_all(&mut *conn).await?;
     rows.iter().map(|row| Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?))).collect()
 }
 
 /// Respondents in the scope who answered both an entry and an exit wave of `template` in the
 /// same programme (the same person, or the same anonymous slip).
-pub async fn linked_respondents(db: &Db, scope: Scope, template: &str) -> Result<i64, sqlx::Error> {
+pub async fn linked_respondents(db: impl Conn, scope: Scope, template: &str) -> Result<i64, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let (condition, id) = scope.condition();
     let condition = condition.replace("$3", "$2");
     let sql = format!(
@@ -72,6 +74,6 @@ pub async fn linked_respondents(db: &Db, scope: Scope, template: &str) -> Result
             GROUP BY w.programme_id, s.respondent HAVING COUNT(DISTINCT w.kind) = 2
          ) linked"
     );
-    let row = sqlx::query(&sql).bind(template).bind(id).fetch_one(&db.pool).await?;
+    let row = sqlx::query(&sql).bind(template).bind(id).fetch_one(&mut *conn).await?;
     row.try_get(0)
 }

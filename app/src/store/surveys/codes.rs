@@ -8,7 +8,8 @@ pub(super) fn random_code() -> String {
     format!("{n:0width$}", width = CODE_LENGTH)
 }
 
-pub(super) async fn insert_code(db: &Db, programme_id: i64, role: ParticipantRole, participant_id: Option<i64>) -> Result<(), sqlx::Error> {
+pub(super) async fn insert_code(db: impl Conn, programme_id: i64, role: ParticipantRole, participant_id: Option<i64>) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
     // A clash with an existing code of the programme is retried with a new one.
     for _ in 0..20 {
         let inserted = sqlx::query(
@@ -20,7 +21,7 @@ pub(super) async fn insert_code(db: &Db, programme_id: i64, role: ParticipantRol
         .bind(random_code())
         .bind(participant_id)
         .bind(now())
-        .execute(&db.pool)
+        .execute(&mut *conn)
         .await?
         .rows_affected();
         if inserted == 1 {
@@ -31,37 +32,41 @@ pub(super) async fn insert_code(db: &Db, programme_id: i64, role: ParticipantRol
 }
 
 /// Gives every participant of the programme who has no code yet a personal code.
-pub async fn issue_named_codes(db: &Db, programme_id: i64) -> Result<usize, sqlx::Error> {
+pub async fn issue_named_codes(db: impl Conn, programme_id: i64) -> Result<usize, sqlx::Error> {
+    let mut tx = db.begin().await?;
     let rows = sqlx::query(
         "SELECT p.id, p.role FROM participants p WHERE p.programme_id = $1
          AND NOT EXISTS (SELECT 1 FROM respondent_codes c WHERE c.programme_id = $1 AND c.participant_id = p.id)",
     )
     .bind(programme_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *tx)
     .await?;
     for row in &rows {
         let role = super::code(row, "role")?;
-        insert_code(db, programme_id, role, Some(row.try_get("id")?)).await?;
+        insert_code(&mut *tx, programme_id, role, Some(row.try_get("id")?)).await?;
     }
+    tx.commit().await?;
     Ok(rows.len())
 }
 
 /// Makes `count` anonymous slips for a role.
-pub async fn issue_anonymous_codes(db: &Db, programme_id: i64, role: ParticipantRole, count: usize) -> Result<(), sqlx::Error> {
+pub async fn issue_anonymous_codes(db: impl Conn, programme_id: i64, role: ParticipantRole, count: usize) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
     for _ in 0..count {
-        insert_code(db, programme_id, role, None).await?;
+        insert_code(&mut *tx, programme_id, role, None).await?;
     }
-    Ok(())
+    tx.commit().await
 }
 
-pub async fn codes_of(db: &Db, programme_id: i64) -> Result<Vec<CodeSlip>, sqlx::Error> {
+pub async fn codes_of(db: impl Conn, programme_id: i64) -> Result<Vec<CodeSlip>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let rows = sqlx::query(
         "SELECT c.code, c.role, p.last_name, p.first_name, p.middle_name FROM respondent_codes c
          LEFT JOIN participants p ON p.id = c.participant_id
          WHERE c.programme_id = $1 ORDER BY c.participant_id IS NULL, c.role, p.last_name, p.first_name, c.id",
     )
     .bind(programme_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     rows.iter()
         .map(|row| {
@@ -103,11 +108,12 @@ impl CodeOwner {
     }
 }
 
-pub async fn code_owner(db: &Db, programme_id: i64, code: &str) -> Result<Option<CodeOwner>, sqlx::Error> {
+pub async fn code_owner(db: impl Conn, programme_id: i64, code: &str) -> Result<Option<CodeOwner>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let row = sqlx::query("SELECT id, role, participant_id FROM respondent_codes WHERE programme_id = $1 AND code = $2")
         .bind(programme_id)
         .bind(code)
-        .fetch_optional(&db.pool)
+        .fetch_optional(&mut *conn)
         .await?;
     row.map(|row| {
         Ok(CodeOwner {
@@ -120,10 +126,11 @@ pub async fn code_owner(db: &Db, programme_id: i64, code: &str) -> Result<Option
 }
 
 /// The programme and role of a participant, to check they belong to a wave.
-pub async fn participant_place(db: &Db, participant_id: i64) -> Result<(Option<i64>, ParticipantRole), sqlx::Error> {
+pub async fn participant_place(db: impl Conn, participant_id: i64) -> Result<(Option<i64>, ParticipantRole), sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let row = sqlx::query("SELECT programme_id, role FROM participants WHERE id = $1")
         .bind(participant_id)
-        .fetch_one(&db.pool)
+        .fetch_one(&mut *conn)
         .await?;
     Ok((
         row.try_get("programme_id")?,

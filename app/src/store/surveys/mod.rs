@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::Db;
+use super::{Conn, Finish};
 use domain::access::Place;
 use domain::models::ParticipantRole;
 use domain::surveys::stats::AnswerRow;

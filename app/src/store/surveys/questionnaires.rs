@@ -3,7 +3,7 @@
 use super::*;
 
 /// The school a questionnaire belongs to, for access checks.
-pub async fn questionnaire_place(db: &Db, id: i64) -> Result<Place, sqlx::Error> {
+pub async fn questionnaire_place(db: impl Conn, id: i64) -> Result<Place, sqlx::Error> {
     let sql = "SELECT q.organisation_id, o.district_id FROM questionnaires q
                JOIN organisations o ON o.id = q.organisation_id WHERE q.id = $1";
     super::place_of(db, sql, id).await
@@ -11,14 +11,14 @@ pub async fn questionnaire_place(db: &Db, id: i64) -> Result<Place, sqlx::Error>
 
 /// Creates a questionnaire with its first version.
 pub async fn create_questionnaire(
-    db: &Db,
+    db: impl Conn,
     organisation_id: i64,
     template: Option<&str>,
     definition: &Definition,
 ) -> Result<i64, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     let at = now();
-    let id: i64 = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO questionnaires (organisation_id, title, template, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $4) RETURNING id",
     )
@@ -27,8 +27,7 @@ pub async fn create_questionnaire(
     .bind(template)
     .bind(&at)
     .fetch_one(&mut *tx)
-    .await?
-    .try_get("id")?;
+    .await?;
     sqlx::query("INSERT INTO questionnaire_versions (questionnaire_id, number, body, created_at) VALUES ($1, 1, $2, $3)")
         .bind(id)
         .bind(body_of(definition))
@@ -40,7 +39,8 @@ pub async fn create_questionnaire(
 }
 
 /// A school's questionnaires with their current version and how many answered it.
-pub async fn list_questionnaires(db: &Db, organisation_id: i64) -> Result<Vec<QuestionnaireSummary>, sqlx::Error> {
+pub async fn list_questionnaires(db: impl Conn, organisation_id: i64) -> Result<Vec<QuestionnaireSummary>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let rows = sqlx::query(
         "SELECT q.id, q.title, v.number, v.body,
                 (SELECT COUNT(*) FROM submissions s JOIN questionnaire_versions sv ON sv.id = s.version_id
@@ -51,7 +51,7 @@ pub async fn list_questionnaires(db: &Db, organisation_id: i64) -> Result<Vec<Qu
          WHERE q.organisation_id = $1 ORDER BY q.title, q.id",
     )
     .bind(organisation_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     rows.iter()
         .map(|row| {
@@ -73,12 +73,13 @@ pub(super) const CURRENT_VERSION: &str = "SELECT v.id, v.number, v.body,
      FROM questionnaire_versions v WHERE v.questionnaire_id = $1 ORDER BY v.number DESC LIMIT 1";
 
 /// The current version of a questionnaire, as the builder opens it.
-pub async fn draft(db: &Db, id: i64) -> Result<QuestionnaireDraft, sqlx::Error> {
+pub async fn draft(db: impl Conn, id: i64) -> Result<QuestionnaireDraft, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let row = sqlx::query(
         CURRENT_VERSION,
     )
     .bind(id)
-    .fetch_one(&db.pool)
+    .fetch_one(&mut *conn)
     .await?;
     Ok(QuestionnaireDraft {
         id,
@@ -90,8 +91,8 @@ pub async fn draft(db: &Db, id: i64) -> Result<QuestionnaireDraft, sqlx::Error> 
 
 /// Saves an edited questionnaire: in place while nobody has answered the current version or
 /// the edit keeps the meaning of every question, otherwise as the next version.
-pub async fn save_questionnaire(db: &Db, id: i64, edited: &Definition) -> Result<SaveOutcome, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+pub async fn save_questionnaire(db: impl Conn, id: i64, edited: &Definition) -> Result<SaveOutcome, sqlx::Error> {
+    let mut tx = db.begin().await?;
     let row = sqlx::query(
         CURRENT_VERSION,
     )

@@ -3,10 +3,11 @@
 use super::*;
 
 /// A questionnaire's current definition, and every version's definition by version id.
-pub async fn versions(db: &Db, questionnaire_id: i64) -> Result<(Definition, BTreeMap<i64, Definition>), sqlx::Error> {
+pub async fn versions(db: impl Conn, questionnaire_id: i64) -> Result<(Definition, BTreeMap<i64, Definition>), sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let rows = sqlx::query("SELECT id, body FROM questionnaire_versions WHERE questionnaire_id = $1 ORDER BY number")
         .bind(questionnaire_id)
-        .fetch_all(&db.pool)
+        .fetch_all(&mut *conn)
         .await?;
     let all: BTreeMap<i64, Definition> =
         rows.iter().map(|row| Ok((row.try_get("id")?, definition_of(row.try_get("body")?)?))).collect::<Result<_, sqlx::Error>>()?;
@@ -28,7 +29,8 @@ pub struct CountRow {
 
 /// Rows per (version, question, choice) and respondents per (version, question) — the latter
 /// as `choice = None` rows — counted by the database.
-pub async fn wave_counts(db: &Db, wave_id: i64) -> Result<Vec<CountRow>, sqlx::Error> {
+pub async fn wave_counts(db: impl Conn, wave_id: i64) -> Result<Vec<CountRow>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let rows = sqlx::query(
         "SELECT s.version_id, a.question, a.choice, COUNT(*) AS n FROM answers a
          JOIN submissions s ON s.id = a.submission_id
@@ -39,7 +41,7 @@ pub async fn wave_counts(db: &Db, wave_id: i64) -> Result<Vec<CountRow>, sqlx::E
          WHERE a.wave_id = $1 GROUP BY s.version_id, a.question",
     )
     .bind(wave_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     rows.iter()
         .map(|row| {
@@ -54,13 +56,14 @@ pub async fn wave_counts(db: &Db, wave_id: i64) -> Result<Vec<CountRow>, sqlx::E
 }
 
 /// The open answers of a wave, oldest first: (version, question, text).
-pub async fn wave_texts(db: &Db, wave_id: i64) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+pub async fn wave_texts(db: impl Conn, wave_id: i64) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let rows = sqlx::query(
         "SELECT s.version_id, a.question, a.text FROM answers a JOIN submissions s ON s.id = a.submission_id
          WHERE a.wave_id = $1 AND a.text IS NOT NULL ORDER BY s.id",
     )
     .bind(wave_id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     rows.iter().map(|row| Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?))).collect()
 }
@@ -75,15 +78,16 @@ pub struct StoredSubmission {
     pub rows: Vec<AnswerRow>,
 }
 
-pub async fn wave_submissions(db: &Db, wave: &Wave) -> Result<Vec<StoredSubmission>, sqlx::Error> {
-    let labels = respondent_labels(db, wave.programme_id).await?;
+pub async fn wave_submissions(db: impl Conn, wave: &Wave) -> Result<Vec<StoredSubmission>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let labels = respondent_labels(&mut *conn, wave.programme_id).await?;
     let rows = sqlx::query(
         "SELECT s.id, s.version_id, s.submitted_at, s.respondent, a.question, a.choice, a.text
          FROM submissions s LEFT JOIN answers a ON a.wave_id = s.wave_id AND a.submission_id = s.id
          WHERE s.wave_id = $1 ORDER BY s.id",
     )
     .bind(wave.id)
-    .fetch_all(&db.pool)
+    .fetch_all(&mut *conn)
     .await?;
     let mut out: Vec<(i64, StoredSubmission)> = Vec::new();
     for row in &rows {
@@ -109,11 +113,12 @@ pub async fn wave_submissions(db: &Db, wave: &Wave) -> Result<Vec<StoredSubmissi
 
 /// How respondents of a programme are shown in exports: a participant by name, an anonymous
 /// slip by its code.
-pub(super) async fn respondent_labels(db: &Db, programme_id: i64) -> Result<BTreeMap<String, String>, sqlx::Error> {
+pub(super) async fn respondent_labels(db: impl Conn, programme_id: i64) -> Result<BTreeMap<String, String>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let mut labels = BTreeMap::new();
     let people = sqlx::query("SELECT id, last_name, first_name, middle_name FROM participants WHERE programme_id = $1")
         .bind(programme_id)
-        .fetch_all(&db.pool)
+        .fetch_all(&mut *conn)
         .await?;
     for row in &people {
         let name = [row.try_get::<Option<String>, _>("last_name")?, row.try_get("first_name")?, row.try_get("middle_name")?]
@@ -125,7 +130,7 @@ pub(super) async fn respondent_labels(db: &Db, programme_id: i64) -> Result<BTre
     }
     let slips = sqlx::query("SELECT id, code FROM respondent_codes WHERE programme_id = $1 AND participant_id IS NULL")
         .bind(programme_id)
-        .fetch_all(&db.pool)
+        .fetch_all(&mut *conn)
         .await?;
     for row in &slips {
         labels.insert(format!("c{}", row.try_get::<i64, _>("id")?), row.try_get("code")?);
@@ -135,18 +140,19 @@ pub(super) async fn respondent_labels(db: &Db, programme_id: i64) -> Result<BTre
 
 /// A wave's results: the response rate and every question's statistics, counting answers to
 /// older versions where the question still means the same.
-pub async fn wave_results(db: &Db, wave_id: i64) -> Result<domain::surveys::stats::WaveResults, sqlx::Error> {
+pub async fn wave_results(db: impl Conn, wave_id: i64) -> Result<domain::surveys::stats::WaveResults, sqlx::Error> {
     Ok(wave_results_with_definition(db, wave_id).await?.0)
 }
 
 /// `wave_results` and the questionnaire's current definition it was read against, for callers
 /// that also need the questions themselves (the Kirkpatrick levels), without reading it twice.
-pub async fn wave_results_with_definition(db: &Db, wave_id: i64) -> Result<(domain::surveys::stats::WaveResults, Definition), sqlx::Error> {
-    let wave = wave(db, wave_id).await?;
-    let (latest, definitions) = versions(db, wave.questionnaire_id).await?;
-    let counts: Vec<_> = wave_counts(db, wave_id).await?.into_iter().map(|c| (c.version_id, c.question, c.choice, c.count)).collect();
-    let texts = wave_texts(db, wave_id).await?;
-    let (programme, _) = super::programmes::get(db, wave.programme_id).await?;
+pub async fn wave_results_with_definition(db: impl Conn, wave_id: i64) -> Result<(domain::surveys::stats::WaveResults, Definition), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let wave = wave(&mut *conn, wave_id).await?;
+    let (latest, definitions) = versions(&mut *conn, wave.questionnaire_id).await?;
+    let counts: Vec<_> = wave_counts(&mut *conn, wave_id).await?.into_iter().map(|c| (c.version_id, c.question, c.choice, c.count)).collect();
+    let texts = wave_texts(&mut *conn, wave_id).await?;
+    let (programme, _) = super::programmes::get(&mut *conn, wave.programme_id).await?;
     let results = domain::surveys::stats::WaveResults {
         response_rate: domain::models::percent(wave.answered, wave.invited),
         questions: domain::surveys::stats::summarise(&latest, &definitions, wave.kind, &counts, &texts),

@@ -20,7 +20,8 @@ pub struct WaveTarget {
 
 /// The wave and the answered version in one query; `None` when the version is not one of the
 /// wave's questionnaire.
-pub async fn target(db: &Db, wave_id: i64, version_id: i64) -> Result<Option<Target>, sqlx::Error> {
+pub async fn target(db: impl Conn, wave_id: i64, version_id: i64) -> Result<Option<Target>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
     let row = sqlx::query(
         "SELECT w.programme_id, w.kind, w.role, w.anonymous, w.status, v.body FROM waves w
          JOIN questionnaire_versions v ON v.questionnaire_id = w.questionnaire_id
@@ -28,7 +29,7 @@ pub async fn target(db: &Db, wave_id: i64, version_id: i64) -> Result<Option<Tar
     )
     .bind(wave_id)
     .bind(version_id)
-    .fetch_optional(&db.pool)
+    .fetch_optional(&mut *conn)
     .await?;
     let Some(row) = row else { return Ok(None) };
     Ok(Some(Target {
@@ -62,12 +63,13 @@ pub enum StoreRefusal {
 }
 
 /// Whether a submission with this device-made id is already stored.
-pub async fn received(db: &Db, client_id: &str) -> Result<bool, sqlx::Error> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM submissions WHERE client_id = $1")
+pub async fn received(db: impl Conn, client_id: &str) -> Result<bool, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM submissions WHERE client_id = $1")
         .bind(client_id)
-        .fetch_one(&db.pool)
+        .fetch_one(&mut *conn)
         .await?;
-    Ok(row.try_get::<i64, _>("n")? > 0)
+    Ok(n > 0)
 }
 
 /// Splits rows for multi-row statements into chunks of 64, 32, …, 1 rows: few enough distinct
@@ -90,8 +92,8 @@ pub(super) fn statement_chunks<T>(items: &[T]) -> Vec<&[T]> {
 /// Stores a batch of submissions in one transaction (one commit for all of them, and a few
 /// multi-row statements instead of two per submission) and returns each one's outcome in
 /// order. A resend of a stored `client_id` is recognised.
-pub async fn store_batch(db: &Db, batch: &[Accepted]) -> Result<Vec<Result<SubmitOutcome, StoreRefusal>>, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+pub async fn store_batch(db: impl Conn, batch: &[Accepted]) -> Result<Vec<Result<SubmitOutcome, StoreRefusal>>, sqlx::Error> {
+    let mut tx = db.begin().await?;
     let at = now();
     let mut inserted: BTreeMap<String, i64> = BTreeMap::new();
     for chunk in statement_chunks(batch) {

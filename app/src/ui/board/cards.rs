@@ -28,18 +28,18 @@ pub(super) fn MentorZone(mentor_id: i64) -> impl IntoView {
     let capacity = move || board.with(|b| b.capacity(mentor_id));
     let members = move || board.with(|b| b.group(mentor_id).iter().map(|a| a.mentee_id).collect::<Vec<_>>());
     let ghosts = move || {
-        ctx.suggestions.with(|s| {
+        ctx.advice.suggestions.with(|s| {
             s.as_ref().map(|(list, _)| list.iter().filter(|x| x.mentor_id == mentor_id).cloned().collect::<Vec<_>>()).unwrap_or_default()
         })
     };
     let zone = mentor_id.to_string();
     let over = {
         let zone = zone.clone();
-        move || ctx.drag.with(|d| d.as_ref().and_then(|d| d.over.clone()) == Some(zone.clone()))
+        move || ctx.hand.drag.with(|d| d.as_ref().and_then(|d| d.over.clone()) == Some(zone.clone()))
     };
     view! {
         <article class="mentor zone" data-drop=zone data-testid="mentor" class:over=over class:full={move || load() as i64 >= capacity()}>
-            <button class="mentor-head" disabled=move || ctx.picked.get().is_none()
+            <button class="mentor-head" disabled=move || ctx.hand.picked.get().is_none()
                 on:click=move |_| ctx.place_picked(Some(mentor_id))
                 aria-label=move || format!("{}: {}", name(), tr::board_capacity(load(), capacity()))>
                 <strong>{name}</strong>
@@ -85,7 +85,7 @@ pub(super) fn GhostCard(suggestion: Suggestion) -> impl IntoView {
             <button class="button primary small" aria-label=format!("{}: {name}", tr::BOARD_ACCEPT)
                 on:click=move |_| ctx.request(BoardOp::Move(Move { mentee_id, mentor_id: Some(mentor_id), reason: None }))>{tr::BOARD_ACCEPT}</button>
             <button class="button secondary small" aria-label=format!("{}: {name}", tr::BOARD_REJECT_ONE)
-                on:click=move |_| ctx.suggestions.update(|s| if let Some((list, _)) = s { list.retain(|x| x.mentee_id != mentee_id) })>"×"</button>
+                on:click=move |_| ctx.advice.suggestions.update(|s| if let Some((list, _)) = s { list.retain(|x| x.mentee_id != mentee_id) })>"×"</button>
         </li>
     }
 }
@@ -111,8 +111,8 @@ pub(super) fn MenteeCard(mentee_id: i64) -> impl IntoView {
                 .unwrap_or((None, false, false, false))
         })
     };
-    let picked = move || ctx.picked.get() == Some(mentee_id);
-    let dragged = move || ctx.drag.with(|d| d.as_ref().map(|d| d.mentee_id) == Some(mentee_id));
+    let picked = move || ctx.hand.picked.get() == Some(mentee_id);
+    let dragged = move || ctx.hand.drag.with(|d| d.as_ref().map(|d| d.mentee_id) == Some(mentee_id));
     let pointer_down = move |ev: leptos::ev::PointerEvent| {
         if !board.with_untracked(|b| b.can_edit) || ev.button() != 0 {
             return;
@@ -123,12 +123,12 @@ pub(super) fn MenteeCard(mentee_id: i64) -> impl IntoView {
         if let Some(card) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
             let _ = card.set_pointer_capture(ev.pointer_id());
         }
-        ctx.press.set(Some(Press { mentee_id, x: ev.client_x() as f64, y: ev.client_y() as f64 }));
+        ctx.hand.press.set(Some(Press { mentee_id, x: ev.client_x() as f64, y: ev.client_y() as f64 }));
     };
     let keydown = move |ev: leptos::ev::KeyboardEvent| {
         if matches!(ev.key().as_str(), "Enter" | " ") && board.with_untracked(|b| b.can_edit) {
             ev.prevent_default();
-            ctx.picked.update(|p| *p = if *p == Some(mentee_id) { None } else { Some(mentee_id) });
+            ctx.hand.picked.update(|p| *p = if *p == Some(mentee_id) { None } else { Some(mentee_id) });
         }
     };
     view! {
@@ -180,13 +180,13 @@ pub(super) fn LockIcon(locked: bool) -> impl IntoView {
 #[component]
 pub(super) fn ScoreBadge(mentee_id: i64, score: Score) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let open = move || ctx.explain.get() == Some(mentee_id);
+    let open = move || ctx.advice.explain.get() == Some(mentee_id);
     let total = score.total;
     let veto = score.veto.is_some();
     view! {
         <button class="tool score" class:veto=veto data-testid="score" aria-expanded=move || open().to_string()
             aria-label=format!("{}: {total:.0}. {}", tr::BOARD_SCORE, tr::BOARD_WHY)
-            on:click=move |_| ctx.explain.update(|e| *e = if *e == Some(mentee_id) { None } else { Some(mentee_id) })>
+            on:click=move |_| ctx.advice.explain.update(|e| *e = if *e == Some(mentee_id) { None } else { Some(mentee_id) })>
             {format!("{total:.0}")}
         </button>
         <Show when=open>
@@ -209,7 +209,7 @@ pub(super) fn ScoreBadge(mentee_id: i64, score: Score) -> impl IntoView {
 pub(super) fn DragGhost() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
-        ctx.drag.get().map(|d| {
+        ctx.hand.drag.get().map(|d| {
             let name = ctx.board.with_untracked(|b| b.mentee(d.mentee_id).map(BoardPerson::name).unwrap_or_default());
             view! { <div class="drag-ghost" aria-hidden="true" style=format!("left:{}px;top:{}px", d.x, d.y)>{name}</div> }
         })

@@ -4,7 +4,6 @@
 //! curator saw; undo/redo replay inverse changes.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
@@ -55,21 +54,50 @@ enum Notice {
     Info(String),
 }
 
+/// What the curator holds: a picked card (tap or keyboard), a press that may become a drag,
+/// and the drag itself.
+#[derive(Clone, Copy)]
+struct Hand {
+    picked: RwSignal<Option<i64>>,
+    press: RwSignal<Option<Press>>,
+    drag: RwSignal<Option<Drag>>,
+}
+
+/// What the board says: the notice bar, the screen reader's line, and the reason dialog.
+#[derive(Clone, Copy)]
+struct Talk {
+    notice: RwSignal<Option<Notice>>,
+    announce: RwSignal<String>,
+    asking_reason: RwSignal<Option<(Move, String)>>,
+}
+
+impl Talk {
+    fn say(self, notice: Option<Notice>, announce: Option<String>) {
+        if let Some(line) = announce {
+            self.announce.set(line);
+        }
+        self.notice.set(notice);
+    }
+}
+
+/// The matcher's proposals (with the time they took) and the card whose score is explained.
+#[derive(Clone, Copy)]
+struct Advice {
+    suggestions: RwSignal<Option<(Vec<Suggestion>, f64)>>,
+    explain: RwSignal<Option<i64>>,
+}
+
 /// Everything the board's parts share.
 #[derive(Clone, Copy)]
 struct Ctx {
     board: RwSignal<Board>,
     undo: RwSignal<Vec<BoardOp>>,
     redo: RwSignal<Vec<BoardOp>>,
-    picked: RwSignal<Option<i64>>,
-    drag: RwSignal<Option<Drag>>,
-    press: RwSignal<Option<Press>>,
-    notice: RwSignal<Option<Notice>>,
-    announce: RwSignal<String>,
-    asking_reason: RwSignal<Option<(Move, String)>>,
-    suggestions: RwSignal<Option<(Vec<Suggestion>, f64)>>,
-    explain: RwSignal<Option<i64>>,
-    busy: RwSignal<bool>,
+    hand: Hand,
+    talk: Talk,
+    advice: Advice,
+    /// Saves one change; `pending()` keeps undo, redo and the weights still meanwhile.
+    save: Action<(BoardOp, Record), ()>,
 }
 
 /// Which way a change goes in the undo history.
@@ -81,68 +109,35 @@ enum Record {
 }
 
 impl Ctx {
+    fn new(initial: Board) -> Self {
+        let board = RwSignal::new(initial);
+        let (undo, redo) = (RwSignal::new(Vec::new()), RwSignal::new(Vec::new()));
+        let hand = Hand { picked: RwSignal::new(None), press: RwSignal::new(None), drag: RwSignal::new(None) };
+        let talk = Talk { notice: RwSignal::new(None), announce: RwSignal::new(String::new()), asking_reason: RwSignal::new(None) };
+        let advice = Advice { suggestions: RwSignal::new(None), explain: RwSignal::new(None) };
+        let save = Action::new_local(move |(op, record): &(BoardOp, Record)| {
+            let (op, record) = (op.clone(), *record);
+            async move { save_change(board, undo, redo, talk, advice, op, record).await }
+        });
+        Ctx { board, undo, redo, hand, talk, advice, save }
+    }
+
     /// Checks locally, asks for a reason if the pair is a conflict, then saves.
     fn request(self, op: BoardOp) {
         let board = self.board.get_untracked();
         match board.check(&op) {
             Ok(()) => self.send(op, Record::New),
-            Err(Refusal::NeedsReason { .. }) => {
+            Err(refusal @ Refusal::NeedsReason { .. }) => {
                 if let BoardOp::Move(m) = &op {
-                    let message = board.check(&op).err().map(|r| r.message()).unwrap_or_default();
-                    self.asking_reason.set(Some((m.clone(), message)));
+                    self.talk.asking_reason.set(Some((m.clone(), refusal.message())));
                 }
             }
-            Err(refusal) => {
-                self.notice.set(Some(Notice::Error(refusal.message())));
-                self.announce.set(refusal.message());
-            }
+            Err(refusal) => self.talk.say(Some(Notice::Error(refusal.message())), Some(refusal.message())),
         }
     }
 
     fn send(self, op: BoardOp, record: Record) {
-        let before = self.board.get_untracked();
-        let inverse = before.inverse(&op);
-        self.busy.set(true);
-        spawn_local(async move {
-            let result = apply_board(before.programme.id, before.version, op.clone()).await;
-            self.busy.set(false);
-            match result {
-                Ok(after) => {
-                    if let Some(inverse) = inverse {
-                        match record {
-                            Record::New => {
-                                self.undo.update(|u| u.push(inverse));
-                                self.redo.set(Vec::new());
-                            }
-                            Record::Undo => self.redo.update(|r| r.push(inverse)),
-                            Record::Redo => self.undo.update(|u| u.push(inverse)),
-                        }
-                    }
-                    self.announce.set(describe_for_screen_reader(&after, &op));
-                    self.notice.set(matches!(op, BoardOp::Fix).then(|| Notice::Info(tr::BOARD_FIXED_DONE.into())));
-                    self.suggestions.update(|s| {
-                        if let Some((list, _)) = s {
-                            list.retain(|x| after.assignment(x.mentee_id).map(|a| a.mentor_id) != Some(x.mentor_id));
-                        }
-                    });
-                    self.board.set(after);
-                }
-                Err(AppError::Stale(changes)) => {
-                    if let Ok(fresh) = get_board(before.programme.id).await {
-                        self.board.set(fresh);
-                    }
-                    self.undo.set(Vec::new());
-                    self.redo.set(Vec::new());
-                    self.announce.set(tr::BOARD_STALE.into());
-                    self.notice.set(Some(Notice::Stale(changes)));
-                }
-                Err(AppError::Refused(message)) => {
-                    self.announce.set(message.clone());
-                    self.notice.set(Some(Notice::Error(message)));
-                }
-                Err(other) => self.notice.set(Some(Notice::Error(other.to_string()))),
-            }
-        });
+        self.save.dispatch((op, record));
     }
 
     fn undo(self) {
@@ -159,8 +154,8 @@ impl Ctx {
 
     /// Puts the picked mentee with `mentor` (or back in the pool).
     fn place_picked(self, mentor_id: Option<i64>) {
-        if let Some(mentee_id) = self.picked.get_untracked() {
-            self.picked.set(None);
+        if let Some(mentee_id) = self.hand.picked.get_untracked() {
+            self.hand.picked.set(None);
             self.request(BoardOp::Move(Move { mentee_id, mentor_id, reason: None }));
         }
     }
@@ -171,6 +166,53 @@ impl Ctx {
         if target != current {
             self.request(BoardOp::Move(Move { mentee_id, mentor_id: target, reason: None }));
         }
+    }
+}
+
+/// Sends a change made on the board as the curator saw it; on success records its inverse for
+/// undo, on a stale version reloads the board and says what changed meanwhile.
+async fn save_change(
+    board: RwSignal<Board>,
+    undo: RwSignal<Vec<BoardOp>>,
+    redo: RwSignal<Vec<BoardOp>>,
+    talk: Talk,
+    advice: Advice,
+    op: BoardOp,
+    record: Record,
+) {
+    let before = board.get_untracked();
+    let inverse = before.inverse(&op);
+    match apply_board(before.programme.id, before.version, op.clone()).await {
+        Ok(after) => {
+            if let Some(inverse) = inverse {
+                match record {
+                    Record::New => {
+                        undo.update(|u| u.push(inverse));
+                        redo.set(Vec::new());
+                    }
+                    Record::Undo => redo.update(|r| r.push(inverse)),
+                    Record::Redo => undo.update(|u| u.push(inverse)),
+                }
+            }
+            let done = matches!(op, BoardOp::Fix).then(|| Notice::Info(tr::BOARD_FIXED_DONE.into()));
+            talk.say(done, Some(describe_for_screen_reader(&after, &op)));
+            advice.suggestions.update(|s| {
+                if let Some((list, _)) = s {
+                    list.retain(|x| after.assignment(x.mentee_id).map(|a| a.mentor_id) != Some(x.mentor_id));
+                }
+            });
+            board.set(after);
+        }
+        Err(AppError::Stale(changes)) => {
+            if let Ok(fresh) = get_board(before.programme.id).await {
+                board.set(fresh);
+            }
+            undo.set(Vec::new());
+            redo.set(Vec::new());
+            talk.say(Some(Notice::Stale(changes)), Some(tr::BOARD_STALE.into()));
+        }
+        Err(AppError::Refused(message)) => talk.say(Some(Notice::Error(message.clone())), Some(message)),
+        Err(other) => talk.say(Some(Notice::Error(other.to_string())), None),
     }
 }
 
@@ -192,20 +234,7 @@ fn zone_at(x: f64, y: f64) -> Option<String> {
 
 #[component]
 fn BoardView(initial: Board) -> impl IntoView {
-    let ctx = Ctx {
-        board: RwSignal::new(initial),
-        undo: RwSignal::new(Vec::new()),
-        redo: RwSignal::new(Vec::new()),
-        picked: RwSignal::new(None),
-        drag: RwSignal::new(None),
-        press: RwSignal::new(None),
-        notice: RwSignal::new(None),
-        announce: RwSignal::new(String::new()),
-        asking_reason: RwSignal::new(None),
-        suggestions: RwSignal::new(None),
-        explain: RwSignal::new(None),
-        busy: RwSignal::new(false),
-    };
+    let ctx = Ctx::new(initial);
     provide_context(ctx);
     let board = ctx.board;
     let can_edit = move || board.with(|b| b.can_edit);
@@ -228,18 +257,18 @@ fn BoardView(initial: Board) -> impl IntoView {
             ev.prevent_default();
             ctx.undo();
         } else if key == "escape" {
-            ctx.picked.set(None);
-            ctx.explain.set(None);
+            ctx.hand.picked.set(None);
+            ctx.advice.explain.set(None);
         }
     });
     on_cleanup(move || keys.remove());
 
     let pointer_move = move |ev: leptos::ev::PointerEvent| {
-        let Some(press) = ctx.press.get_untracked() else { return };
+        let Some(press) = ctx.hand.press.get_untracked() else { return };
         let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
         let moved = (x - press.x).hypot(y - press.y) > 6.0;
-        if moved || ctx.drag.with_untracked(Option::is_some) {
-            ctx.drag.set(Some(Drag { mentee_id: press.mentee_id, x, y, over: zone_at(x, y) }));
+        if moved || ctx.hand.drag.with_untracked(Option::is_some) {
+            ctx.hand.drag.set(Some(Drag { mentee_id: press.mentee_id, x, y, over: zone_at(x, y) }));
             // Near the top or bottom edge the page scrolls, so a far mentor can be reached.
             let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
             let edge = 56.0;
@@ -251,30 +280,30 @@ fn BoardView(initial: Board) -> impl IntoView {
         }
     };
     let pointer_up = move |ev: leptos::ev::PointerEvent| {
-        let Some(press) = ctx.press.get_untracked() else { return };
-        ctx.press.set(None);
-        match ctx.drag.get_untracked() {
+        let Some(press) = ctx.hand.press.get_untracked() else { return };
+        ctx.hand.press.set(None);
+        match ctx.hand.drag.get_untracked() {
             Some(_) => {
-                ctx.drag.set(None);
+                ctx.hand.drag.set(None);
                 if let Some(zone) = zone_at(ev.client_x() as f64, ev.client_y() as f64) {
                     ctx.drop_on(press.mentee_id, &zone);
                 }
             }
             // A tap: pick the card (or drop the pick).
-            None => ctx.picked.update(|p| *p = if *p == Some(press.mentee_id) { None } else { Some(press.mentee_id) }),
+            None => ctx.hand.picked.update(|p| *p = if *p == Some(press.mentee_id) { None } else { Some(press.mentee_id) }),
         }
     };
     let pointer_cancel = move |_| {
-        ctx.press.set(None);
-        ctx.drag.set(None);
+        ctx.hand.press.set(None);
+        ctx.hand.drag.set(None);
     };
 
     view! {
-        <div class="board" class:dragging=move || ctx.drag.with(Option::is_some)
+        <div class="board" class:dragging=move || ctx.hand.drag.with(Option::is_some)
             on:pointermove=pointer_move on:pointerup=pointer_up on:pointercancel=pointer_cancel>
             <BoardHeader/>
             <NoticeBar/>
-            <p class="sr-only" aria-live="polite" data-testid="announce">{move || ctx.announce.get()}</p>
+            <p class="sr-only" aria-live="polite" data-testid="announce">{move || ctx.talk.announce.get()}</p>
             <div class="board-columns">
                 <Pool/>
                 <section class="mentors" aria-label=tr::MENTORS>

@@ -12,7 +12,7 @@ pub(super) fn BoardHeader() -> impl IntoView {
         let started = window().performance().map(|p| p.now()).unwrap_or_default();
         let list = board.with_untracked(Board::suggestions);
         let elapsed = window().performance().map(|p| p.now()).unwrap_or_default() - started;
-        ctx.suggestions.set(Some((list, elapsed)));
+        ctx.advice.suggestions.set(Some((list, elapsed)));
     };
     view! {
         <div class="board-head">
@@ -21,9 +21,9 @@ pub(super) fn BoardHeader() -> impl IntoView {
                 <p class="muted">{move || board.with(|b| format!("{} · {}", b.organisation_name, b.programme.title))}</p>
             </div>
             <Show when=move || board.with(|b| b.can_edit)>
-                <button class="button secondary" data-testid="undo" disabled=move || ctx.undo.with(Vec::is_empty) || ctx.busy.get()
+                <button class="button secondary" data-testid="undo" disabled=move || ctx.undo.with(Vec::is_empty) || ctx.save.pending().get()
                     on:click=move |_| ctx.undo() title="Ctrl+Z">{tr::BOARD_UNDO}</button>
-                <button class="button secondary" data-testid="redo" disabled=move || ctx.redo.with(Vec::is_empty) || ctx.busy.get()
+                <button class="button secondary" data-testid="redo" disabled=move || ctx.redo.with(Vec::is_empty) || ctx.save.pending().get()
                     on:click=move |_| ctx.redo() title="Ctrl+Shift+Z">{tr::BOARD_REDO}</button>
                 <button class="button secondary" on:click=suggest>{tr::BOARD_SUGGEST}</button>
                 <button class="button primary" disabled=move || board.with(|b| b.assignments.is_empty())
@@ -39,7 +39,7 @@ pub(super) fn BoardHeader() -> impl IntoView {
 pub(super) fn SuggestionBar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
-        ctx.suggestions.get().map(|(list, ms)| {
+        ctx.advice.suggestions.get().map(|(list, ms)| {
             let count = list.len();
             let moves: Vec<Move> = list.iter().map(|s| Move { mentee_id: s.mentee_id, mentor_id: Some(s.mentor_id), reason: None }).collect();
             view! {
@@ -49,7 +49,7 @@ pub(super) fn SuggestionBar() -> impl IntoView {
                     {(count > 0).then(|| view! {
                         <button class="button primary" on:click=move |_| ctx.request(BoardOp::Moves(moves.clone()))>{tr::BOARD_ACCEPT_ALL}</button>
                     })}
-                    <button class="button secondary" on:click=move |_| ctx.suggestions.set(None)>{tr::BOARD_REJECT_ALL}</button>
+                    <button class="button secondary" on:click=move |_| ctx.advice.suggestions.set(None)>{tr::BOARD_REJECT_ALL}</button>
                 </div>
             }
         })
@@ -60,7 +60,7 @@ pub(super) fn SuggestionBar() -> impl IntoView {
 pub(super) fn NoticeBar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
-        ctx.notice.get().map(|notice| match notice {
+        ctx.talk.notice.get().map(|notice| match notice {
             Notice::Error(text) => view! { <p class="notice error" role="alert" data-testid="board-error">{text}</p> }.into_any(),
             Notice::Info(text) => view! { <p class="notice" role="status">{text}</p> }.into_any(),
             Notice::Stale(changes) => view! {
@@ -82,10 +82,10 @@ pub(super) fn Pool() -> impl IntoView {
     };
     view! {
         <section class="pool zone" data-drop="pool" aria-label=tr::BOARD_POOL
-            class:over=move || ctx.drag.with(|d| d.as_ref().and_then(|d| d.over.as_deref()) == Some("pool"))>
+            class:over=move || ctx.hand.drag.with(|d| d.as_ref().and_then(|d| d.over.as_deref()) == Some("pool"))>
             <h2>{tr::BOARD_POOL} " " <span class="badge">{move || free().len()}</span></h2>
             <p class="muted small">{tr::BOARD_POOL_HINT}</p>
-            <Show when=move || ctx.picked.get().is_some_and(|id| board.with(|b| b.assignment(id).is_some()))>
+            <Show when=move || ctx.hand.picked.get().is_some_and(|id| board.with(|b| b.assignment(id).is_some()))>
                 <button class="button secondary" on:click=move |_| ctx.place_picked(None)>{tr::BOARD_TO_POOL}</button>
             </Show>
             <ul class="cards-list">
@@ -102,7 +102,7 @@ pub(super) fn ReasonDialog() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let reason = RwSignal::new(String::new());
     move || {
-        ctx.asking_reason.get().map(|(m, warning)| {
+        ctx.talk.asking_reason.get().map(|(m, warning)| {
             let confirm = move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 let mut with_reason = m.clone();
@@ -110,7 +110,7 @@ pub(super) fn ReasonDialog() -> impl IntoView {
                 if reason.get_untracked().trim().is_empty() {
                     return;
                 }
-                ctx.asking_reason.set(None);
+                ctx.talk.asking_reason.set(None);
                 reason.set(String::new());
                 ctx.send(BoardOp::Move(with_reason), Record::New);
             };
@@ -125,7 +125,7 @@ pub(super) fn ReasonDialog() -> impl IntoView {
                         </label>
                         <div class="actions">
                             <button type="submit" class="button primary">{tr::BOARD_CONFIRM}</button>
-                            <button type="button" class="button secondary" on:click=move |_| ctx.asking_reason.set(None)>{tr::CANCEL}</button>
+                            <button type="button" class="button secondary" on:click=move |_| ctx.talk.asking_reason.set(None)>{tr::CANCEL}</button>
                         </div>
                     </form>
                 </div>
@@ -139,7 +139,7 @@ pub(super) fn WeightsPanel() -> impl IntoView {
     use domain::matching::score::{Criterion, Weight};
     let ctx = expect_context::<Ctx>();
     let board = ctx.board;
-    let disabled = move || !board.with(|b| b.can_edit) || ctx.busy.get();
+    let disabled = move || !board.with(|b| b.can_edit) || ctx.save.pending().get();
     view! {
         <details class="card weights" data-testid="weights">
             <summary>{tr::BOARD_WEIGHTS}</summary>
@@ -154,7 +154,7 @@ pub(super) fn WeightsPanel() -> impl IntoView {
                                 let chosen = event_target_value(&ev);
                                 if let Some(weight) = Weight::from_code(&chosen) {
                                     let next = board.with_untracked(|b| b.weights.with(criterion, weight));
-                                    ctx.suggestions.set(None);
+                                    ctx.advice.suggestions.set(None);
                                     ctx.request(BoardOp::Weights(next));
                                 }
                             }>

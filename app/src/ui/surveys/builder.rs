@@ -14,22 +14,13 @@ use domain::FieldErrors;
 use domain::i18n::tr;
 use domain::models::UserRole;
 use domain::surveys::*;
-use crate::ui::session::RequireRole;
 
 #[component]
 pub fn BuilderPage() -> impl IntoView {
     let draft = crate::ui::page::route_resource(|| 0, get_questionnaire);
     view! {
-        <RequireRole roles=&[UserRole::Curator, UserRole::Methodologist]>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match draft.await {
-                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
-                        Ok(d) => view! { <Builder draft=d/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </RequireRole>
+        <crate::ui::page::Loaded roles=&[UserRole::Curator, UserRole::Methodologist] resource=draft
+            view=|draft| view! { <Builder draft/> }/>
     }
 }
 

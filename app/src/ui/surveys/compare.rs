@@ -10,7 +10,6 @@ use crate::api::reports::get_before_after;
 use domain::i18n::tr;
 use domain::models::UserRole;
 use domain::surveys::stats::BeforeAfter;
-use crate::ui::session::RequireRole;
 
 /// The template compared unless the address names another.
 const DEFAULT_TEMPLATE: &str = "young_teacher_difficulties";
@@ -28,21 +27,13 @@ pub fn BeforeAfterPage() -> impl IntoView {
     };
     let report = Resource::new(args, |(org, template)| get_before_after(org, template));
     view! {
-        <RequireRole roles=&[UserRole::Curator, UserRole::Methodologist]>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match report.await {
-                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
-                        Ok(report) => view! {
-                            <h1>{tr::BA_TITLE}</h1>
-                            <p class="muted">{report.scope.clone()} " · " {report.title.clone()}</p>
-                            {report.questions.into_iter().zip(report.charts.into_iter().map(Some).chain(std::iter::repeat(None)))
-                                .map(|(q, chart)| view! { <Comparison q chart/> }).collect_view()}
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
-        </RequireRole>
+        <crate::ui::page::Loaded roles=&[UserRole::Curator, UserRole::Methodologist] resource=report
+            view=|report| view! {
+                <h1>{tr::BA_TITLE}</h1>
+                <p class="muted">{report.scope.clone()} " · " {report.title.clone()}</p>
+                {report.questions.into_iter().zip(report.charts.into_iter().map(Some).chain(std::iter::repeat(None)))
+                    .map(|(q, chart)| view! { <Comparison q chart/> }).collect_view()}
+            }/>
     }
 }
 

@@ -19,60 +19,59 @@ const READERS: &[UserRole] = &[UserRole::Curator, UserRole::Methodologist];
 #[component]
 pub fn QuestionnairesPage() -> impl IntoView {
     let page = Resource::new(|| (), |_| list_questionnaires(None));
-    let error = RwSignal::new(None::<String>);
+    let create = Action::new(|template: &String| create_questionnaire(template.clone()));
     let navigate = use_navigate();
-    let create_action = Action::new(|template: &String| create_questionnaire(template.clone()));
-    Effect::new(move |_| match create_action.value().get() {
-        Some(Ok(id)) => navigate(&format!("/questionnaires/{id}"), Default::default()),
-        Some(Err(e)) => error.set(Some(e.to_string())),
-        None => {}
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = create.value().get() {
+            navigate(&format!("/questionnaires/{id}"), Default::default());
+        }
     });
-    let create = StoredValue::new(move |template: String| {
-        create_action.dispatch(template);
-    });
+    let refused = move || create.value().get().and_then(Result::err);
     view! {
         <RequireRole roles=READERS>
             <h1>{tr::SV_QUESTIONNAIRES_TITLE}</h1>
-            <p class="notice error" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
-                        Ok(page) => view! {
-                            <ul class="cards" data-testid="questionnaires">
-                                {page.questionnaires.into_iter().map(|q| view! {
-                                    <li class="card">
-                                        <A href=format!("/questionnaires/{}", q.id)><strong>{q.title.clone()}</strong></A>
-                                        <p class="muted">{tr::sv_questionnaire_line(q.questions, q.version, q.answers)}</p>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                            {page.can_edit.then(|| view! {
-                                <h2>{tr::SV_NEW_FROM_TEMPLATE}</h2>
-                                <ul class="cards templates">
-                                    {page.templates.into_iter().map(|t| {
-                                        let code = t.code.clone();
-                                        view! {
-                                            <li class="card">
-                                                <strong>{t.title.clone()}</strong>
-                                                <p class="muted">{t.purpose.clone()}</p>
-                                                <button type="button" class="button secondary"
-                                                    on:click=move |_| create.with_value(|c| c(code.clone()))>{tr::SV_USE_TEMPLATE}</button>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                    <li class="card">
-                                        <strong>{tr::SV_BLANK}</strong>
-                                        <button type="button" class="button secondary"
-                                            on:click=move |_| create.with_value(|c| c(String::new()))>{tr::SV_CREATE}</button>
-                                    </li>
-                                </ul>
-                            })}
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            {move || refused().map(|error| view! { <crate::ui::page::Notice error=true text=error.to_string()/> })}
+            <crate::ui::page::Fetched resource=page view=move |page| view! { <QuestionnaireList page create/> }/>
         </RequireRole>
+    }
+}
+
+/// The school's questionnaires and, for a curator, the templates and a blank one to start from.
+#[component]
+fn QuestionnaireList(page: QuestionnairesPage, create: Action<String, Result<i64, AppError>>) -> impl IntoView {
+    let start = move |template: String| {
+        create.dispatch(template);
+    };
+    view! {
+        <ul class="cards" data-testid="questionnaires">
+            {page.questionnaires.into_iter().map(|q| view! {
+                <li class="card">
+                    <A href=format!("/questionnaires/{}", q.id)><strong>{q.title.clone()}</strong></A>
+                    <p class="muted">{tr::sv_questionnaire_line(q.questions, q.version, q.answers)}</p>
+                </li>
+            }).collect_view()}
+        </ul>
+        {page.can_edit.then(|| view! {
+            <h2>{tr::SV_NEW_FROM_TEMPLATE}</h2>
+            <ul class="cards templates">
+                {page.templates.into_iter().map(|t| {
+                    let code = t.code.clone();
+                    view! {
+                        <li class="card">
+                            <strong>{t.title.clone()}</strong>
+                            <p class="muted">{t.purpose.clone()}</p>
+                            <button type="button" class="button secondary" disabled=move || create.pending().get()
+                                on:click=move |_| start(code.clone())>{tr::SV_USE_TEMPLATE}</button>
+                        </li>
+                    }
+                }).collect_view()}
+                <li class="card">
+                    <strong>{tr::SV_BLANK}</strong>
+                    <button type="button" class="button secondary" disabled=move || create.pending().get()
+                        on:click=move |_| start(String::new())>{tr::SV_CREATE}</button>
+                </li>
+            </ul>
+        })}
     }
 }
 
