@@ -16,10 +16,18 @@ pub async fn list_programmes(organisation_id: Option<i64>) -> Result<Vec<Program
 
 /// A programme with its stages, for those who may read its school.
 #[server(prefix = "/api", endpoint = "programmes/get", input = Json)]
-pub async fn get_programme(id: i64) -> Result<ProgrammeDetail, AppError> {
+pub async fn get_programme(id: i64) -> Result<ProgrammeOverview, AppError> {
     let caller = crate::caller::Caller::current().await?;
-    caller.programme(id, domain::access::Intent::Read).await?;
-    Ok(crate::store::programmes::detail(&caller.db, id).await?)
+    let place = caller.programme(id, domain::access::Intent::Read).await?;
+    Ok(ProgrammeOverview { detail: crate::store::programmes::detail(&caller.db, id).await?, can_edit: caller.may_write(place) })
+}
+
+/// A programme's page: its detail, and whether the caller may change its stages.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ProgrammeOverview {
+    #[serde(flatten)]
+    pub detail: ProgrammeDetail,
+    pub can_edit: bool,
 }
 
 /// Sets a stage's status (the curator of the programme's school); the date is today.

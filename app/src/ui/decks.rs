@@ -65,7 +65,7 @@ pub fn DecksPage() -> impl IntoView {
                     <button type="button" class="button primary" on:click=move |_| { create.dispatch(true); } disabled=move || create.pending().get()>{tr::DECK_CREATE_STORY}</button>
                     <button type="button" class="button secondary" on:click=move |_| { create.dispatch(false); } disabled=move || create.pending().get()>{tr::DECK_CREATE_EMPTY}</button>
                 </div>
-                {move || create.value().get().and_then(|r| r.err()).map(|e| view! { <p class="notice error" role="alert">{e.to_string()}</p> })}
+                {move || create.value().get().and_then(|r| r.err()).map(|e| view! { <crate::ui::page::Notice error=true text=e.to_string()/> })}
             </section>
         </RequireRole>
     }

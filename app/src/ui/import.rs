@@ -78,7 +78,7 @@ fn Import() -> impl IntoView {
         </form>
         {move || match preview.value().get() {
             None => ().into_any(),
-            Some(Err(error)) => view! { <p class="notice error" role="alert">{message(&error)}</p> }.into_any(),
+            Some(Err(error)) => view! { <crate::ui::page::Notice error=true text=message(&error)/> }.into_any(),
             Some(Ok(result)) => {
                 let invalid = result.invalid();
                 let valid = result.valid();
@@ -90,7 +90,7 @@ fn Import() -> impl IntoView {
                             <strong class:error={move || invalid > 0}>{tr::import_rows_bad(invalid)}</strong>
                         </p>
                         {(invalid > 0).then(|| view! {
-                            <p class="notice error" data-testid="import-blocked">{tr::IMPORT_BLOCKED}</p>
+                            <crate::ui::page::Notice error=true text=tr::IMPORT_BLOCKED testid="import-blocked"/>
                             <label class="inline check">
                                 <input type="checkbox" prop:checked=drop_invalid
                                     on:change=move |ev| drop_invalid.set(event_target_checked(&ev))/>
@@ -132,7 +132,7 @@ fn CommitStatus(commit: Action<(Vec<ImportRow>, bool), Result<usize, AppError>>,
             }.into_any()
         }
         (false, Some(Ok(count))) => view! { <p class="success" role="status" data-testid="import-done">{tr::import_done(count)}</p> }.into_any(),
-        (false, Some(Err(error))) => view! { <p class="error" role="alert">{message(&error)}</p> }.into_any(),
+        (false, Some(Err(error))) => view! { <crate::ui::page::Notice error=true text=message(&error)/> }.into_any(),
         (false, None) => ().into_any(),
     }
 }

@@ -34,7 +34,7 @@ pub fn LoginPage() -> impl IntoView {
                     <span>{tr::PASSWORD_FIELD}</span>
                     <input name="password" type="password" autocomplete="current-password" required/>
                 </label>
-                {move || error().map(|message| view! { <p class="error" role="alert">{message}</p> })}
+                {move || error().map(|text| view! { <super::page::Notice error=true text/> })}
                 <button type="submit" class="button primary">{tr::LOGIN_BUTTON}</button>
             </ActionForm>
         </section>

@@ -100,8 +100,14 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
 /// The one notice: a line that says how something went (`error` for a refusal or a failure).
 /// Errors are alerts, announced at once; other news waits for a pause.
 #[component]
-pub fn Notice(#[prop(optional)] error: bool, #[prop(into)] text: String) -> impl IntoView {
+pub fn Notice(
+    #[prop(optional)] error: bool,
+    #[prop(into)] text: String,
+    /// A name for the tests to find this notice by, where a page has several.
+    #[prop(optional)]
+    testid: Option<&'static str>,
+) -> impl IntoView {
     view! {
-        <p class="notice" class:error=error role=if error { "alert" } else { "status" }>{text}</p>
+        <p class="notice" class:error=error role=if error { "alert" } else { "status" } data-testid=testid>{text}</p>
     }
 }

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use super::session::RequireRole;
 use crate::api::programmes::{get_programme, list_programmes, SetStageStatus};
 use domain::i18n::tr;
 use domain::models::*;
@@ -35,19 +34,9 @@ pub fn ProgrammesPage() -> impl IntoView {
 pub fn ProgrammePage() -> impl IntoView {
     let set_stage = ServerAction::<SetStageStatus>::new();
     let detail = super::page::route_resource(move || set_stage.version().get() as u64, get_programme);
-    let session = super::use_session();
     view! {
-        <RequireRole roles=READERS>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    let can_edit = matches!(session.user.await, Ok(Some(ref u)) if u.role == UserRole::Curator);
-                    match detail.await {
-                        Err(error) => view! { <super::page::ErrorPage error/> }.into_any(),
-                        Ok(d) => view! { <ProgrammeView detail=d can_edit set_stage/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </RequireRole>
+        <super::page::Loaded roles=READERS resource=detail
+            view=move |page| view! { <ProgrammeView detail=page.detail can_edit=page.can_edit set_stage/> }/>
     }
 }
 

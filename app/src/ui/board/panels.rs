@@ -61,8 +61,8 @@ pub(super) fn NoticeBar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     move || {
         ctx.talk.notice.get().map(|notice| match notice {
-            Notice::Error(text) => view! { <p class="notice error" role="alert" data-testid="board-error">{text}</p> }.into_any(),
-            Notice::Info(text) => view! { <p class="notice" role="status">{text}</p> }.into_any(),
+            Notice::Error(text) => view! { <crate::ui::page::Notice error=true text testid="board-error"/> }.into_any(),
+            Notice::Info(text) => view! { <crate::ui::page::Notice text/> }.into_any(),
             Notice::Stale(changes) => view! {
                 <div class="notice error" role="alert" data-testid="board-stale">
                     <p>{tr::BOARD_STALE}</p>

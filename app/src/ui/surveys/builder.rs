@@ -171,8 +171,7 @@ fn Builder(draft: QuestionnaireDraft) -> impl IntoView {
                     {move || if saving.get() { tr::SAVING } else { tr::SAVE }}
                 </button>
             </div>
-            <p class="notice" class:error=move || notice.with(|n| matches!(n, Some((false, _)))) role="status"
-                hidden=move || notice.with(Option::is_none)>{move || notice.get().map(|n| n.1)}</p>
+            {move || notice.get().map(|(saved, text)| view! { <crate::ui::page::Notice error=!saved text/> })}
             {move || if previewing.get() {
                 let form = SurveyForm { wave_id: 0, kind: WaveKind::Entry, anonymous: false, version_id: 0, definition: definition.get() };
                 view! { <div class="preview"><Taker form who="preview" preview=true/></div> }.into_any()

@@ -142,7 +142,7 @@ fn WavesView(page: WavesPage, changed: RwSignal<u32>) -> impl IntoView {
     view! {
         <p><A href=format!("/programmes/{programme_id}")>{"← "}{page.programme_title.clone()}</A></p>
         <h1>{tr::SV_WAVES_TITLE}</h1>
-        <p class="notice error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+        {move || error.get().map(|text| view! { <crate::ui::page::Notice error=true text/> })}
         {if page.waves.is_empty() {
             view! { <p class="muted">{tr::SV_NO_WAVES}</p> }.into_any()
         } else {
@@ -322,31 +322,24 @@ fn Slips(page: WavesPage) -> impl IntoView {
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let results = crate::ui::page::route_resource(|| 0, get_wave_results);
+    view! { <crate::ui::page::Loaded roles=READERS resource=results view=|results| view! { <WaveResultsView results/> }/> }
+}
+
+/// A wave's response rate, each question's distribution or open answers, and the exports.
+#[component]
+fn WaveResultsView(results: domain::surveys::stats::WaveResults) -> impl IntoView {
+    let wave = results.wave.clone();
     view! {
-        <RequireRole roles=READERS>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match results.await {
-                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
-                        Ok(r) => {
-                            let wave = r.wave.clone();
-                            view! {
-                                <p><A href=format!("/programmes/{}/surveys", wave.programme_id)>{"← "}{r.programme_title.clone()}</A></p>
-                                <h1>{wave.questionnaire_title.clone()}</h1>
-                                <p class="muted">{tr::wave_kind(wave.kind)} " · " {tr::participant_role(wave.role)}
-                                    {wave.anonymous.then_some(" · ")} {wave.anonymous.then_some(tr::SV_ANONYMOUS)}</p>
-                                <p class="rate-line" data-testid="rate">{tr::sv_rate_line(wave.answered, wave.invited, r.response_rate)}</p>
-                                <p class="exports">
-                                    <a class="button secondary" href=format!("/export/wave/{}.xlsx", wave.id) rel="external">{tr::EXPORT_XLSX}</a>
-                                    <a class="button secondary" href=format!("/export/wave/{}.csv", wave.id) rel="external">{tr::EXPORT_CSV}</a>
-                                </p>
-                                {r.questions.into_iter().map(|q| view! { <QuestionResult stats=q/> }).collect_view()}
-                            }.into_any()
-                        }
-                    }
-                })}
-            </Transition>
-        </RequireRole>
+        <p><A href=format!("/programmes/{}/surveys", wave.programme_id)>{"← "}{results.programme_title.clone()}</A></p>
+        <h1>{wave.questionnaire_title.clone()}</h1>
+        <p class="muted">{tr::wave_kind(wave.kind)} " · " {tr::participant_role(wave.role)}
+            {wave.anonymous.then_some(" · ")} {wave.anonymous.then_some(tr::SV_ANONYMOUS)}</p>
+        <p class="rate-line" data-testid="rate">{tr::sv_rate_line(wave.answered, wave.invited, results.response_rate)}</p>
+        <p class="exports">
+            <a class="button secondary" href=format!("/export/wave/{}.xlsx", wave.id) rel="external">{tr::EXPORT_XLSX}</a>
+            <a class="button secondary" href=format!("/export/wave/{}.csv", wave.id) rel="external">{tr::EXPORT_CSV}</a>
+        </p>
+        {results.questions.into_iter().map(|q| view! { <QuestionResult stats=q/> }).collect_view()}
     }
 }
 

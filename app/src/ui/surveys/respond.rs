@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 
 use super::device;
 use super::taker::{Finished, Taker};
-use crate::api::surveys::{check_kiosk_code, kiosk_page, my_survey_form, my_surveys};
+use crate::api::surveys::{check_kiosk_code, kiosk_page, my_survey_form, my_surveys, MySurvey};
 use domain::i18n::tr;
 use domain::models::UserRole;
 use domain::surveys::{normalise_code, SurveyForm};
@@ -40,7 +40,7 @@ pub fn OutboxSync(pending: RwSignal<usize>) -> impl IntoView {
     });
     view! {
         <p class="notice" data-testid="outbox" hidden=move || pending.get() == 0>{move || tr::sv_pending(pending.get())}</p>
-        {move || refused.with(|r| r.iter().map(|why| view! { <p class="notice error">{tr::sv_refused_later(why)}</p> }).collect_view())}
+        {move || refused.with(|r| r.iter().map(|why| view! { <crate::ui::page::Notice error=true text=tr::sv_refused_later(why)/> }).collect_view())}
     }
 }
 
@@ -52,21 +52,16 @@ pub fn KioskPage() -> impl IntoView {
     let pending = RwSignal::new(0usize);
     view! {
         <div class="kiosk">
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Ok(Some(kiosk)) => view! {
-                            <p class="muted kiosk-school">{kiosk.school.clone()}</p>
-                            <KioskFlow form=kiosk.form pending/>
-                        }.into_any(),
-                        Ok(None) => view! {
-                            <p class="notice">{tr::SV_NOT_A_KIOSK}</p>
-                            <a href="/login" rel="external">{tr::LOGIN_BUTTON}</a>
-                        }.into_any(),
-                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <crate::ui::page::Fetched resource=page view=move |kiosk| match kiosk {
+                Some(kiosk) => view! {
+                    <p class="muted kiosk-school">{kiosk.school.clone()}</p>
+                    <KioskFlow form=kiosk.form pending/>
+                }.into_any(),
+                None => view! {
+                    <p class="notice">{tr::SV_NOT_A_KIOSK}</p>
+                    <a href="/login" rel="external">{tr::LOGIN_BUTTON}</a>
+                }.into_any(),
+            }/>
             <OutboxSync pending/>
             <a class="kiosk-exit muted" href="/login">{tr::SV_KIOSK_EXIT}</a>
         </div>
@@ -158,32 +153,33 @@ pub fn MySurveysPage() -> impl IntoView {
         <RequireRole roles=&[UserRole::Mentor, UserRole::Mentee]>
             <h1>{tr::SV_MY_TITLE}</h1>
             <OutboxSync pending/>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match list.await {
-                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
-                        Ok(items) if items.is_empty() => view! { <p class="muted">{tr::SV_MY_NONE}</p> }.into_any(),
-                        Ok(items) => view! {
-                            <ul class="cards">
-                                {items.into_iter().map(|item| view! {
-                                    <li class="card">
-                                        <strong>{item.wave.questionnaire_title.clone()}</strong>
-                                        <p class="muted">{tr::wave_kind(item.wave.kind)} {item.wave.anonymous.then_some(" · ")} {item.wave.anonymous.then_some(tr::SV_ANONYMOUS)}</p>
-                                        {if item.done {
-                                            view! { <p class="done">{tr::SV_DONE}</p> }.into_any()
-                                        } else {
-                                            // The questionnaire is its own small app (ui::respondent): a full page load.
-                                            view! { <a href=format!("/surveys/{}", item.wave.id) rel="external" class="button primary">{tr::SV_FILL}</a> }.into_any()
-                                        }}
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <crate::ui::page::Fetched resource=list view=|items| view! { <MySurveyList items/> }/>
         </RequireRole>
     }
+}
+
+/// The questionnaires waiting for a mentor or mentee, and those they have answered.
+#[component]
+fn MySurveyList(items: Vec<MySurvey>) -> impl IntoView {
+    if items.is_empty() {
+        return view! { <p class="muted">{tr::SV_MY_NONE}</p> }.into_any();
+    }
+    view! {
+        <ul class="cards">
+            {items.into_iter().map(|item| view! {
+                <li class="card">
+                    <strong>{item.wave.questionnaire_title.clone()}</strong>
+                    <p class="muted">{tr::wave_kind(item.wave.kind)} {item.wave.anonymous.then_some(" · ")} {item.wave.anonymous.then_some(tr::SV_ANONYMOUS)}</p>
+                    {if item.done {
+                        view! { <p class="done">{tr::SV_DONE}</p> }.into_any()
+                    } else {
+                        // The questionnaire is its own small app (ui::respondent): a full page load.
+                        view! { <a href=format!("/surveys/{}", item.wave.id) rel="external" class="button primary">{tr::SV_FILL}</a> }.into_any()
+                    }}
+                </li>
+            }).collect_view()}
+        </ul>
+    }.into_any()
 }
 
 /// `/surveys/:id`: a mentor or mentee answers from their own account. An anonymous wave
@@ -200,14 +196,7 @@ pub fn MySurveyPage() -> impl IntoView {
     view! {
         <RequireRole roles=&[UserRole::Mentor, UserRole::Mentee]>
             <OutboxSync pending/>
-            <Transition fallback=|| view! { <p>{tr::LOADING}</p> }>
-                {move || Suspend::new(async move {
-                    match form.await {
-                        Err(e) => view! { <crate::ui::page::ErrorPage error=e/> }.into_any(),
-                        Ok(form) => view! { <OwnSurvey form finished on_finish/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <crate::ui::page::Fetched resource=form view=move |form| view! { <OwnSurvey form finished on_finish/> }/>
         </RequireRole>
     }
 }

@@ -161,7 +161,7 @@ pub fn Taker(
         <section class="taker" data-testid="taker">
             <Progress screen last/>
             <Screen form pages answers errors screen last/>
-            <p class="notice error" role="alert" hidden=move || notice.with(Option::is_none)>{move || notice.get()}</p>
+            {move || notice.get().map(|text| view! { <crate::ui::page::Notice error=true text/> })}
             <nav class="taker-nav">
                 <button type="button" class="button secondary big" on:click=back hidden=move || screen.get() == 0>
                     {tr::SV_BACK}
