@@ -28,7 +28,7 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
   webServer: {
-    command: 'rm -rf target/e2e && target/debug/nastavnik serve',
+    command: 'rm -rf target/e2e && target/debug/nastavnik serve --demo',
     cwd: '..',
     url: `http://127.0.0.1:${port}/health`,
     reuseExistingServer: false,

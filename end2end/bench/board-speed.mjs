@@ -41,7 +41,7 @@ const run = (...args) => execFileSync(bin, args, { cwd: root, env, stdio: ['igno
 run('demo');
 console.log(run('import', csv, '--organisation', '3', '--programme', '4').trim());
 
-const server = spawn(bin, ['serve', '--no-demo'], { cwd: root, env, stdio: 'ignore' });
+const server = spawn(bin, ['serve'], { cwd: root, env, stdio: 'ignore' });
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; i < 100; i++) {
   try { if ((await fetch(`${base}/health`)).ok) break; } catch { /* starting */ }

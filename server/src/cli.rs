@@ -7,8 +7,9 @@ use clap::{ArgAction, Parser, Subcommand};
 
 /// Nastavnik — school mentoring programmes: participant base, pairs, questionnaires, reports.
 ///
-/// Without a subcommand, `serve` runs with its defaults: a SQLite database in ./data,
-/// demo data on first start, http://127.0.0.1:3000.
+/// Without a subcommand, `serve` runs with its defaults: a SQLite database in ./data and
+/// http://127.0.0.1:3000. On a database with no account it prints a one-time code for the
+/// first run (/setup); `serve --demo` loads the demo district into an empty database instead.
 #[derive(Debug, Parser)]
 #[command(name = "nastavnik", version, about, long_about)]
 pub struct Cli {
@@ -56,6 +57,12 @@ pub enum Command {
         #[arg(long)]
         input: PathBuf,
     },
+    /// Accounts: add one, change a password, list them, disable one. A password is read from
+    /// the terminal (or the first line of standard input), never from a flag.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
     /// Write a consistent copy of a live SQLite database (`VACUUM INTO`), safe while serving.
     Backup {
         /// Where to write the copy; must not exist.
@@ -63,14 +70,42 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a coordinator's (`--role methodologist`) or a curator's (`--role curator --school ID`) account.
+    Add {
+        #[arg(long)]
+        login: String,
+        /// Full name, as the header and the history show it.
+        #[arg(long)]
+        name: String,
+        /// `methodologist` (муниципальный координатор) or `curator` (куратор школы).
+        #[arg(long)]
+        role: String,
+        /// The curator's school (organisation id).
+        #[arg(long)]
+        school: Option<i64>,
+        /// The coordinator's district, when the database holds more than one.
+        #[arg(long)]
+        district: Option<i64>,
+    },
+    /// Set a new password; every session of that account ends.
+    Passwd { login: String },
+    /// Every account: login, role, name, school, whether disabled.
+    List,
+    /// Disable an account: it signs in nowhere from now on and its sessions end at once.
+    Disable { login: String },
+}
+
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "NASTAVNIK_ADDR")]
     pub addr: Option<std::net::SocketAddr>,
-    /// Do not load demo data into an empty database. As a variable: 1/0, true/false, yes/no, on/off.
-    #[arg(long, env = "NASTAVNIK_NO_DEMO", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
-    pub no_demo: bool,
+    /// Load the demo district (every password `demo2026`) into an empty database. Never on a
+    /// real deployment. As a variable: 1/0, true/false, yes/no, on/off.
+    #[arg(long, env = "NASTAVNIK_DEMO", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub demo: bool,
     /// Mark session cookies `Secure`: set this when users reach the app over HTTPS.
     /// As a variable: 1/0, true/false, yes/no, on/off.
     #[arg(long, env = "NASTAVNIK_SECURE_COOKIES", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
@@ -92,6 +127,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Export { file, organisation } => crate::ops::export(&cli.database_url, &file, organisation).await,
         Command::Backup { file } => crate::ops::backup(&cli.database_url, &file).await,
+        Command::User { action } => crate::ops::user(&cli.database_url, action).await,
         Command::Match { input } => crate::matcher::command(&input),
     }
 }
@@ -111,14 +147,14 @@ mod tests {
     fn boolean_settings_read_one_zero_true_false_yes_no() {
         // The only test that touches these variables, so setting them here races nothing.
         for (value, expected) in [("1", true), ("0", false), ("true", true), ("false", false), ("yes", true), ("no", false)] {
-            std::env::set_var("NASTAVNIK_NO_DEMO", value);
+            std::env::set_var("NASTAVNIK_DEMO", value);
             std::env::set_var("NASTAVNIK_SECURE_COOKIES", value);
             let args = serve_args(&["nastavnik", "serve"]);
-            assert_eq!((args.no_demo, args.secure_cookies), (expected, expected), "{value}");
+            assert_eq!((args.demo, args.secure_cookies), (expected, expected), "{value}");
         }
-        std::env::remove_var("NASTAVNIK_NO_DEMO");
+        std::env::remove_var("NASTAVNIK_DEMO");
         std::env::remove_var("NASTAVNIK_SECURE_COOKIES");
-        assert!(serve_args(&["nastavnik", "serve", "--no-demo"]).no_demo);
-        assert!(!serve_args(&["nastavnik", "serve"]).no_demo);
+        assert!(serve_args(&["nastavnik", "serve", "--demo"]).demo);
+        assert!(!serve_args(&["nastavnik", "serve"]).demo, "the demo is opt-in");
     }
 }

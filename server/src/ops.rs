@@ -73,3 +73,104 @@ async fn organisation_exists(db: &store::Db, organisation: i64) -> anyhow::Resul
         other => other.map(|_| ()).map_err(Into::into),
     }
 }
+
+/// `nastavnik user …`: accounts from the command line, for a district without a browser at
+/// hand or a coordinator who forgot their password.
+pub async fn user(database_url: &str, action: crate::cli::UserCommand) -> anyhow::Result<()> {
+    use crate::cli::UserCommand;
+    use domain::i18n::tr;
+    use domain::models::{Login, UserRole};
+    use store::users;
+
+    let db = store::connect(database_url).await?;
+    match action {
+        UserCommand::Add { login, name, role, school, district } => {
+            let login = Login::parse(&login).map_err(|e| anyhow::anyhow!("Логин: {e}"))?;
+            let name = domain::models::text::clean(&name).context("Укажите --name: фамилию, имя и отчество")?;
+            let role = match UserRole::from_code(&role) {
+                Some(role @ (UserRole::Methodologist | UserRole::Curator)) => role,
+                Some(_) => bail!("Учётные записи наставников и наставляемых выдаёт куратор школы из базы участников"),
+                None => bail!("--role: methodologist (муниципальный координатор) или curator (куратор школы)"),
+            };
+            let (district_id, organisation_id) = match (role, school) {
+                (UserRole::Curator, None) => bail!("Укажите --school: номер школы куратора (номера видны на странице «Район»)"),
+                (UserRole::Curator, Some(school)) => {
+                    organisation_exists(&db, school).await?;
+                    (store::orgs::place(&db, school).await?.district_id, Some(school))
+                }
+                (_, _) => (the_district(&db, district).await?, None),
+            };
+            let password = read_new_password(login.as_str())?;
+            let hash = app::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let user = users::NewUser {
+                login: login.as_str(),
+                password_hash: &hash,
+                display_name: &name,
+                role,
+                district_id,
+                organisation_id,
+                participant_id: None,
+            };
+            match users::create(&db, &user).await {
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => bail!("Логин «{login}» уже занят"),
+                other => other?,
+            };
+            println!("Учётная запись {login} создана: {}", tr::user_role(role));
+        }
+        UserCommand::Passwd { login } => {
+            let password = read_new_password(&login)?;
+            let hash = app::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            if !users::set_password(&db, &login, &hash).await? {
+                bail!("Учётной записи «{login}» нет");
+            }
+            println!("Пароль {login} изменён; все сеансы этой учётной записи завершены");
+        }
+        UserCommand::List => {
+            for account in users::list(&db).await? {
+                let school = account.school.unwrap_or_default();
+                let disabled = if account.disabled { " · отключена" } else { "" };
+                println!("{}\t{}\t{}\t{school}{disabled}", account.login, tr::user_role(account.role), account.display_name);
+            }
+        }
+        UserCommand::Disable { login } => {
+            if !users::disable(&db, &login).await? {
+                bail!("Учётной записи «{login}» нет");
+            }
+            println!("Учётная запись {login} отключена; её сеансы завершены");
+        }
+    }
+    Ok(())
+}
+
+/// The district a coordinator belongs to: the one named, or the only one there is.
+async fn the_district(db: &store::Db, named: Option<i64>) -> anyhow::Result<i64> {
+    let districts: Vec<i64> = sqlx::query_scalar("SELECT id FROM districts ORDER BY id").fetch_all(&db.pool).await?;
+    match (named, districts.as_slice()) {
+        (Some(id), _) if districts.contains(&id) => Ok(id),
+        (Some(id), _) => bail!("Района с номером {id} нет в базе"),
+        (None, [only]) => Ok(*only),
+        (None, []) => bail!("В базе ещё нет района: выполните первый запуск (/setup) или nastavnik demo"),
+        (None, _) => bail!("В базе несколько районов: укажите --district"),
+    }
+}
+
+/// A new password from the terminal (typed twice, not shown) or the first line of standard
+/// input (for scripts), checked against the same rules as the web forms.
+fn read_new_password(login: &str) -> anyhow::Result<String> {
+    use std::io::{BufRead, IsTerminal};
+    let (password, again) = if std::io::stdin().is_terminal() {
+        println!("{}", domain::i18n::tr::PASSWORD_RULES);
+        let password = rpassword::prompt_password("Пароль: ")?;
+        let again = rpassword::prompt_password("Пароль ещё раз: ")?;
+        (password, again)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        let password = line.trim_end_matches(['\r', '\n']).to_owned();
+        (password.clone(), password)
+    };
+    domain::models::check_new_password(login, &password, &again).map_err(|errors| {
+        anyhow::anyhow!("{}", errors.into_values().collect::<Vec<_>>().join("; "))
+    })?;
+    Ok(password)
+}

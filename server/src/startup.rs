@@ -111,16 +111,26 @@ pub fn state(db: Db, leptos_options: LeptosOptions, secure_cookies: bool) -> App
     }
 }
 
-/// `nastavnik serve`: connect, migrate, load demo data into an empty database, serve.
+/// `nastavnik serve`: connect, migrate, load the demo if asked (into an empty database), print
+/// the first-run code while no account exists, serve.
 pub async fn serve(database_url: &str, args: ServeArgs) -> anyhow::Result<()> {
     let options = leptos_options(args.addr)?;
     let db = store::connect(database_url).await?;
     tracing::info!(backend = ?db.backend, "database ready");
-    if !args.no_demo && store::users::count(&db).await? == 0 {
-        let logins = crate::demo::load(&db).await?;
-        crate::demo::print_logins(&logins);
+    if args.demo {
+        if store::orgs::any_district(&db).await? {
+            tracing::info!("the database holds a district: the demo is not loaded");
+        } else {
+            let logins = crate::demo::load(&db).await?;
+            crate::demo::print_logins(&logins);
+        }
     }
     let addr = options.site_addr;
+    if let Some(code) = app::services::accounts::prepare_first_run(&db).await? {
+        // Printed, not only logged: whoever starts the server reads it on the console.
+        tracing::warn!("no account yet: the first run waits at /setup");
+        println!("Первый запуск: откройте http://{addr}/setup и введите код {code}");
+    }
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
     println!("Наставник: http://{addr}");

@@ -33,11 +33,8 @@ pub async fn login(login: String, password: String) -> Result<CurrentUser, AppEr
         return Err(AppError::field("password", domain::i18n::tr::LOGIN_FAILED));
     };
     state.throttle.succeeded(&login);
-    let token = new_session_token();
-    users::create_session(&state.db, &token_hash(&token), user.id, SESSION_TTL_SECONDS).await?;
+    start_session(&state, user.id).await?;
     let response = expect_context::<leptos_axum::ResponseOptions>();
-    let cookie = HeaderValue::from_str(&session_cookie(&token, state.secure_cookies)).map_err(AppError::internal)?;
-    response.insert_header(SET_COOKIE, cookie);
     // A login on a kiosk (a curator taking the tablet back) ends the kiosk.
     if let Some(kiosk) = crate::state::request_kiosk_token() {
         crate::store::surveys::close_kiosk(&state.db, &token_hash(&kiosk)).await?;
@@ -47,6 +44,19 @@ pub async fn login(login: String, password: String) -> Result<CurrentUser, AppEr
     tracing::info!(user_id = user.id, role = user.role.code(), "logged in");
     leptos_axum::redirect(home_path(&user));
     Ok(user)
+}
+
+/// Starts a session for `user_id`: a new random token in the cookie, its hash in the database.
+#[cfg(feature = "ssr")]
+pub(crate) async fn start_session(state: &crate::state::AppState, user_id: i64) -> Result<(), AppError> {
+    use axum::http::{header::SET_COOKIE, HeaderValue};
+
+    use crate::auth::*;
+    let token = new_session_token();
+    crate::store::users::create_session(&state.db, &token_hash(&token), user_id, SESSION_TTL_SECONDS).await?;
+    let cookie = HeaderValue::from_str(&session_cookie(&token, state.secure_cookies)).map_err(AppError::internal)?;
+    expect_context::<leptos_axum::ResponseOptions>().insert_header(SET_COOKIE, cookie);
+    Ok(())
 }
 
 /// Ends the session and sends the browser to the login page.

@@ -11,4 +11,5 @@ pub mod participants;
 pub mod programmes;
 pub mod relationships;
 pub mod reports;
+pub mod setup;
 pub mod surveys;

@@ -2,6 +2,7 @@
 //! the caller is known and allowed. Plain async functions over the database, called by server
 //! functions, Axum routes, the command line, the demo and the tests alike.
 
+pub mod accounts;
 pub mod import;
 pub mod intake;
 pub mod reports;

@@ -7,6 +7,7 @@ pub mod orgs;
 pub mod participants;
 pub mod programmes;
 pub mod reports;
+pub mod setup;
 pub mod surveys;
 pub mod users;
 

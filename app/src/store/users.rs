@@ -4,7 +4,7 @@
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::{now_unix, Conn};
+use super::{now_unix, Conn, Finish};
 use domain::models::{CurrentUser, UserRole};
 
 /// An account to create (demo data, `nastavnik` CLI, tests).
@@ -24,7 +24,7 @@ const USER_COLUMNS: &str =
 
 pub async fn create(db: impl Conn, user: &NewUser<'_>) -> Result<i64, sqlx::Error> {
     let mut conn = db.acquire().await?;
-    let row = sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO users (login, password_hash, display_name, role, district_id,
             organisation_id, participant_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -37,8 +37,7 @@ pub async fn create(db: impl Conn, user: &NewUser<'_>) -> Result<i64, sqlx::Erro
     .bind(user.organisation_id)
     .bind(user.participant_id)
     .fetch_one(&mut *conn)
-    .await?;
-    row.try_get("id")
+    .await
 }
 
 /// The account with this login and its password hash, if any.
@@ -47,7 +46,7 @@ pub async fn find_for_login(
     login: &str,
 ) -> Result<Option<(CurrentUser, String)>, sqlx::Error> {
     let mut conn = db.acquire().await?;
-    let sql = format!("SELECT {USER_COLUMNS}, u.password_hash FROM users u JOIN districts d ON d.id = u.district_id WHERE u.login = $1");
+    let sql = format!("SELECT {USER_COLUMNS}, u.password_hash FROM users u JOIN districts d ON d.id = u.district_id WHERE u.login = $1 AND u.disabled = 0");
     let Some(row) = sqlx::query(&sql).bind(login.trim().to_lowercase()).fetch_optional(&mut *conn).await?
     else {
         return Ok(None);
@@ -77,7 +76,7 @@ pub async fn user_of_session(db: impl Conn, token_hash: &str) -> Result<Option<C
     let mut conn = db.acquire().await?;
     let sql = format!(
         "SELECT {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id JOIN districts d ON d.id = u.district_id
-         WHERE s.token_hash = $1 AND s.expires_at > $2"
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled = 0"
     );
     let row = sqlx::query(&sql).bind(token_hash).bind(now_unix()).fetch_optional(&mut *conn).await?;
     row.as_ref().map(user_from_row).transpose()
@@ -94,7 +93,77 @@ pub async fn delete_session(db: impl Conn, token_hash: &str) -> Result<(), sqlx:
     Ok(())
 }
 
-/// How many accounts exist: zero means a fresh database that wants demo data.
+/// Replaces an account's password and ends every session it has (on every device).
+/// `false` when no account has that login.
+pub async fn set_password(db: impl Conn, login: &str, password_hash: &str) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let Some(user_id) = sqlx::query_scalar::<_, i64>("UPDATE users SET password_hash = $1 WHERE login = $2 RETURNING id")
+        .bind(password_hash)
+        .bind(login.trim().to_lowercase())
+        .fetch_optional(&mut *tx)
+        .await?
+    else {
+        return Ok(false);
+    };
+    end_sessions(&mut *tx, user_id).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Disables an account: it signs in nowhere from now on, and its sessions end at once.
+/// `false` when no account has that login.
+pub async fn disable(db: impl Conn, login: &str) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let Some(user_id) = sqlx::query_scalar::<_, i64>("UPDATE users SET disabled = 1 WHERE login = $1 RETURNING id")
+        .bind(login.trim().to_lowercase())
+        .fetch_optional(&mut *tx)
+        .await?
+    else {
+        return Ok(false);
+    };
+    end_sessions(&mut *tx, user_id).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+async fn end_sessions(conn: &mut sqlx::AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(conn).await?;
+    Ok(())
+}
+
+/// An account as `nastavnik user list` prints it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AccountLine {
+    pub login: String,
+    pub display_name: String,
+    pub role: UserRole,
+    pub school: Option<String>,
+    pub disabled: bool,
+}
+
+/// Every account, by login.
+pub async fn list(db: impl Conn) -> Result<Vec<AccountLine>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let rows = sqlx::query(
+        "SELECT u.login, u.display_name, u.role, o.name AS school, u.disabled FROM users u
+         LEFT JOIN organisations o ON o.id = u.organisation_id ORDER BY u.login",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(AccountLine {
+                login: row.try_get("login")?,
+                display_name: row.try_get("display_name")?,
+                role: super::code(row, "role")?,
+                school: row.try_get("school")?,
+                disabled: row.try_get::<i64, _>("disabled")? != 0,
+            })
+        })
+        .collect()
+}
+
+/// How many accounts exist: zero means a fresh database that wants its first run.
 pub async fn count(db: impl Conn) -> Result<i64, sqlx::Error> {
     let mut conn = db.acquire().await?;
     sqlx::query_scalar("SELECT COUNT(*) AS n FROM users").fetch_one(&mut *conn).await

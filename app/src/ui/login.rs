@@ -16,10 +16,15 @@ pub fn LoginPage() -> impl IntoView {
         Some(Err(other)) => Some(other.to_string()),
         _ => None,
     };
+    // A system with no account yet has nobody to sign in: its first run comes first.
+    let setup_needed = Resource::new(|| (), |_| crate::api::setup::first_run_needed());
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                session.user.await.ok().flatten().map(|user| view! { <Redirect path=home_path(&user)/> })
+                if setup_needed.await.unwrap_or(false) {
+                    return Some(view! { <Redirect path="/setup"/> }.into_any());
+                }
+                session.user.await.ok().flatten().map(|user| view! { <Redirect path=home_path(&user)/> }.into_any())
             })}
         </Transition>
         <section class="card narrow">

@@ -15,6 +15,7 @@ mod relationships;
 mod reports;
 pub mod respondent;
 mod session;
+mod setup;
 pub mod surveys;
 pub mod widgets;
 
@@ -80,6 +81,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <page::ErrorPage error=crate::error::AppError::NotFound/> }>
                     <Route path=path!("/") view=session::Home/>
                     <Route path=path!("/login") view=login::LoginPage/>
+                    <Route path=path!("/setup") view=setup::SetupPage/>
                     <Route path=path!("/participants") view=participants::ParticipantsPage/>
                     <Route path=path!("/participants/new") view=participant_form::ParticipantFormPage/>
                     <Route path=path!("/participants/:id") view=participant_form::ParticipantFormPage/>

@@ -5,27 +5,33 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use domain::FieldErrors;
 use domain::i18n::tr;
-use domain::models::ParticipantInput;
 
-/// Which text of a participant form a widget edits.
-pub type Slot = fn(&mut ParticipantInput) -> &mut String;
+/// What a form's inputs write into: the form's text as typed.
+pub trait FormInput: Clone + Send + Sync + 'static {}
+impl<T: Clone + Send + Sync + 'static> FormInput for T {}
 
-fn read(form: RwSignal<ParticipantInput>, field: Slot) -> String {
-    let mut input = form.get();
-    field(&mut input).clone()
+/// Which text of a form a widget edits.
+pub type Slot<T> = fn(&mut T) -> &mut String;
+
+fn read<T: FormInput>(form: RwSignal<T>, field: Slot<T>) -> String {
+    form.with(|input| field(&mut input.clone()).clone())
 }
 
 /// A labelled text input bound to one field, with its error message underneath.
 #[component]
-pub fn TextField(
+pub fn TextField<T: FormInput>(
     label: &'static str,
     name: &'static str,
-    form: RwSignal<ParticipantInput>,
-    field: Slot,
+    form: RwSignal<T>,
+    field: Slot<T>,
     errors: RwSignal<FieldErrors>,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] numeric: bool,
     #[prop(optional)] multiline: bool,
+    /// A password: typed hidden, with the browser's `autocomplete` hint for it.
+    #[prop(optional)]
+    password: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let error = move || errors.with(|e| e.get(name).cloned());
     let on_input = move |ev| {
@@ -46,6 +52,8 @@ pub fn TextField(
     } else {
         view! {
             <input id=id.clone() name=name prop:value=move || read(form, field) on:input=on_input
+                type=if password.is_some() { "password" } else { "text" }
+                autocomplete=password.or(autocomplete)
                 inputmode=if numeric { "numeric" } else { "text" }
                 aria-invalid=move || error().is_some().to_string() aria-describedby=error_id.clone()/>
         }
@@ -63,11 +71,11 @@ pub fn TextField(
 
 /// A labelled select of coded values bound to one field.
 #[component]
-pub fn SelectField(
+pub fn SelectField<T: FormInput>(
     label: &'static str,
     name: &'static str,
-    form: RwSignal<ParticipantInput>,
-    field: Slot,
+    form: RwSignal<T>,
+    field: Slot<T>,
     errors: RwSignal<FieldErrors>,
     options: Vec<(&'static str, &'static str)>,
 ) -> impl IntoView {

@@ -193,6 +193,10 @@ async fn building_giving_and_taking_questionnaires_and_importing_answer_each_rol
         check("auth/login", caller, &right, "ok", "");
         assert!(right.set_cookie.is_some_and(|c| c.starts_with("nastavnik_session=")), "as {}", caller.name);
     }
+    // The first run is over in a district that has accounts: nobody may make it again.
+    matrix_of(&w, app::api::setup::FirstRunNeeded {}, ["ok"; 6]).await;
+    let claim = domain::models::FirstRunInput { setup_code: "123456789".into(), ..Default::default() };
+    matrix_of(&w, app::api::setup::FirstRun { input: claim }, [N; 6]).await;
     // Last: a kiosk ends the session of the curator who opens it.
     matrix_of(&w, OpenKiosk { wave_id: waiting.id }, [U, "ok", N, F, N, N]).await;
 }

@@ -200,6 +200,15 @@ impl TestApp {
         TestApp { db, router, _test_db: test_db }
     }
 
+    /// The real router on an empty database, as `serve` without `--demo` starts.
+    pub async fn spawn_empty(backend: Backend) -> TestApp {
+        let test_db = TestDb::new(backend).await;
+        let db = test_db.connect().await;
+        let options = nastavnik::startup::leptos_options(None).expect("leptos options");
+        let router = nastavnik::startup::router(nastavnik::startup::state(db.clone(), options, false));
+        TestApp { db, router, _test_db: test_db }
+    }
+
     pub async fn send(&self, request: Request<Body>) -> Reply {
         let response = self.router.clone().oneshot(request).await.expect("router answers");
         let status = response.status();

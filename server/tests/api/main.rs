@@ -7,5 +7,6 @@ mod helpers;
 mod import;
 mod ops;
 mod reports;
+mod setup;
 mod store;
 mod surveys;

@@ -6,6 +6,22 @@ use app::store::Backend;
 
 use super::helpers::TestDb;
 
+/// Runs the binary with `stdin` as its standard input (a password, as a script would pipe it).
+fn nastavnik_with_input(database_url: &str, args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+        .args(args)
+        .env("DATABASE_URL", database_url)
+        .env("RUST_LOG", "warn")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run nastavnik");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("nastavnik ends")
+}
+
 fn nastavnik(database_url: &str, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_nastavnik"))
         .args(args)
@@ -19,11 +35,11 @@ fn nastavnik(database_url: &str, args: &[&str]) -> std::process::Output {
 async fn help_documents_every_subcommand_and_setting() {
     let out = nastavnik("sqlite://unused.db", &["--help"]);
     let help = String::from_utf8_lossy(&out.stdout);
-    for word in ["serve", "demo", "import", "export", "backup", "DATABASE_URL", "RUST_LOG"] {
+    for word in ["serve", "demo", "import", "export", "backup", "user", "DATABASE_URL", "RUST_LOG"] {
         assert!(help.contains(word), "--help lacks {word}:\n{help}");
     }
     let serve = String::from_utf8_lossy(&nastavnik("sqlite://unused.db", &["serve", "--help"]).stdout).into_owned();
-    for word in ["NASTAVNIK_ADDR", "NASTAVNIK_NO_DEMO", "NASTAVNIK_SECURE_COOKIES"] {
+    for word in ["NASTAVNIK_ADDR", "NASTAVNIK_DEMO", "NASTAVNIK_SECURE_COOKIES"] {
         assert!(serve.contains(word), "serve --help lacks {word}:\n{serve}");
     }
 }
@@ -110,4 +126,74 @@ async fn match_prints_the_optimal_pairs_and_refuses_malformed_input_with_exit_co
     assert!(String::from_utf8_lossy(&bad.stderr).contains("row 0 of scores has 2 entries, expected 1"));
     let missing = nastavnik("sqlite://unused.db", &["match", "--input", "/nonexistent.json"]);
     assert_eq!(missing.status.code(), Some(2));
+}
+
+#[tokio::test]
+async fn accounts_are_added_repassworded_listed_and_disabled_from_the_command_line() {
+    let test_db = TestDb::new(Backend::Sqlite).await;
+    assert!(nastavnik(&test_db.url, &["demo"]).status.success());
+    let db = test_db.connect().await;
+    let school: i64 = sqlx::query_scalar("SELECT id FROM organisations ORDER BY id LIMIT 1").fetch_one(&db.pool).await.expect("school");
+    let school_arg = school.to_string();
+    let add = ["user", "add", "--login", "Novikova", "--name", "Новикова Елена Сергеевна", "--role", "curator", "--school", &school_arg];
+
+    // A weak password is refused with the rule, and nothing is created.
+    let weak = nastavnik_with_input(&test_db.url, &add, "1234567890\n");
+    assert!(!weak.status.success());
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("слишком распространён"), "{}", String::from_utf8_lossy(&weak.stderr));
+    assert!(app::store::users::find_for_login(&db, "novikova").await.expect("find").is_none());
+
+    let made = nastavnik_with_input(&test_db.url, &add, "сирень цветёт в мае\n");
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let (user, hash) = app::store::users::find_for_login(&db, "novikova").await.expect("find").expect("created");
+    assert_eq!((user.role, user.organisation_id), (domain::models::UserRole::Curator, Some(school)));
+    assert!(app::auth::verify_password("сирень цветёт в мае", &hash));
+    let again = nastavnik_with_input(&test_db.url, &add, "сирень цветёт в мае\n");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("уже занят"), "{}", String::from_utf8_lossy(&again.stderr));
+
+    // A new password ends every session of the account.
+    app::store::users::create_session(&db, "a-session", user.id, 600).await.expect("session");
+    let passwd = nastavnik_with_input(&test_db.url, &["user", "passwd", "novikova"], "ландыши цветут в июне\n");
+    assert!(passwd.status.success(), "{}", String::from_utf8_lossy(&passwd.stderr));
+    let (_, hash) = app::store::users::find_for_login(&db, "novikova").await.expect("find").expect("exists");
+    assert!(app::auth::verify_password("ландыши цветут в июне", &hash));
+    assert_eq!(app::store::users::user_of_session(&db, "a-session").await.expect("lookup"), None);
+
+    let list = String::from_utf8_lossy(&nastavnik(&test_db.url, &["user", "list"]).stdout).into_owned();
+    assert!(list.lines().any(|l| l.starts_with("novikova\t") && l.contains("Новикова Елена Сергеевна")), "{list}");
+
+    app::store::users::create_session(&db, "b-session", user.id, 600).await.expect("session");
+    assert!(nastavnik(&test_db.url, &["user", "disable", "novikova"]).status.success());
+    assert!(app::store::users::find_for_login(&db, "novikova").await.expect("find").is_none(), "a disabled account signs in nowhere");
+    assert_eq!(app::store::users::user_of_session(&db, "b-session").await.expect("lookup"), None);
+    let list = String::from_utf8_lossy(&nastavnik(&test_db.url, &["user", "list"]).stdout).into_owned();
+    assert!(list.lines().any(|l| l.starts_with("novikova\t") && l.ends_with("отключена")), "{list}");
+    let unknown = nastavnik(&test_db.url, &["user", "disable", "nobody"]);
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("Учётной записи «nobody» нет"));
+}
+
+#[tokio::test]
+async fn serve_on_an_empty_database_prints_a_first_run_code_and_loads_no_demo() {
+    use std::io::BufRead;
+    let test_db = TestDb::new(Backend::Sqlite).await;
+    let port = 20_000 + (std::process::id() % 20_000) as u16;
+    let mut server = Command::new(env!("CARGO_BIN_EXE_nastavnik"))
+        .arg("serve")
+        .env("DATABASE_URL", &test_db.url)
+        .env("NASTAVNIK_ADDR", format!("127.0.0.1:{port}"))
+        .env("RUST_LOG", "warn")
+        .env_remove("NASTAVNIK_DEMO")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start the server");
+    let stdout = std::io::BufReader::new(server.stdout.take().expect("stdout"));
+    let line = stdout.lines().map_while(Result::ok).find(|l| l.starts_with("Первый запуск")).expect("a first-run line");
+    server.kill().expect("stop the server");
+    let _ = server.wait();
+    let code = line.rsplit(' ').next().expect("the code");
+    assert!(code.len() == 11 && code.chars().filter(char::is_ascii_digit).count() == 9, "{line}");
+    assert!(line.contains("/setup"), "{line}");
+    let db = test_db.connect().await;
+    assert_eq!(app::store::users::count(&db).await.expect("count"), 0, "no demo account without --demo");
+    assert!(!app::store::orgs::any_district(&db).await.expect("districts"));
 }

@@ -98,6 +98,33 @@ pub const ERR_CAPACITY_REQUIRED: &str = "Укажите, сколько наст
 pub const ERR_CAPACITY_MENTEE: &str = "Ресурс времени указывается только для наставника";
 pub const ERR_GRADE: &str = "Класс — число от 1 до 11 и буква, например 7Б";
 pub const ERR_GRADE_REQUIRED: &str = "Укажите класс обучающегося";
+pub const ERR_TEXT_LONG: &str = "Не длиннее 200 символов";
+
+// --- Accounts and the first run ------------------------------------------------------------
+pub const ERR_LOGIN: &str = "Логин — от 3 до 32 латинских букв, цифр, точек, дефисов или подчёркиваний, начиная с буквы";
+pub const ERR_PASSWORD_SHORT: &str = "Пароль — не короче 10 символов";
+pub const ERR_PASSWORD_LONG: &str = "Пароль — не длиннее 200 символов";
+pub const ERR_PASSWORD_LOGIN: &str = "Пароль не должен содержать логин";
+pub const ERR_PASSWORD_COMMON: &str = "Этот пароль слишком распространён — его легко угадать";
+pub const ERR_PASSWORD_AGAIN: &str = "Пароли не совпадают";
+pub const ERR_SETUP_CODE_REQUIRED: &str = "Введите код первого запуска из журнала сервера";
+pub const ERR_SETUP_CODE: &str = "Неверный код первого запуска: возьмите последний код из журнала сервера";
+pub const ERR_TIME_ZONE: &str = "Выберите часовой пояс";
+pub const ERR_LOGIN_TAKEN: &str = "Такой логин уже есть";
+pub const PASSWORD_RULES: &str = "Не короче 10 символов, без логина внутри, не из списка распространённых паролей. Удобно взять фразу из нескольких слов.";
+pub const SETUP_TITLE: &str = "Первый запуск";
+pub const SETUP_INTRO: &str = "В системе ещё нет ни одной учётной записи. Укажите район и создайте учётную запись муниципального координатора — дальше он добавит школы и кураторов.";
+pub const SETUP_CODE: &str = "Код первого запуска";
+pub const SETUP_CODE_HINT: &str = "Сервер печатает его в журнале при запуске, пока нет ни одной учётной записи";
+pub const SETUP_DISTRICT: &str = "Название района";
+pub const SETUP_TIME_ZONE: &str = "Часовой пояс района";
+pub const SETUP_COORDINATOR: &str = "Муниципальный координатор";
+pub const SETUP_DISPLAY_NAME: &str = "Фамилия, имя, отчество";
+pub const SETUP_PASSWORD_AGAIN: &str = "Пароль ещё раз";
+pub const SETUP_SUBMIT: &str = "Создать район и войти";
+pub const SETUP_SAVING: &str = "Создаём…";
+pub const SETUP_DONE_ALREADY: &str = "Система уже настроена: войдите под своей учётной записью.";
+pub const SETUP_GO: &str = "Система ещё не настроена: выполните первый запуск";
 
 /// The form of a noun that agrees with a count, by the Russian rule: `forms` are the forms
 /// for 1 (21, 31 …), for 2–4 (22–24 …) and for the rest (5–20, 25 …): «1 строка», «2 строки»,
@@ -196,6 +223,25 @@ pub const MY_PAIRS: &str = "Мои пары";
 pub const NO_PAIRS: &str = "Пары ещё не сформированы";
 
 // --- Labels of domain values -------------------------------------------------------------
+/// A time zone as a district would name it.
+pub fn time_zone(zone: crate::models::TimeZone) -> &'static str {
+    use crate::models::TimeZone::*;
+    match zone {
+        Kaliningrad => "Калининград (МСК−1)",
+        Moscow => "Москва (МСК)",
+        Samara => "Самара (МСК+1)",
+        Yekaterinburg => "Екатеринбург (МСК+2)",
+        Omsk => "Омск (МСК+3)",
+        Novosibirsk => "Новосибирск (МСК+4)",
+        Krasnoyarsk => "Красноярск (МСК+4)",
+        Irkutsk => "Иркутск (МСК+5)",
+        Yakutsk => "Якутск (МСК+6)",
+        Vladivostok => "Владивосток (МСК+7)",
+        Magadan => "Магадан (МСК+8)",
+        Kamchatka => "Петропавловск-Камчатский (МСК+9)",
+    }
+}
+
 pub fn user_role(role: UserRole) -> &'static str {
     match role {
         UserRole::Methodologist => "Муниципальный координатор",

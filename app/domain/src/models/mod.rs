@@ -3,11 +3,13 @@
 //! Enums carry a stable `code` (stored in the database and files) separate from their
 //! Russian label (in `i18n`), so renaming a label never rewrites data.
 
+mod account;
 pub mod import;
 mod participant;
 mod programme;
 pub mod text;
 
+pub use account::*;
 pub use participant::*;
 pub use programme::*;
 
@@ -88,7 +90,7 @@ pub struct CurrentUser {
 }
 
 /// A municipality with the figures it reports for the whole district.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct District {
     pub id: i64,
     pub name: String,
