@@ -46,6 +46,52 @@ pub async fn login(login: String, password: String) -> Result<CurrentUser, AppEr
     Ok(user)
 }
 
+/// The first entry with an invitation code: the person chooses their password and is signed
+/// in. Wrong codes are throttled per login, like passwords.
+#[server(prefix = "/api", endpoint = "auth/welcome", input = server_fn::codec::Json)]
+pub async fn welcome(input: domain::models::WelcomeInput) -> Result<CurrentUser, AppError> {
+    use std::time::Instant;
+
+    let state = crate::state::state()?;
+    let throttle_key = format!("welcome:{}", input.login.trim().to_lowercase().chars().take(64).collect::<String>());
+    state.throttle.check(&throttle_key, Instant::now()).map_err(AppError::Throttled)?;
+    let welcome = domain::models::Welcome::parse(&input).map_err(AppError::Validation)?;
+    let user = match crate::services::accounts::welcome(&state.db, welcome).await {
+        Err(refusal) if refusal.field_message("code").is_some() => {
+            state.throttle.failed(&throttle_key, Instant::now());
+            return Err(refusal);
+        }
+        other => other?,
+    };
+    state.throttle.succeeded(&throttle_key);
+    start_session(&state, user.id).await?;
+    Ok(user)
+}
+
+/// Changes the caller's own password; their sessions on other devices end.
+#[server(prefix = "/api", endpoint = "auth/password", input = server_fn::codec::Json)]
+pub async fn change_password(input: domain::models::PasswordChangeInput) -> Result<(), AppError> {
+    use std::time::Instant;
+
+    let caller = crate::caller::Caller::current().await?;
+    let state = crate::state::state()?;
+    let token = crate::state::request_token().ok_or(AppError::Unauthorized)?;
+    // A stolen session must not be a way to guess the current password.
+    let throttle_key = format!("password:{}", caller.user.id);
+    state.throttle.check(&throttle_key, Instant::now()).map_err(AppError::Throttled)?;
+    match crate::services::accounts::change_password(&caller.db, &caller.user, &crate::auth::token_hash(&token), &input).await {
+        Err(refusal) if refusal.field_message("current").is_some() => {
+            state.throttle.failed(&throttle_key, Instant::now());
+            Err(refusal)
+        }
+        Ok(()) => {
+            state.throttle.succeeded(&throttle_key);
+            Ok(())
+        }
+        other => other,
+    }
+}
+
 /// Starts a session for `user_id`: a new random token in the cookie, its hash in the database.
 #[cfg(feature = "ssr")]
 pub(crate) async fn start_session(state: &crate::state::AppState, user_id: i64) -> Result<(), AppError> {

@@ -3,6 +3,7 @@
 //! the caller's access to what it names, parses its input into domain types, then calls a
 //! service or the store; the logic lives there, in plain functions the tests can call.
 
+pub mod accounts;
 pub mod auth;
 pub mod board;
 pub mod decks;

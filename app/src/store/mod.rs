@@ -3,6 +3,7 @@
 //! drivers bind by number, and only integer, text and nullable columns, which both decode alike.
 
 pub mod board;
+pub mod invitations;
 pub mod orgs;
 pub mod participants;
 pub mod programmes;
@@ -230,6 +231,14 @@ where
 /// in the district's time zone.
 pub fn now() -> String {
     time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+/// Unix seconds as RFC 3339 in UTC, as `now()` writes moments.
+pub fn unix_to_rfc3339(seconds: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(seconds)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_default()
 }
 
 /// Today's date as `YYYY-MM-DD` (UTC).

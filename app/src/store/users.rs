@@ -96,38 +96,59 @@ pub async fn delete_session(db: impl Conn, token_hash: &str) -> Result<(), sqlx:
 /// Replaces an account's password and ends every session it has (on every device).
 /// `false` when no account has that login.
 pub async fn set_password(db: impl Conn, login: &str, password_hash: &str) -> Result<bool, sqlx::Error> {
-    let mut tx = db.begin().await?;
-    let Some(user_id) = sqlx::query_scalar::<_, i64>("UPDATE users SET password_hash = $1 WHERE login = $2 RETURNING id")
-        .bind(password_hash)
-        .bind(login.trim().to_lowercase())
-        .fetch_optional(&mut *tx)
-        .await?
-    else {
-        return Ok(false);
-    };
-    end_sessions(&mut *tx, user_id).await?;
-    tx.commit().await?;
-    Ok(true)
+    change_and_end_sessions(db, "UPDATE users SET password_hash = $2 WHERE login = $1 RETURNING id", login, Some(password_hash)).await
 }
 
 /// Disables an account: it signs in nowhere from now on, and its sessions end at once.
 /// `false` when no account has that login.
 pub async fn disable(db: impl Conn, login: &str) -> Result<bool, sqlx::Error> {
+    change_and_end_sessions(db, "UPDATE users SET disabled = 1 WHERE login = $1 RETURNING id", login, None).await
+}
+
+/// Runs `sql` (an `UPDATE … WHERE login = $1 … RETURNING id`, with `value` as `$2` if given)
+/// and ends the sessions of the account it changed, in one transaction.
+async fn change_and_end_sessions(db: impl Conn, sql: &str, login: &str, value: Option<&str>) -> Result<bool, sqlx::Error> {
     let mut tx = db.begin().await?;
-    let Some(user_id) = sqlx::query_scalar::<_, i64>("UPDATE users SET disabled = 1 WHERE login = $1 RETURNING id")
-        .bind(login.trim().to_lowercase())
-        .fetch_optional(&mut *tx)
-        .await?
-    else {
-        return Ok(false);
-    };
-    end_sessions(&mut *tx, user_id).await?;
+    let mut query = sqlx::query_scalar(sql).bind(login.trim().to_lowercase());
+    if let Some(value) = value {
+        query = query.bind(value);
+    }
+    let changed: Option<i64> = query.fetch_optional(&mut *tx).await?;
+    let Some(user_id) = changed else { return Ok(false) };
+    end_sessions(&mut tx, user_id).await?;
     tx.commit().await?;
     Ok(true)
 }
 
 async fn end_sessions(conn: &mut sqlx::AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(conn).await?;
+    Ok(())
+}
+
+/// An account's login.
+pub async fn login_of(db: impl Conn, user_id: i64) -> Result<String, sqlx::Error> {
+    Ok(login_and_name(db, user_id).await?.0)
+}
+
+/// An account's login and display name.
+pub async fn login_and_name(db: impl Conn, user_id: i64) -> Result<(String, String), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    sqlx::query_as("SELECT login, display_name FROM users WHERE id = $1").bind(user_id).fetch_one(&mut *conn).await
+}
+
+/// Replaces an account's password hash and ends every session but `token_hash` (the one
+/// changing its password), in one transaction.
+pub async fn change_password_keeping(db: impl Conn, user_id: i64, password_hash: &str, token_hash: &str) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(password_hash).bind(user_id).execute(&mut *tx).await?;
+    keep_only_session(&mut *tx, user_id, token_hash).await?;
+    tx.commit().await
+}
+
+/// Ends every session of an account but `token_hash` (the one changing its password).
+async fn keep_only_session(db: impl Conn, user_id: i64, token_hash: &str) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2").bind(user_id).bind(token_hash).execute(&mut *conn).await?;
     Ok(())
 }
 

@@ -42,6 +42,7 @@ pub fn LoginPage() -> impl IntoView {
                 {move || error().map(|text| view! { <super::page::Notice error=true text/> })}
                 <button type="submit" class="button primary">{tr::LOGIN_BUTTON}</button>
             </ActionForm>
+            <p><a href="/welcome">{tr::WELCOME_LINK}</a></p>
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! Pages and components. One file per page; shared pieces in `widgets`.
 
+mod accounts;
 mod board;
 mod decks;
 mod district;
@@ -82,6 +83,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=session::Home/>
                     <Route path=path!("/login") view=login::LoginPage/>
                     <Route path=path!("/setup") view=setup::SetupPage/>
+                    <Route path=path!("/welcome") view=accounts::WelcomePage/>
+                    <Route path=path!("/password") view=accounts::PasswordPage/>
+                    <Route path=path!("/accounts") view=accounts::AccountsPage/>
                     <Route path=path!("/participants") view=participants::ParticipantsPage/>
                     <Route path=path!("/participants/new") view=participant_form::ParticipantFormPage/>
                     <Route path=path!("/participants/:id") view=participant_form::ParticipantFormPage/>

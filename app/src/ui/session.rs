@@ -63,6 +63,7 @@ fn UserNav(user: CurrentUser) -> impl IntoView {
         ],
         UserRole::Methodologist => vec![
             ("/district", tr::NAV_DISTRICT),
+            ("/accounts", tr::NAV_CURATORS),
             ("/reports/before-after", tr::NAV_BEFORE_AFTER),
             ("/decks", tr::NAV_DECKS),
         ],
@@ -75,6 +76,7 @@ fn UserNav(user: CurrentUser) -> impl IntoView {
         <div class="who">
             <span class="who-name" data-testid="who">{user.display_name.clone()}</span>
             <span class="who-role">{tr::user_role(user.role)}</span>
+            <A href="/password" attr:class="who-password">{tr::PASSWORD_LINK}</A>
             <ActionForm action=session.logout>
                 <button type="submit" class="button secondary">{tr::LOGOUT}</button>
             </ActionForm>

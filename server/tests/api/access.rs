@@ -193,6 +193,25 @@ async fn building_giving_and_taking_questionnaires_and_importing_answer_each_rol
         check("auth/login", caller, &right, "ok", "");
         assert!(right.set_cookie.is_some_and(|c| c.starts_with("nastavnik_session=")), "as {}", caller.name);
     }
+    // Access: the curator gives it for their school; the coordinator manages curators.
+    use app::api::accounts::*;
+    matrix_of(&w, GetSchoolAccess { organisation_id: Some(w.lyceum) }, [U, "ok", F, "ok", F, F]).await;
+    matrix_of(&w, InviteParticipants { participant_ids: vec![w.stranger] }, [U, "ok", N, F, F, F]).await;
+    matrix_of(&w, ListCurators {}, [U, F, F, "ok", F, F]).await;
+    let new_curator = |login: &str| AddCurator { organisation_id: w.lyceum, login: login.into(), display_name: "Новый куратор".into() };
+    for (caller, expected) in w.everyone().into_iter().zip([U, F, F, "ok", F, F]) {
+        check("accounts/add_curator", caller, &w.app.call_fn(caller, new_curator(&format!("novyi.{}", caller.name.len()))).await, expected, &w.stranger_name);
+    }
+    // A curator who is none of the callers, so the reset ends nobody's session here.
+    let (bystander, _) = app::store::users::find_for_login(&w.app.db, "kurator12").await.expect("find").expect("kurator12");
+    matrix_of(&w, ResetCurator { user_id: bystander.id }, [U, F, F, "ok", F, F]).await;
+    // The first entry is for anyone with a slip: a wrong code is told at the field, to everyone.
+    for (n, caller) in w.everyone().into_iter().enumerate() {
+        let input = domain::models::WelcomeInput { login: format!("nobody{n}"), code: "1234-5678".into(), password: "сирень цветёт в мае".into(), password_again: "сирень цветёт в мае".into() };
+        check("auth/welcome", caller, &w.app.call_fn(caller, app::api::auth::Welcome { input }).await, "Validation", &w.stranger_name);
+    }
+    let change = app::api::auth::ChangePassword { input: domain::models::PasswordChangeInput { current: "не тот".into(), password: "сирень цветёт в мае".into(), password_again: "сирень цветёт в мае".into() } };
+    matrix_of(&w, change, [U, "Validation", "Validation", "Validation", "Validation", "Validation"]).await;
     // The first run is over in a district that has accounts: nobody may make it again.
     matrix_of(&w, app::api::setup::FirstRunNeeded {}, ["ok"; 6]).await;
     let claim = domain::models::FirstRunInput { setup_code: "123456789".into(), ..Default::default() };

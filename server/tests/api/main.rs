@@ -2,6 +2,7 @@
 //! Store tests run on SQLite and on PostgreSQL (`TEST_POSTGRES_URL`, started by `.ci/test`).
 
 mod access;
+mod accounts;
 mod board;
 mod helpers;
 mod import;

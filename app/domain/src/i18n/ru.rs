@@ -111,6 +111,40 @@ pub const ERR_SETUP_CODE_REQUIRED: &str = "Введите код первого 
 pub const ERR_SETUP_CODE: &str = "Неверный код первого запуска: возьмите последний код из журнала сервера";
 pub const ERR_TIME_ZONE: &str = "Выберите часовой пояс";
 pub const ERR_LOGIN_TAKEN: &str = "Такой логин уже есть";
+pub const ERR_INVITATION_REQUIRED: &str = "Введите код приглашения с листка";
+pub const ERR_INVITATION: &str = "Код не подходит или истёк: попросите куратора выдать новый";
+pub const ERR_PASSWORD_CURRENT: &str = "Неверный текущий пароль";
+pub const ACCESS_PICK: &str = "Отметьте, кому выдать доступ (не больше 500 человек за раз)";
+pub const ACCESS_TITLE: &str = "Доступ участников";
+pub const ACCESS_HELP: &str = "Отметьте наставников и наставляемых и выдайте им доступ: каждый получит логин и одноразовый код приглашения, а пароль придумает сам при первом входе. Повторная выдача заменяет прежний код и пароль.";
+pub const ACCESS_TICK: &str = "Выбрать:";
+pub const ACCESS_STATE: &str = "Доступ";
+pub const ACCESS_NONE: &str = "нет";
+pub const ACCESS_ACTIVE: &str = "входит в систему";
+pub const ACCESS_DISABLED: &str = "отключён";
+pub const ACCESS_RESET: &str = "Выдать новый код";
+pub const ACCESS_SLIPS_ONCE: &str = "Коды показываются только сейчас: распечатайте листки и раздайте их лично.";
+pub const ACCESS_LINK: &str = "Доступ участников";
+pub const SLIP_WHERE: &str = "Вход в «Наставник»: откройте страницу «Первый вход»";
+pub const SLIP_CODE: &str = "Код приглашения";
+pub const CURATORS_TITLE: &str = "Школы и кураторы";
+pub const CURATORS_SCHOOL: &str = "Школа";
+pub const CURATORS_CURATOR: &str = "Куратор";
+pub const CURATORS_NONE: &str = "куратора нет";
+pub const CURATORS_ADD: &str = "Новый куратор";
+pub const CURATORS_ADD_BUTTON: &str = "Создать учётную запись";
+pub const CURATORS_PICK_SCHOOL: &str = "Выберите школу";
+pub const NAV_CURATORS: &str = "Кураторы";
+pub const WELCOME_TITLE: &str = "Первый вход";
+pub const WELCOME_INTRO: &str = "Введите логин и код приглашения с листка, который выдал куратор, и придумайте пароль.";
+pub const WELCOME_SUBMIT: &str = "Войти и сохранить пароль";
+pub const WELCOME_LINK: &str = "Первый вход по коду приглашения";
+pub const NEW_PASSWORD: &str = "Новый пароль";
+pub const PASSWORD_TITLE: &str = "Смена пароля";
+pub const PASSWORD_CURRENT: &str = "Текущий пароль";
+pub const PASSWORD_SUBMIT: &str = "Сменить пароль";
+pub const PASSWORD_CHANGED: &str = "Пароль изменён. На других устройствах нужно войти заново.";
+pub const PASSWORD_LINK: &str = "Пароль";
 pub const PASSWORD_RULES: &str = "Не короче 10 символов, без логина внутри, не из списка распространённых паролей. Удобно взять фразу из нескольких слов.";
 pub const SETUP_TITLE: &str = "Первый запуск";
 pub const SETUP_INTRO: &str = "В системе ещё нет ни одной учётной записи. Укажите район и создайте учётную запись муниципального координатора — дальше он добавит школы и кураторов.";
@@ -223,6 +257,21 @@ pub const MY_PAIRS: &str = "Мои пары";
 pub const NO_PAIRS: &str = "Пары ещё не сформированы";
 
 // --- Labels of domain values -------------------------------------------------------------
+/// An invitation's state on the access page.
+pub fn access_invited(until_local: &str) -> String {
+    format!("приглашён, код действует до {until_local}")
+}
+
+/// The button that gives access to the ticked people.
+pub fn access_give(ticked: usize) -> String {
+    if ticked == 0 { "Выдать доступ".into() } else { format!("Выдать доступ: {}", counted(ticked, ["человеку", "людям", "людям"])) }
+}
+
+/// The last line of a slip.
+pub fn slip_until(until_local: &str) -> String {
+    format!("Код действует до {until_local}, один раз")
+}
+
 /// A time zone as a district would name it.
 pub fn time_zone(zone: crate::models::TimeZone) -> &'static str {
     use crate::models::TimeZone::*;

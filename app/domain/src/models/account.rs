@@ -83,6 +83,93 @@ fn is_common(folded: &str) -> bool {
     COMMON_PASSWORDS.lines().map(str::trim).any(|common| !common.is_empty() && common == folded)
 }
 
+/// A login made from a person's name: the last name and the first name's initial in Latin
+/// letters («Щукина Юлия» → `shchukina.i`), `suffix` appended when that one is taken.
+pub fn login_for(last_name: &str, first_name: &str, suffix: u32) -> Login {
+    let keep = |c: &char| c.is_ascii_lowercase() || c.is_ascii_digit();
+    let last: String = super::text::latin(last_name).chars().filter(keep).take(24).collect();
+    let initial: String = super::text::latin(first_name).chars().filter(keep).take(1).collect();
+    let mut login = if last.is_empty() { "user".to_owned() } else { last };
+    if !initial.is_empty() {
+        login = format!("{login}.{initial}");
+    }
+    if suffix > 1 {
+        login = format!("{login}{suffix}");
+    }
+    Login(login)
+}
+
+/// How a person's access stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Access {
+    /// No account yet.
+    None,
+    /// An invitation waits until this moment (RFC 3339, UTC); no password is set.
+    Invited { until: String },
+    /// The person has set a password.
+    Active,
+    Disabled,
+}
+
+/// A printed slip: whose it is, the login and the one-time invitation code, and until when.
+/// The code is shown once, when it is made; only its hash is kept.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InvitationSlip {
+    pub name: String,
+    pub login: String,
+    pub code: String,
+    /// RFC 3339, UTC: shown in the district's time zone.
+    pub until: String,
+}
+
+/// The first entry with an invitation code, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WelcomeInput {
+    pub login: String,
+    pub code: String,
+    pub password: String,
+    pub password_again: String,
+}
+
+/// A first entry, checked: whose, which code, and the chosen password.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Welcome {
+    pub login: Login,
+    pub code: String,
+    pub password: String,
+}
+
+impl Welcome {
+    pub fn parse(input: &WelcomeInput) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let login = Login::parse(&input.login).map_err(|e| errors.insert("login".into(), e.into())).ok();
+        let code = invitation_digits(&input.code);
+        if code.is_empty() {
+            errors.insert("code".into(), ru::ERR_INVITATION_REQUIRED.into());
+        }
+        if let Err(password_errors) = check_new_password(&input.login, &input.password, &input.password_again) {
+            errors.extend(password_errors);
+        }
+        match login {
+            Some(login) if errors.is_empty() => Ok(Welcome { login, code, password: input.password.clone() }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The digits of a code as typed with spaces or dashes («1234-5678»).
+pub fn invitation_digits(typed: &str) -> String {
+    typed.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// A change of one's own password, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PasswordChangeInput {
+    pub current: String,
+    pub password: String,
+    pub password_again: String,
+}
+
 /// The first-run form as typed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FirstRunInput {
@@ -178,6 +265,31 @@ mod tests {
         assert_eq!(Login::parse("1kurator"), Err(ru::ERR_LOGIN));
         assert_eq!(Login::parse("kurator one"), Err(ru::ERR_LOGIN));
         assert_eq!(Login::parse(""), Err(ru::ERR_NAME_REQUIRED));
+    }
+
+    #[test]
+    fn logins_made_from_names_are_valid_and_told_apart_by_a_suffix() {
+        assert_eq!(login_for("Щукина", "Юлия", 1).as_str(), "shchukina.i");
+        assert_eq!(login_for("Щукина", "Юлия", 2).as_str(), "shchukina.i2");
+        assert_eq!(login_for("Д'Артаньян", "", 1).as_str(), "dartanian");
+        assert_eq!(login_for("", "", 1).as_str(), "user");
+        for login in [login_for("Щукина", "Юлия", 3), login_for("Оглы-Мамедов", "Эльчин", 1), login_for("Ь", "Ъ", 1)] {
+            assert_eq!(Login::parse(login.as_str()), Ok(login.clone()), "{login}");
+        }
+    }
+
+    #[test]
+    fn a_first_entry_needs_the_code_and_a_good_password() {
+        let errors = Welcome::parse(&WelcomeInput { login: "molodoy1".into(), ..Default::default() }).unwrap_err();
+        assert_eq!(errors["code"], ru::ERR_INVITATION_REQUIRED);
+        assert_eq!(errors["password"], ru::ERR_PASSWORD_SHORT);
+        let ok = Welcome::parse(&WelcomeInput {
+            login: "Molodoy1".into(),
+            code: "1234 5678".into(),
+            password: "сирень цветёт в мае".into(),
+            password_again: "сирень цветёт в мае".into(),
+        });
+        assert_eq!(ok.map(|w| (w.login.to_string(), w.code)), Ok(("molodoy1".into(), "12345678".into())));
     }
 
     #[test]

@@ -23,9 +23,33 @@ pub fn search_fold(input: &str) -> String {
     input.to_lowercase().replace('ё', "е")
 }
 
+/// Russian text in Latin letters, as a Russian passport writes names since 2013 (ICAO 9303):
+/// «Щукина Юлия» → «shchukina iuliia». Anything else passes unchanged, lower-cased.
+pub fn latin(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'а' => "a", 'б' => "b", 'в' => "v", 'г' => "g", 'д' => "d", 'е' | 'ё' | 'э' => "e",
+            'ж' => "zh", 'з' => "z", 'и' | 'й' => "i", 'к' => "k", 'л' => "l", 'м' => "m",
+            'н' => "n", 'о' => "o", 'п' => "p", 'р' => "r", 'с' => "s", 'т' => "t", 'у' => "u",
+            'ф' => "f", 'х' => "kh", 'ц' => "ts", 'ч' => "ch", 'ш' => "sh", 'щ' => "shch",
+            'ъ' => "ie", 'ы' => "y", 'ь' => "", 'ю' => "iu", 'я' => "ia",
+            other => return other.to_string(),
+        }
+        .to_owned())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_spells_names_as_a_passport_does() {
+        assert_eq!(latin("Щукина Юлия"), "shchukina iuliia");
+        assert_eq!(latin("Ёлкин-Хасанов Ильич"), "elkin-khasanov ilich");
+        assert_eq!(latin("Бойко О'Нил"), "boiko o'nil");
+    }
 
     #[test]
     fn clean_collapses_spaces_and_drops_empty() {

@@ -1,0 +1,123 @@
+//! Access given and taken: a curator's invitations for mentors and mentees, a coordinator's
+//! curators, the first entry with a slip's code, and a change of one's own password.
+
+use app::api::accounts::*;
+use app::api::auth::{ChangePassword, Welcome, Whoami};
+use app::error::AppError;
+use domain::models::{Access, InvitationSlip, PasswordChangeInput, UserRole, WelcomeInput};
+
+use super::helpers::{Caller, TestApp};
+use crate::on_both_backends;
+
+const CHOSEN: &str = "сирень цветёт в мае";
+
+fn first_entry(slip: &InvitationSlip, password: &str) -> Welcome {
+    Welcome { input: WelcomeInput { login: slip.login.clone(), code: slip.code.clone(), password: password.into(), password_again: password.into() } }
+}
+
+/// A caller signed in with the cookie a reply set.
+fn signed_in(name: &'static str, reply: &super::helpers::Reply) -> Caller {
+    let cookie = reply.set_cookie.clone().unwrap_or_else(|| panic!("{name} got no cookie: {}", reply.text));
+    Caller { name, cookie: Some(cookie.split(';').next().expect("pair").to_owned()), user: None }
+}
+
+on_both_backends!(a_curator_gives_access_and_the_person_chooses_a_password_at_the_first_entry, |backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let curator = app.login("curator", "kurator12").await;
+    let page = app.invoke(&curator, GetSchoolAccess { organisation_id: None }).await.expect("access page");
+    assert!(page.can_edit);
+    let newcomers: Vec<_> = page.people.iter().filter(|p| p.access == Access::None).take(2).collect();
+    assert_eq!(newcomers.len(), 2, "school 12 has people without accounts");
+    let ids: Vec<i64> = newcomers.iter().map(|p| p.participant_id).collect();
+    let slips = app.invoke(&curator, InviteParticipants { participant_ids: ids.clone() }).await.expect("slips");
+    assert_eq!(slips.len(), 2);
+    assert_eq!(slips[0].name, newcomers[0].name);
+    assert!(slips[0].login.contains('.') && slips[0].code.len() == 9, "{:?}", slips[0]);
+    let page = app.invoke(&curator, GetSchoolAccess { organisation_id: None }).await.expect("access page");
+    let invited = page.people.iter().find(|p| p.participant_id == ids[0]).expect("listed");
+    assert!(matches!(invited.access, Access::Invited { .. }), "{:?}", invited.access);
+    assert_eq!(invited.login.as_deref(), Some(slips[0].login.as_str()));
+
+    // Nobody signs in with the code as a password; the first entry takes it once.
+    assert_eq!(app.login_reply(&slips[0].login, &slips[0].code).await.status.as_u16(), 400);
+    let wrong = app.invoke(&TestApp::anonymous(), Welcome { input: WelcomeInput { code: "0000-0000".into(), ..first_entry(&slips[0], CHOSEN).input } }).await;
+    assert_eq!(wrong.unwrap_err().field_message("code").as_deref(), Some(domain::i18n::tr::ERR_INVITATION));
+    let entered = app.call_fn(&TestApp::anonymous(), first_entry(&slips[0], CHOSEN)).await;
+    assert!(entered.ok(), "{}", entered.text);
+    let person = signed_in("newcomer", &entered);
+    let me = app.invoke(&person, Whoami {}).await.expect("whoami").expect("signed in");
+    assert_eq!((me.participant_id, me.role), (Some(ids[0]), if newcomers[0].role == domain::models::ParticipantRole::Mentor { UserRole::Mentor } else { UserRole::Mentee }));
+    let again = app.invoke(&TestApp::anonymous(), first_entry(&slips[0], "ландыши цветут в июне")).await;
+    assert!(again.unwrap_err().field_message("code").is_some(), "a code works once");
+    assert!(app.login_reply(&slips[0].login, CHOSEN).await.ok());
+
+    // A reset: a new code, and the old password and sessions stop working at once.
+    let reset = app.invoke(&curator, InviteParticipants { participant_ids: vec![ids[0]] }).await.expect("reset");
+    assert_eq!(reset[0].login, slips[0].login, "the same account");
+    assert_eq!(app.invoke(&person, Whoami {}).await, Ok(None), "the session ended");
+    assert_eq!(app.login_reply(&slips[0].login, CHOSEN).await.status.as_u16(), 400);
+    assert!(app.call_fn(&TestApp::anonymous(), first_entry(&reset[0], CHOSEN)).await.ok());
+});
+
+#[tokio::test]
+async fn a_curator_gives_access_only_to_their_own_schools_people_and_nothing_half_happens() {
+    let app = TestApp::spawn(app::store::Backend::Sqlite).await;
+    let curator = app.login("curator", "kurator12").await;
+    let other = app.login("other", "kurator1").await;
+    let mine = app.invoke(&curator, GetSchoolAccess { organisation_id: None }).await.expect("page");
+    let theirs = app.invoke(&other, GetSchoolAccess { organisation_id: None }).await.expect("page");
+    let free = mine.people.iter().find(|p| p.access == Access::None).expect("someone").participant_id;
+    let foreign = theirs.people[0].participant_id;
+    let mixed = app.invoke(&curator, InviteParticipants { participant_ids: vec![free, foreign] }).await;
+    assert_eq!(mixed, Err(AppError::NotFound));
+    let after = app.invoke(&curator, GetSchoolAccess { organisation_id: None }).await.expect("page");
+    assert_eq!(after.people.iter().find(|p| p.participant_id == free).map(|p| p.access.clone()), Some(Access::None), "nobody got a code");
+    let none = app.invoke(&curator, InviteParticipants { participant_ids: vec![] }).await;
+    assert!(matches!(none, Err(AppError::Refused(_))));
+}
+
+on_both_backends!(a_coordinator_adds_a_curator_who_enters_with_the_code, |backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let coordinator = app.login("coordinator", "metodist").await;
+    let schools = app.invoke(&coordinator, ListCurators {}).await.expect("curators");
+    let school = schools.iter().find(|s| s.school.contains("№ 12")).expect("school 12").organisation_id;
+    let bad = app.invoke(&coordinator, AddCurator { organisation_id: school, login: "Иванова".into(), display_name: " ".into() }).await.unwrap_err();
+    assert!(bad.field_message("login").is_some() && bad.field_message("display_name").is_some(), "{bad:?}");
+    let taken = app.invoke(&coordinator, AddCurator { organisation_id: school, login: "kurator1".into(), display_name: "Двойник".into() }).await;
+    assert_eq!(taken.unwrap_err().field_message("login").as_deref(), Some(domain::i18n::tr::ERR_LOGIN_TAKEN));
+    let slip = app.invoke(&coordinator, AddCurator { organisation_id: school, login: "Pavlova".into(), display_name: "Павлова Ирина Олеговна".into() }).await.expect("slip");
+    assert_eq!(slip.login, "pavlova");
+    let entered = app.call_fn(&TestApp::anonymous(), first_entry(&slip, CHOSEN)).await;
+    assert!(entered.ok(), "{}", entered.text);
+    let me = app.invoke(&signed_in("pavlova", &entered), Whoami {}).await.expect("whoami").expect("signed in");
+    assert_eq!((me.role, me.organisation_id), (UserRole::Curator, Some(school)));
+
+    // The coordinator resets a curator's access; a curator may not.
+    let listed = app.invoke(&coordinator, ListCurators {}).await.expect("curators");
+    let pavlova = listed.iter().find(|c| c.login.as_deref() == Some("pavlova")).and_then(|c| c.user_id).expect("listed");
+    assert!(app.invoke(&coordinator, ResetCurator { user_id: pavlova }).await.is_ok());
+    let curator = app.login("curator", "kurator1").await;
+    assert_eq!(app.invoke(&curator, ResetCurator { user_id: pavlova }).await, Err(AppError::Forbidden));
+    // A coordinator cannot reset a mentee or themself through this door.
+    let mentee = app.login("mentee", "molodoy1").await.user.expect("user").id;
+    assert_eq!(app.invoke(&coordinator, ResetCurator { user_id: mentee }).await, Err(AppError::NotFound));
+});
+
+on_both_backends!(changing_ones_password_checks_the_current_one_and_ends_other_sessions, |backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let here = app.login("here", "kurator7").await;
+    let elsewhere = app.login("elsewhere", "kurator7").await;
+    let change = |current: &str, new: &str| ChangePassword {
+        input: PasswordChangeInput { current: current.into(), password: new.into(), password_again: new.into() },
+    };
+    let wrong = app.invoke(&here, change("не тот", CHOSEN)).await.unwrap_err();
+    assert_eq!(wrong.field_message("current").as_deref(), Some(domain::i18n::tr::ERR_PASSWORD_CURRENT));
+    let weak = app.invoke(&here, change(nastavnik::demo::DEMO_PASSWORD, "kurator7kurator7")).await.unwrap_err();
+    assert_eq!(weak.field_message("password").as_deref(), Some(domain::i18n::tr::ERR_PASSWORD_LOGIN));
+    assert_eq!(app.invoke(&here, change(nastavnik::demo::DEMO_PASSWORD, CHOSEN)).await, Ok(()));
+    assert!(app.invoke(&here, Whoami {}).await.expect("whoami").is_some(), "this session stays");
+    assert_eq!(app.invoke(&elsewhere, Whoami {}).await, Ok(None), "the other device is signed out");
+    assert_eq!(app.login_reply("kurator7", nastavnik::demo::DEMO_PASSWORD).await.status.as_u16(), 400);
+    assert!(app.login_reply("kurator7", CHOSEN).await.ok());
+    assert_eq!(app.invoke(&TestApp::anonymous(), change(CHOSEN, CHOSEN)).await, Err(AppError::Unauthorized));
+});
