@@ -32,7 +32,7 @@ async fn main() -> anyhow::Result<()> {
         id: 0, name: "Район".into(), time_zone: Default::default(), teachers_total: 0, teachers_under_35: 0, young_specialists: 0,
         organisations_total: 1, organisations_in_mentoring: 1,
     }).await?;
-    let school = orgs::create_organisation(&db, &Organisation { id: 0, district_id: district, name: "Школа".into(), students_total: 0, teachers_total: 0 }).await?;
+    let school = orgs::create_organisation(&db, &Organisation { id: 0, district_id: district, name: "Школа".into(), students_total: 0, teachers_total: 0, ..Organisation::default() }).await?;
     let programme = programmes::create(&db, &Programme {
         id: 0, organisation_id: school, title: "Молодые педагоги".into(), form: MentoringForm::TeacherTeacher,
         variants: vec![Variant::ExperiencedYoung], starts_on: "2026-09-01".into(), ends_on: "2027-05-31".into(),

@@ -113,7 +113,7 @@ struct Setup {
 
 async fn setup(db: &Db, respondents: usize, waves: usize) -> anyhow::Result<Setup> {
     let district = orgs::create_district(db, &District { id: 0, name: "Нагрузочный район".into(), time_zone: Default::default(), teachers_total: 0, teachers_under_35: 0, young_specialists: 0, organisations_total: 1, organisations_in_mentoring: 1 }).await?;
-    let school = orgs::create_organisation(db, &Organisation { id: 0, district_id: district, name: "Школа нагрузки".into(), students_total: 0, teachers_total: 0 }).await?;
+    let school = orgs::create_organisation(db, &Organisation { id: 0, district_id: district, name: "Школа нагрузки".into(), students_total: 0, teachers_total: 0, ..Organisation::default() }).await?;
     let programme = programmes::create(db, &Programme {
         id: 0, organisation_id: school, title: "Нагрузка".into(), form: MentoringForm::StudentStudent,
         variants: vec![Variant::PeerToPeer], starts_on: "2026-09-01".into(), ends_on: "2027-05-31".into(),

@@ -134,7 +134,8 @@ async fn load_district(db: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>>
     })
     .await?;
     let school = |name: &str, students: i64, teachers: i64| Organisation {
-        id: 0, district_id, name: name.into(), students_total: students, teachers_total: teachers,
+        id: 0, district_id, name: name.into(), students_total: students, teachers_total: teachers, counts_on: Some("2026-09-01".into()),
+        ..Organisation::default()
     };
     let lyceum = orgs::create_organisation(&mut *db, &school("МБОУ «Лицей № 1»", 640, 48)).await?;
     let school7 = orgs::create_organisation(&mut *db, &school("МБОУ «Средняя школа № 7»", 820, 61)).await?;
@@ -418,7 +419,7 @@ async fn load_district_monitoring(db: &mut AnyConnection, district_id: i64) -> a
     };
     let (mut entry_n, mut exit_n) = (0usize, 0usize);
     for (name, entry_people, exit_people) in MONITORED {
-        let school = orgs::create_organisation(&mut *db, &Organisation { id: 0, district_id, name: (*name).into(), students_total: 700, teachers_total: 55 }).await?;
+        let school = orgs::create_organisation(&mut *db, &Organisation { id: 0, district_id, name: (*name).into(), students_total: 700, teachers_total: 55, ..Organisation::default() }).await?;
         let programme_id = programmes::create(&mut *db, &programme(school, "Наставничество молодых педагогов", MentoringForm::TeacherTeacher, vec![Variant::ExperiencedYoung])).await?;
         let questionnaire = store::create_questionnaire(&mut *db, school, Some(template.code), &template.definition()).await?;
         store::issue_anonymous_codes(&mut *db, programme_id, ParticipantRole::Mentee, *entry_people).await?;

@@ -12,5 +12,6 @@ pub mod participants;
 pub mod programmes;
 pub mod relationships;
 pub mod reports;
+pub mod schools;
 pub mod setup;
 pub mod surveys;

@@ -34,13 +34,15 @@ pub async fn create_district(db: impl Conn, district: &District) -> Result<i64, 
 pub async fn create_organisation(db: impl Conn, org: &Organisation) -> Result<i64, sqlx::Error> {
     let mut conn = db.acquire().await?;
     sqlx::query_scalar(
-        "INSERT INTO organisations (district_id, name, students_total, teachers_total)
-         VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO organisations (district_id, name, students_total, teachers_total, short_name, counts_on)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(org.district_id)
     .bind(&org.name)
     .bind(org.students_total)
     .bind(org.teachers_total)
+    .bind(&org.short_name)
+    .bind(&org.counts_on)
     .fetch_one(&mut *conn)
     .await
 }
@@ -83,14 +85,37 @@ fn organisation_from_row(row: &sqlx::any::AnyRow) -> Result<Organisation, sqlx::
         name: row.try_get("name")?,
         students_total: row.try_get("students_total")?,
         teachers_total: row.try_get("teachers_total")?,
+        short_name: row.try_get("short_name")?,
+        counts_on: row.try_get("counts_on")?,
     })
+}
+
+/// Replaces a school's name, short name and counts.
+pub async fn update_organisation(db: impl Conn, id: i64, school: &domain::models::SchoolData) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let done = sqlx::query(
+        "UPDATE organisations SET name = $1, short_name = $2, students_total = $3, teachers_total = $4, counts_on = $5
+         WHERE id = $6",
+    )
+    .bind(&school.name)
+    .bind(&school.short_name)
+    .bind(school.students_total)
+    .bind(school.teachers_total)
+    .bind(&school.counts_on)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(sqlx::Error::RowNotFound);
+    }
+    Ok(())
 }
 
 /// Every organisation of a district with its counts of mentors, mentees and programmes.
 pub async fn summaries(db: impl Conn, district_id: i64) -> Result<Vec<OrganisationSummary>, sqlx::Error> {
     let mut conn = db.acquire().await?;
     let rows = sqlx::query(
-        "SELECT o.id, o.district_id, o.name, o.students_total, o.teachers_total,
+        "SELECT o.id, o.district_id, o.name, o.students_total, o.teachers_total, o.short_name, o.counts_on,
             (SELECT COUNT(*) FROM participants p WHERE p.organisation_id = o.id AND p.role = 'mentor') AS mentors,
             (SELECT COUNT(*) FROM participants p WHERE p.organisation_id = o.id AND p.role = 'mentee') AS mentees,
             (SELECT COUNT(*) FROM programmes g WHERE g.organisation_id = o.id) AS programmes

@@ -117,7 +117,8 @@ fn Slips(slips: Vec<InvitationSlip>) -> impl IntoView {
 fn CuratorsAccess() -> impl IntoView {
     let add = Action::new(|(organisation_id, login, name): &(i64, String, String)| add_curator(*organisation_id, login.clone(), name.clone()));
     let reset = Action::new(|user_id: &i64| reset_curator(*user_id));
-    let list = Resource::new(move || (add.version().get(), reset.version().get()), |_| list_curators());
+    let schools_saved = RwSignal::new(0u32);
+    let list = Resource::new(move || (add.version().get(), reset.version().get(), schools_saved.get()), |_| list_curators());
     let slip = Memo::new(move |_| match (add.value().get(), reset.value().get()) {
         (Some(Ok(slip)), _) | (_, Some(Ok(slip))) => Some(slip),
         _ => None,
@@ -125,6 +126,8 @@ fn CuratorsAccess() -> impl IntoView {
     view! {
         <h1>{tr::CURATORS_TITLE}</h1>
         {move || slip.get().map(|slip| view! { <Slips slips=vec![slip]/> })}
+        <super::schools::SchoolsPanel saved=schools_saved/>
+        <h2 class="no-print">{tr::CURATORS_CURATOR}</h2>
         {move || reset.value().get().and_then(Result::err).map(|e| view! { <Notice error=true text=e.to_string()/> })}
         <Fetched resource=list view=move |schools| {
             let choices = schools_of(&schools);

@@ -15,6 +15,7 @@ mod programmes;
 mod relationships;
 mod reports;
 pub mod respondent;
+mod schools;
 mod session;
 mod setup;
 pub mod surveys;

@@ -202,6 +202,10 @@ async fn building_giving_and_taking_questionnaires_and_importing_answer_each_rol
     for (caller, expected) in w.everyone().into_iter().zip([U, F, F, "ok", F, F]) {
         check("accounts/add_curator", caller, &w.app.call_fn(caller, new_curator(&format!("novyi.{}", caller.name.len()))).await, expected, &w.stranger_name);
     }
+    use app::api::schools::{ListSchools, SaveSchool};
+    matrix_of(&w, ListSchools {}, [U, F, F, "ok", F, F]).await;
+    let school = domain::models::SchoolInput { name: "МБОУ «Лицей № 1»".into(), students_total: "640".into(), teachers_total: "48".into(), ..Default::default() };
+    matrix_of(&w, SaveSchool { id: Some(w.lyceum), input: school }, [U, F, F, "ok", F, F]).await;
     // A curator who is none of the callers, so the reset ends nobody's session here.
     let (bystander, _) = app::store::users::find_for_login(&w.app.db, "kurator12").await.expect("find").expect("kurator12");
     matrix_of(&w, ResetCurator { user_id: bystander.id }, [U, F, F, "ok", F, F]).await;

@@ -121,3 +121,32 @@ on_both_backends!(changing_ones_password_checks_the_current_one_and_ends_other_s
     assert!(app.login_reply("kurator7", CHOSEN).await.ok());
     assert_eq!(app.invoke(&TestApp::anonymous(), change(CHOSEN, CHOSEN)).await, Err(AppError::Unauthorized));
 });
+
+on_both_backends!(a_coordinator_adds_and_edits_schools_and_bad_counts_change_nothing, |backend| async move {
+    use app::api::schools::{ListSchools, SaveSchool};
+    use domain::models::SchoolInput;
+    let app = TestApp::spawn(backend).await;
+    let coordinator = app.login("coordinator", "metodist").await;
+    let before = app.invoke(&coordinator, ListSchools {}).await.expect("schools").len();
+    let input = SchoolInput {
+        name: "МБОУ «Средняя школа № 3»".into(),
+        short_name: "Школа № 3".into(),
+        students_total: "540".into(),
+        teachers_total: "41".into(),
+        counts_on: "2026-09-01".into(),
+    };
+    let bad = app.invoke(&coordinator, SaveSchool { id: None, input: SchoolInput { students_total: "пятьсот".into(), ..input.clone() } }).await.unwrap_err();
+    assert_eq!(bad.field_message("students_total").as_deref(), Some(domain::i18n::tr::ERR_COUNT));
+    assert_eq!(app.invoke(&coordinator, ListSchools {}).await.expect("schools").len(), before);
+
+    let id = app.invoke(&coordinator, SaveSchool { id: None, input: input.clone() }).await.expect("added");
+    let edited = SchoolInput { students_total: "560".into(), counts_on: "2026-10-01".into(), ..input };
+    assert_eq!(app.invoke(&coordinator, SaveSchool { id: Some(id), input: edited }).await, Ok(id));
+    let schools = app.invoke(&coordinator, ListSchools {}).await.expect("schools");
+    let school = schools.iter().find(|s| s.id == id).expect("listed");
+    assert_eq!((school.students_total, school.counts_on.as_deref(), school.short_name.as_str()), (560, Some("2026-10-01"), "Школа № 3"));
+    // The new school takes a curator at once.
+    let slip = app.invoke(&coordinator, AddCurator { organisation_id: id, login: "shkola3".into(), display_name: "Орлова Анна".into() }).await;
+    assert!(slip.is_ok(), "{slip:?}");
+    assert_eq!(app.invoke(&coordinator, SaveSchool { id: Some(999_999), input: SchoolInput { name: "Чужая".into(), ..Default::default() } }).await, Err(AppError::NotFound));
+});

@@ -34,7 +34,7 @@ async fn empty_school(backend: Backend) -> (TestDb, app::store::Db, i64) {
     .expect("district");
     assert_eq!(orgs::district(&db, district).await.expect("read back").time_zone, TimeZone::Novosibirsk, "the zone is kept");
     let org = orgs::create_organisation(&db, &Organisation {
-        id: 0, district_id: district, name: "Школа № 1".into(), students_total: 10, teachers_total: 5,
+        id: 0, district_id: district, name: "Школа № 1".into(), students_total: 10, teachers_total: 5, ..Organisation::default()
     })
     .await
     .expect("organisation");

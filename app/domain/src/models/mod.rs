@@ -7,11 +7,13 @@ mod account;
 pub mod import;
 mod participant;
 mod programme;
+mod school;
 pub mod text;
 
 pub use account::*;
 pub use participant::*;
 pub use programme::*;
+pub use school::*;
 
 use serde::{Deserialize, Serialize};
 
@@ -191,13 +193,19 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 }
 
 /// A school (образовательная организация) of a district.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Organisation {
     pub id: i64,
     pub district_id: i64,
     pub name: String,
     pub students_total: i64,
     pub teachers_total: i64,
+    /// For tables and slips; empty when the coordinator gave none.
+    #[serde(default)]
+    pub short_name: String,
+    /// When the counts were given (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub counts_on: Option<String>,
 }
 
 /// An organisation with the counts shown on the district page.
