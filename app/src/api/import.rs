@@ -19,6 +19,9 @@ pub struct ImportBatch {
     /// Leave out the rows with errors instead of refusing the whole import.
     pub drop_invalid: bool,
     pub last: bool,
+    /// The programme of the curator's school the people join (they can form pairs there).
+    #[serde(default)]
+    pub programme_id: Option<i64>,
 }
 
 /// Rows per batch the browser sends.
@@ -62,7 +65,13 @@ pub async fn commit_import(batch: ImportBatch) -> Result<usize, AppError> {
         return Ok(0);
     }
     let rows = state.imports.take(&key).unwrap_or(rows);
-    let count = crate::services::import::write_rows(&state.db, school.organisation_id, None, &rows, batch.drop_invalid).await?;
+    if let Some(programme_id) = batch.programme_id {
+        match crate::store::programmes::place(&caller.db, programme_id).await {
+            Ok(place) if place == school => {}
+            _ => return Err(AppError::field("programme_id", domain::i18n::tr::ERR_PROGRAMME)),
+        }
+    }
+    let count = crate::services::import::write_rows(&state.db, school.organisation_id, batch.programme_id, &rows, batch.drop_invalid).await?;
     tracing::info!(count, organisation_id = school.organisation_id, "participants imported");
     Ok(count)
 }

@@ -14,6 +14,17 @@ pub async fn list_programmes(organisation_id: Option<i64>) -> Result<Vec<Program
     Ok(crate::store::programmes::list(&caller.db, place.organisation_id).await?)
 }
 
+/// A new programme of the curator's school, its seven stages «не начат».
+#[server(prefix = "/api", endpoint = "programmes/create", input = Json)]
+pub async fn create_programme(input: ProgrammeInput) -> Result<i64, AppError> {
+    let caller = crate::caller::Caller::current().await?;
+    let place = caller.own_school_to_write().await?;
+    let programme = input.parse(place.organisation_id).map_err(AppError::Validation)?;
+    let id = crate::store::programmes::create(&caller.db, &programme).await?;
+    tracing::info!(programme_id = id, organisation_id = place.organisation_id, "programme created");
+    Ok(id)
+}
+
 /// A programme with its stages, for those who may read its school.
 #[server(prefix = "/api", endpoint = "programmes/get", input = Json)]
 pub async fn get_programme(id: i64) -> Result<ProgrammeOverview, AppError> {

@@ -27,7 +27,7 @@ struct Progress {
 
 /// Sends the rows in batches of `BATCH_ROWS` under one key (the server writes them all at the
 /// last batch, or none), and reports progress as it goes.
-async fn send_batches(rows: Vec<ImportRow>, drop_invalid: bool, progress: RwSignal<Progress>) -> Result<usize, AppError> {
+async fn send_batches(rows: Vec<ImportRow>, drop_invalid: bool, programme_id: Option<i64>, progress: RwSignal<Progress>) -> Result<usize, AppError> {
     let total = rows.len();
     let batches: Vec<_> = rows.chunks(BATCH_ROWS).map(<[ImportRow]>::to_vec).collect();
     let count = batches.len();
@@ -37,7 +37,7 @@ async fn send_batches(rows: Vec<ImportRow>, drop_invalid: bool, progress: RwSign
     let mut imported = 0;
     for (index, rows) in batches.into_iter().enumerate() {
         sent += rows.len();
-        let batch = ImportBatch { import_key: import_key.clone(), rows, drop_invalid, last: index + 1 == count };
+        let batch = ImportBatch { import_key: import_key.clone(), rows, drop_invalid, last: index + 1 == count, programme_id };
         imported = commit_import(batch).await?;
         progress.set(Progress { sent, total });
     }
@@ -49,7 +49,9 @@ fn Import() -> impl IntoView {
     let preview = Action::new_local(|data: &web_sys::FormData| preview_import(data.clone().into()));
     let drop_invalid = RwSignal::new(false);
     let progress = RwSignal::new(Progress { sent: 0, total: 0 });
-    let commit = Action::new_local(move |(rows, drop): &(Vec<ImportRow>, bool)| send_batches(rows.clone(), *drop, progress));
+    let programme = RwSignal::new(None::<i64>);
+    let programmes = Resource::new(|| (), |_| crate::api::programmes::list_programmes(None));
+    let commit = Action::new_local(move |(rows, drop): &(Vec<ImportRow>, bool)| send_batches(rows.clone(), *drop, programme.get_untracked(), progress));
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -72,6 +74,20 @@ fn Import() -> impl IntoView {
                 <span>{tr::IMPORT_CHOOSE}</span>
                 <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required/>
             </label>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let list = programmes.await.unwrap_or_default();
+                    view! {
+                        <label class="field">
+                            <span>{tr::IMPORT_PROGRAMME}</span>
+                            <select name="programme" on:change=move |ev| programme.set(event_target_value(&ev).parse().ok())>
+                                <option value="">{tr::NO_PROGRAMME}</option>
+                                {list.into_iter().map(|p| view! { <option value=p.id.to_string()>{p.title}</option> }).collect_view()}
+                            </select>
+                        </label>
+                    }
+                })}
+            </Transition>
             <button type="submit" class="button primary" disabled=move || preview.pending().get()>
                 {move || if preview.pending().get() { tr::IMPORT_CHECKING } else { tr::IMPORT_CHECK }}
             </button>

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::programmes::{get_programme, list_programmes, SetStageStatus};
+use crate::api::programmes::{create_programme, get_programme, list_programmes, SetStageStatus};
+use crate::error::AppError;
+use domain::FieldErrors;
 use domain::i18n::tr;
 use domain::models::*;
 
@@ -14,7 +16,9 @@ const READERS: &[UserRole] = &[UserRole::Curator, UserRole::Methodologist];
 pub fn ProgrammesPage() -> impl IntoView {
     let query = use_query_map();
     let organisation_id = move || query.with(|q| q.get("org").and_then(|v| v.parse::<i64>().ok()));
-    let programmes = Resource::new(organisation_id, list_programmes);
+    let create = Action::new(|input: &ProgrammeInput| create_programme(input.clone()));
+    let programmes = Resource::new(move || (organisation_id(), create.version().get()), |(org, _)| list_programmes(org));
+    let session = super::use_session();
     view! {
         <super::page::Loaded roles=READERS resource=programmes view=move |list| view! {
             <h1>{tr::PROGRAMMES_TITLE}</h1>
@@ -27,6 +31,11 @@ pub fn ProgrammesPage() -> impl IntoView {
                 }).collect_view()}
             </ul>
         }/>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                matches!(session.user.await, Ok(Some(ref u)) if u.role == UserRole::Curator).then(|| view! { <NewProgramme create/> })
+            })}
+        </Transition>
     }
 }
 
@@ -89,5 +98,84 @@ fn ProgrammeView(detail: ProgrammeDetail, can_edit: bool, set_stage: ServerActio
                 }
             }).collect_view()}
         </ol>
+    }
+}
+
+/// The curator's form for a new programme: title, form, the form's variants, period. A created
+/// programme opens at once.
+#[component]
+fn NewProgramme(create: Action<ProgrammeInput, Result<i64, AppError>>) -> impl IntoView {
+    let form = RwSignal::new(ProgrammeInput::default());
+    let errors = RwSignal::new(FieldErrors::new());
+    let open = RwSignal::new(false);
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(id)) => navigate(&format!("/programmes/{id}"), Default::default()),
+        Some(Err(AppError::Validation(found))) => errors.set(found),
+        _ => {}
+    });
+    let general = move || create.value().get().and_then(Result::err).as_ref().and_then(super::widgets::general_error);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = form.get_untracked();
+        match input.parse(0) {
+            Err(found) => errors.set(found),
+            Ok(_) => {
+                create.dispatch(input);
+            }
+        }
+    };
+    let chosen_form = move || form.with(|f| MentoringForm::from_code(&f.form));
+    let error = move |field: &'static str| move || errors.with(|e| e.get(field).cloned());
+    view! {
+        <Show when=move || open.get() fallback=move || view! {
+            <p class="toolbar"><button type="button" class="button primary" on:click=move |_| open.set(true)>{tr::PROGRAMME_NEW}</button></p>
+        }>
+            <form class="card form-grid" on:submit=submit novalidate>
+                <h2 class="span-all">{tr::PROGRAMME_NEW}</h2>
+                <super::widgets::TextField label=tr::PROGRAMME_NAME name="title" form field=|i| &mut i.title errors/>
+                <super::widgets::SelectField label=tr::PROGRAMME_FORM name="form" form field=|i| &mut i.form errors
+                    options=MentoringForm::ALL.iter().map(|f| (f.code(), tr::form(*f))).collect()/>
+                <fieldset class="field span-all" class:invalid=move || errors.with(|e| e.contains_key("variants"))>
+                    <legend>{tr::PROGRAMME_VARIANTS}</legend>
+                    {move || chosen_form().map(|chosen| chosen.variants().map(|variant| {
+                        let code = variant.code().to_owned();
+                        let toggled = code.clone();
+                        view! {
+                            <label class="inline check">
+                                <input type="checkbox" prop:checked=move || form.with(|f| f.variants.contains(&code))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        form.update(|f| {
+                                            f.variants.retain(|v| v != &toggled);
+                                            if on { f.variants.push(toggled.clone()); }
+                                        });
+                                        errors.update(|e| { e.remove("variants"); });
+                                    }/>
+                                {tr::variant(variant)}
+                            </label>
+                        }
+                    }).collect_view())}
+                    <p class="field-error" role="alert">{error("variants")}</p>
+                </fieldset>
+                <div class="field" class:invalid=move || errors.with(|e| e.contains_key("starts_on"))>
+                    <label for="f-starts_on">{tr::PROGRAMME_STARTS}</label>
+                    <input id="f-starts_on" type="date" prop:value=move || form.with(|f| f.starts_on.clone())
+                        on:input=move |ev| form.update(|f| f.starts_on = event_target_value(&ev))/>
+                    <p class="field-error" role="alert">{error("starts_on")}</p>
+                </div>
+                <div class="field" class:invalid=move || errors.with(|e| e.contains_key("ends_on"))>
+                    <label for="f-ends_on">{tr::PROGRAMME_ENDS}</label>
+                    <input id="f-ends_on" type="date" prop:value=move || form.with(|f| f.ends_on.clone())
+                        on:input=move |ev| form.update(|f| f.ends_on = event_target_value(&ev))/>
+                    <p class="field-error" role="alert">{error("ends_on")}</p>
+                </div>
+                <div class="actions span-all">
+                    {move || general().map(|text| view! { <super::page::Notice error=true text/> })}
+                    <button type="submit" class="button primary" disabled=move || create.pending().get()>{tr::PROGRAMME_CREATE}</button>
+                    <button type="button" class="button secondary" on:click=move |_| open.set(false)>{tr::CANCEL}</button>
+                </div>
+            </form>
+        </Show>
     }
 }

@@ -202,6 +202,11 @@ async fn building_giving_and_taking_questionnaires_and_importing_answer_each_rol
     for (caller, expected) in w.everyone().into_iter().zip([U, F, F, "ok", F, F]) {
         check("accounts/add_curator", caller, &w.app.call_fn(caller, new_curator(&format!("novyi.{}", caller.name.len()))).await, expected, &w.stranger_name);
     }
+    let programme = domain::models::ProgrammeInput {
+        title: "Новая программа".into(), form: "teacher_teacher".into(), variants: vec!["trainee".into()],
+        starts_on: "2026-10-01".into(), ends_on: "2027-05-31".into(),
+    };
+    matrix_of(&w, app::api::programmes::CreateProgramme { input: programme }, [U, "ok", "ok", F, F, F]).await;
     use app::api::schools::{ListSchools, SaveSchool};
     matrix_of(&w, ListSchools {}, [U, F, F, "ok", F, F]).await;
     let school = domain::models::SchoolInput { name: "МБОУ «Лицей № 1»".into(), students_total: "640".into(), teachers_total: "48".into(), ..Default::default() };

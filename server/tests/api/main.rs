@@ -7,6 +7,7 @@ mod board;
 mod helpers;
 mod import;
 mod ops;
+mod programmes;
 mod reports;
 mod setup;
 mod store;

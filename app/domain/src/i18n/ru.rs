@@ -102,6 +102,15 @@ pub const ERR_GRADE_REQUIRED: &str = "Укажите класс обучающе
 pub const ERR_TEXT_LONG: &str = "Не длиннее 200 символов";
 pub const ERR_SHORT_NAME_LONG: &str = "Не длиннее 60 символов";
 pub const ERR_COUNT: &str = "Целое число от 0 до 100 000";
+pub const ERR_FORM: &str = "Выберите форму наставничества";
+pub const ERR_VARIANTS: &str = "Отметьте хотя бы одну модель взаимодействия этой формы";
+pub const ERR_PERIOD: &str = "Окончание должно быть позже начала";
+pub const PROGRAMME_NEW: &str = "Новая программа";
+pub const IMPORT_PROGRAMME: &str = "Участники войдут в программу";
+pub const PROGRAMME_CREATE: &str = "Создать программу";
+pub const PROGRAMME_NAME: &str = "Название программы";
+pub const PROGRAMME_STARTS: &str = "Начало";
+pub const PROGRAMME_ENDS: &str = "Окончание";
 pub const ERR_DATE: &str = "Дата в виде ГГГГ-ММ-ДД, например 2026-09-01";
 
 // --- Accounts and the first run ------------------------------------------------------------

@@ -171,3 +171,85 @@ mod tests {
         assert_eq!(Variant::from_code("weak_weak"), None);
     }
 }
+
+/// A new programme as the curator types it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeInput {
+    pub title: String,
+    /// A `MentoringForm` code.
+    pub form: String,
+    /// `Variant` codes, each of the chosen form.
+    pub variants: Vec<String>,
+    /// `YYYY-MM-DD`.
+    pub starts_on: String,
+    pub ends_on: String,
+}
+
+impl ProgrammeInput {
+    /// The programme for a school, or a message per field.
+    pub fn parse(&self, organisation_id: i64) -> Result<Programme, crate::FieldErrors> {
+        use crate::i18n::ru;
+        let mut errors = crate::FieldErrors::new();
+        let title = super::text::clean(&self.title).unwrap_or_default();
+        if title.is_empty() {
+            errors.insert("title".into(), ru::ERR_NAME_REQUIRED.into());
+        } else if title.chars().count() > 200 {
+            errors.insert("title".into(), ru::ERR_TEXT_LONG.into());
+        }
+        let form = MentoringForm::from_code(&self.form);
+        if form.is_none() {
+            errors.insert("form".into(), ru::ERR_FORM.into());
+        }
+        let variants: Vec<Variant> = self.variants.iter().filter_map(|code| Variant::from_code(code)).collect();
+        let fits = variants.len() == self.variants.len() && form.is_none_or(|form| variants.iter().all(|v| v.form() == form));
+        if form.is_some() && (variants.is_empty() || !fits) {
+            errors.insert("variants".into(), ru::ERR_VARIANTS.into());
+        }
+        for (field, date) in [("starts_on", &self.starts_on), ("ends_on", &self.ends_on)] {
+            if !super::is_date(date.trim()) {
+                errors.insert(field.into(), ru::ERR_DATE.into());
+            }
+        }
+        if !errors.contains_key("starts_on") && !errors.contains_key("ends_on") && self.ends_on.trim() <= self.starts_on.trim() {
+            errors.insert("ends_on".into(), ru::ERR_PERIOD.into());
+        }
+        match form {
+            Some(form) if errors.is_empty() => Ok(Programme {
+                id: 0,
+                organisation_id,
+                title,
+                form,
+                variants,
+                starts_on: self.starts_on.trim().to_owned(),
+                ends_on: self.ends_on.trim().to_owned(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod input_tests {
+    use super::*;
+    use crate::i18n::ru;
+
+    #[test]
+    fn a_programme_has_a_title_a_form_its_own_variants_and_a_period() {
+        let errors = ProgrammeInput { form: "teacher_teacher".into(), variants: vec!["peer_to_peer".into()], starts_on: "2026-09-01".into(), ends_on: "2026-05-31".into(), ..Default::default() }
+            .parse(1)
+            .unwrap_err();
+        assert_eq!(errors["title"], ru::ERR_NAME_REQUIRED);
+        assert_eq!(errors["variants"], ru::ERR_VARIANTS);
+        assert_eq!(errors["ends_on"], ru::ERR_PERIOD);
+        let programme = ProgrammeInput {
+            title: "Наставничество молодых педагогов".into(),
+            form: "teacher_teacher".into(),
+            variants: vec!["experienced_young".into(), "reverse".into()],
+            starts_on: "2026-09-01".into(),
+            ends_on: "2027-05-31".into(),
+        }
+        .parse(7)
+        .expect("valid");
+        assert_eq!((programme.organisation_id, programme.form, programme.variants.len()), (7, MentoringForm::TeacherTeacher, 2));
+    }
+}

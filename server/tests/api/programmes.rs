@@ -1,0 +1,61 @@
+//! A curator starts a programme and brings a participant list into it, so the people are on
+//! its board at once.
+
+use app::api::board::GetBoard;
+use app::api::programmes::{CreateProgramme, ListProgrammes};
+use domain::models::ProgrammeInput;
+use serde_json::json;
+
+use super::helpers::TestApp;
+use crate::on_both_backends;
+
+fn programme_input() -> ProgrammeInput {
+    ProgrammeInput {
+        title: "Учитель – ученик: подготовка к олимпиадам".into(),
+        form: "teacher_student".into(),
+        variants: vec!["active_indifferent".into()],
+        starts_on: "2026-10-01".into(),
+        ends_on: "2027-05-31".into(),
+    }
+}
+
+on_both_backends!(a_curator_creates_a_programme_and_imports_people_into_it, |backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let curator = app.login("curator", "kurator12").await;
+    let wrong = ProgrammeInput { variants: vec!["peer_to_peer".into()], ends_on: "2026-09-01".into(), ..programme_input() };
+    let refused = app.invoke(&curator, CreateProgramme { input: wrong }).await.unwrap_err();
+    assert!(refused.field_message("variants").is_some() && refused.field_message("ends_on").is_some(), "{refused:?}");
+    let before = app.invoke(&curator, ListProgrammes { organisation_id: None }).await.expect("list").len();
+
+    let id = app.invoke(&curator, CreateProgramme { input: programme_input() }).await.expect("created");
+    let list = app.invoke(&curator, ListProgrammes { organisation_id: None }).await.expect("list");
+    assert_eq!(list.len(), before + 1);
+    assert!(list.iter().any(|p| p.id == id && p.title == programme_input().title));
+
+    let file = "Фамилия;Имя;Роль;Категория;Предметы;Стаж;Класс;Успеваемость;Ресурс времени\n\
+        Лаптева;Зоя;Наставник;Педагог;химия;20;;;2\n\
+        Носова;Ева;Наставляемый;Обучающийся;;;7Б;средняя;\n";
+    let preview = app.upload(&curator, "import/preview", "list.csv", file.as_bytes()).await;
+    let rows = preview.json()["rows"].clone();
+    assert_eq!(rows.as_array().map(Vec::len), Some(2), "{}", preview.text);
+    let commit = |programme: i64| json!({ "batch": { "import_key": format!("k{programme}"), "rows": rows, "drop_invalid": false, "last": true, "programme_id": programme } });
+    // Another school's programme is refused, and nothing is imported.
+    let other = app.login("other", "kurator1").await;
+    let foreign = app.programme(&other, None).await;
+    let refused = app.call(&curator, "import/commit", commit(foreign)).await;
+    assert_eq!(refused.json()["Validation"]["programme_id"], "Выберите программу своей школы", "{}", refused.text);
+    let done = app.call(&curator, "import/commit", commit(id)).await;
+    assert_eq!(done.json(), 2, "{}", done.text);
+    let board = app.invoke(&curator, GetBoard { programme_id: id }).await.expect("board");
+    assert_eq!((board.mentors.len(), board.mentees.len()), (1, 1), "the imported people are on the new programme's board");
+});
+
+#[tokio::test]
+async fn only_a_curator_creates_programmes_for_their_own_school() {
+    let app = TestApp::spawn(app::store::Backend::Sqlite).await;
+    for (login, expected) in [("metodist", app::error::AppError::Forbidden), ("nastavnik1", app::error::AppError::Forbidden)] {
+        let caller = app.login("x", login).await;
+        assert_eq!(app.invoke(&caller, CreateProgramme { input: programme_input() }).await, Err(expected), "{login}");
+    }
+    assert_eq!(app.invoke(&TestApp::anonymous(), CreateProgramme { input: programme_input() }).await, Err(app::error::AppError::Unauthorized));
+}
