@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { Browser, Page } from '@playwright/test';
 import { expect, hydrated, test } from './helpers';
+
+// The journey continues from the first run: one district, built up test by test.
+test.describe.configure({ mode: 'serial' });
 // The second server of playwright.config.ts: an empty database, started without --demo.
 const base = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
 
@@ -55,4 +59,121 @@ test('a district starts from an empty database with the printed code, once', asy
   await stranger.getByRole('button', { name: 'Войти' }).click();
   await expect(stranger).toHaveURL(/\/district$/);
   await stranger.close();
+});
+
+const PASSWORD = 'сирень цветёт в мае';
+
+/** A new device: its own cookies, as another person's tablet or laptop. */
+async function device(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base, locale: 'ru-RU' });
+  return context.newPage();
+}
+
+async function signIn(page: Page, login: string, password = PASSWORD) {
+  await page.goto(`${base}/login`);
+  await hydrated(page);
+  await page.getByLabel('Логин').fill(login);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+/** The first entry with a slip: login, code, a chosen password. */
+async function firstEntry(page: Page, login: string, code: string) {
+  await page.goto(`${base}/login`);
+  await page.getByRole('link', { name: 'Первый вход по коду приглашения' }).click();
+  await expect(page.getByRole('heading', { name: 'Первый вход' })).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel('Логин').fill(login);
+  await page.getByLabel('Код приглашения').fill(code);
+  await page.getByLabel('Новый пароль').fill(PASSWORD);
+  await page.getByLabel('Пароль ещё раз').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Войти и сохранить пароль' }).click();
+}
+
+test('the coordinator adds a school and its curator, who enters with the slip and brings the school in', async ({ browser }) => {
+  const coordinator = await device(browser);
+  await signIn(coordinator, 'smirnova');
+  await expect(coordinator).toHaveURL(/\/district$/);
+  await coordinator.getByRole('link', { name: 'Школы и кураторы' }).click();
+  await hydrated(coordinator);
+  await coordinator.getByLabel('Полное название').fill('МБОУ «Средняя школа № 3»');
+  await coordinator.getByLabel('Обучающихся').fill('540');
+  await coordinator.getByLabel('Педагогов').fill('41');
+  await coordinator.getByLabel('Численность на дату').fill('2026-09-01');
+  await coordinator.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(coordinator.getByTestId('schools')).toContainText('МБОУ «Средняя школа № 3»');
+
+  await coordinator.getByLabel('Школа', { exact: true }).selectOption({ label: 'МБОУ «Средняя школа № 3»' });
+  await coordinator.getByLabel('Фамилия, имя, отчество').fill('Орлова Анна Игоревна');
+  await coordinator.getByLabel('Логин').fill('orlova');
+  await coordinator.getByRole('button', { name: 'Создать учётную запись' }).click();
+  const slip = coordinator.getByTestId('slip');
+  await expect(slip.getByTestId('slip-login')).toHaveText('orlova');
+  const code = (await slip.getByTestId('slip-code').textContent())!.trim();
+  expect(code).toMatch(/^\d{4}-\d{4}$/);
+
+  // The curator, on her own laptop: the first entry, then her programme and her people.
+  const curator = await device(browser);
+  await firstEntry(curator, 'orlova', code);
+  await expect(curator).toHaveURL(/\/participants$/);
+  await curator.goto(`${base}/programmes`);
+  await hydrated(curator);
+  await curator.getByRole('button', { name: 'Новая программа' }).click();
+  await curator.getByLabel('Название программы').fill('Наставничество молодых педагогов');
+  await curator.getByLabel('Форма').selectOption({ label: 'Учитель – учитель' });
+  await curator.getByLabel('Опытный педагог – молодой специалист').check();
+  await curator.getByLabel('Начало').fill('2026-10-01');
+  await curator.getByLabel('Окончание').fill('2027-05-31');
+  await curator.getByRole('button', { name: 'Создать программу' }).click();
+  await expect(curator.getByRole('heading', { name: 'Наставничество молодых педагогов' })).toBeVisible();
+
+  await curator.goto(`${base}/import`);
+  await hydrated(curator);
+  await curator.getByLabel('Участники войдут в программу').selectOption({ label: 'Наставничество молодых педагогов' });
+  await curator.locator('input[type="file"]').setInputFiles(path.join(__dirname, 'fixtures', 'new-school.csv'));
+  await curator.getByRole('button', { name: 'Проверить файл' }).click();
+  await expect(curator.getByTestId('import-summary')).toContainText('2 строки без ошибок');
+  await curator.getByRole('button', { name: 'Импортировать' }).click();
+  await expect(curator.getByTestId('import-done')).toBeVisible();
+
+  // Access for the mentor and the mentee, as slips to print.
+  await curator.goto(`${base}/participants`);
+  await curator.getByRole('link', { name: 'Доступ участников' }).click();
+  await hydrated(curator);
+  await curator.getByLabel('Выбрать: Громова Вера Павловна').check();
+  await curator.getByLabel('Выбрать: Щукина Юлия Андреевна').check();
+  await curator.getByTestId('give-access').click();
+  await expect(curator.getByTestId('slip')).toHaveCount(2);
+  const menteeSlip = curator.getByTestId('slip').filter({ hasText: 'Щукина Юлия' });
+  await expect(menteeSlip.getByTestId('slip-login')).toHaveText('shchukina.i');
+  const menteeCode = (await menteeSlip.getByTestId('slip-code').textContent())!.trim();
+  await curator.emulateMedia({ media: 'print' });
+  await expect(curator.getByRole('button', { name: 'Выдать доступ' })).toBeHidden();
+  await curator.emulateMedia({ media: 'screen' });
+
+  // The young teacher, on a school tablet: the first entry lands on her own page.
+  const mentee = await device(browser);
+  await mentee.setViewportSize({ width: 820, height: 1180 });
+  await firstEntry(mentee, 'shchukina.i', menteeCode);
+  await expect(mentee).toHaveURL(/\/me$/);
+  await mentee.getByRole('link', { name: 'Мои анкеты' }).click();
+  await expect(mentee.getByRole('heading', { name: 'Мои анкеты' })).toBeVisible();
+
+  // The curator pairs them and fixes the pair; the order lists it.
+  await curator.goto(`${base}/programmes`);
+  await curator.getByRole('link', { name: 'Наставничество молодых педагогов' }).click();
+  await curator.getByRole('link', { name: 'Открыть доску' }).click();
+  await hydrated(curator);
+  const card = curator.getByTestId('mentee').filter({ hasText: 'Щукина Юлия' });
+  await card.focus();
+  await curator.keyboard.press('Enter');
+  await curator.getByTestId('mentor').filter({ hasText: 'Громова Вера' }).locator('.mentor-head').click();
+  await expect(curator.getByTestId('mentor').filter({ hasText: 'Громова Вера' }).getByTestId('mentee')).toHaveCount(1);
+  await curator.getByRole('button', { name: 'Зафиксировать пары' }).click();
+  await expect(curator.getByRole('status')).toContainText('Пары зафиксированы');
+  await curator.getByRole('link', { name: 'Приказ о закреплении' }).click();
+  const order = curator.getByTestId('order');
+  await expect(order).toContainText('МБОУ «Средняя школа № 3»');
+  await expect(order.locator('tbody tr')).toHaveCount(1);
+  await expect(order.locator('tbody tr')).toContainText('Щукина Юлия');
 });

@@ -59,6 +59,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                 {page.can_edit.then(|| view! {
                     <A href="/participants/new" attr:class="button primary">{tr::ADD_PARTICIPANT}</A>
                     <A href="/import" attr:class="button secondary">{tr::NAV_IMPORT}</A>
+                    <A href="/accounts" attr:class="button secondary">{tr::ACCESS_LINK}</A>
                 })}
                 <a class="button secondary" href=export_href("xlsx") rel="external" download>{tr::EXPORT_XLSX}</a>
                 <a class="button secondary" href=export_href("csv") rel="external" download>{tr::EXPORT_CSV}</a>
