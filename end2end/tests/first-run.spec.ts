@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { Browser, Page } from '@playwright/test';
-import { expect, hydrated, test } from './helpers';
+import { expect, hydrated, test, zipEntry } from './helpers';
 
 // The journey continues from the first run: one district, built up test by test.
 test.describe.configure({ mode: 'serial' });
@@ -176,4 +176,22 @@ test('the coordinator adds a school and its curator, who enters with the slip an
   await expect(order).toContainText('МБОУ «Средняя школа № 3»');
   await expect(order.locator('tbody tr')).toHaveCount(1);
   await expect(order.locator('tbody tr')).toContainText('Щукина Юлия');
+
+  // The order's number, date and signatory, then the same order as a Word document.
+  await hydrated(curator);
+  await curator.getByLabel('Номер приказа').fill('112-о');
+  await curator.getByLabel('Дата приказа').fill('2026-10-05');
+  await curator.getByLabel('Должность руководителя').fill('Директор');
+  await curator.getByLabel('Руководитель: фамилия и инициалы').fill('Петров П. П.');
+  await curator.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(curator.getByTestId('order-number')).toHaveText('от 05.10.2026 № 112-о');
+  await expect(order).toContainText('Директор');
+  await expect(order.locator('.signer')).toHaveCount(2);
+  const download = curator.waitForEvent('download');
+  await curator.getByRole('link', { name: 'Word (DOCX)' }).click();
+  const file = await (await download).path();
+  const xml = zipEntry(readFileSync(file!), 'word/document.xml');
+  for (const text of ['Приказ о закреплении наставнических пар', 'от 05.10.2026 № 112-о', 'Громова Вера Павловна', 'Щукина Юлия Андреевна', 'Петров П. П.']) {
+    expect(xml, text).toContain(text);
+  }
 });

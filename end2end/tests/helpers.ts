@@ -36,3 +36,28 @@ export async function login(page: Page, user: string, password = DEMO_PASSWORD) 
   await page.getByLabel('Пароль').fill(password);
   await page.getByRole('button', { name: 'Войти' }).click();
 }
+
+/** One file of a ZIP archive (an XLSX or DOCX), read through its central directory. */
+export function zipEntry(archive: Buffer, name: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { inflateRawSync } = require('node:zlib') as typeof import('node:zlib');
+  let end = archive.length - 22;
+  while (end >= 0 && archive.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('not a ZIP archive');
+  let at = archive.readUInt32LE(end + 16);
+  const count = archive.readUInt16LE(end + 10);
+  for (let i = 0; i < count; i++) {
+    const method = archive.readUInt16LE(at + 10);
+    const size = archive.readUInt32LE(at + 20);
+    const nameLength = archive.readUInt16LE(at + 28);
+    const skip = nameLength + archive.readUInt16LE(at + 30) + archive.readUInt16LE(at + 32);
+    const local = archive.readUInt32LE(at + 42);
+    if (archive.toString('utf8', at + 46, at + 46 + nameLength) === name) {
+      const data = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
+      const raw = archive.subarray(data, data + size);
+      return (method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
+    }
+    at += 46 + skip;
+  }
+  throw new Error(`${name} is not in the archive`);
+}

@@ -52,12 +52,28 @@ async fn participants_of(caller: &Caller, org: Option<i64>) -> Result<(i64, Vec<
     Ok((place.organisation_id, list))
 }
 
-/// `/export/order/{programme_id}`: the order fixing the pairs, as XLSX.
-pub async fn export_order(caller: Caller, Path(programme_id): Path<i64>) -> Result<Response, AppError> {
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// `/export/order/{programme_id}` (XLSX, also `.xlsx`) and `/export/order/{programme_id}.docx`:
+/// the order fixing the pairs.
+pub async fn export_order(caller: Caller, Path(file): Path<String>) -> Result<Response, AppError> {
+    use app::documents::order::{write_order_docx, write_order_xlsx};
+    let (id, ext) = file.split_once('.').unwrap_or((&file, "xlsx"));
+    let programme_id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
     caller.programme(programme_id, Intent::Read).await?;
     let board = app::store::board::load(&caller.db, programme_id).await?;
-    let bytes = app::documents::order::write_order_xlsx(&board).map_err(AppError::internal)?;
-    Ok(attachment(bytes, XLSX, &format!("order-{programme_id}.xlsx")))
+    match ext {
+        "xlsx" => {
+            let bytes = write_order_xlsx(&board).map_err(AppError::internal)?;
+            Ok(attachment(bytes, XLSX, &format!("order-{programme_id}.xlsx")))
+        }
+        "docx" => {
+            let details = app::store::documents::pairs_order(&caller.db, programme_id).await?;
+            let bytes = write_order_docx(&board, details.as_ref()).map_err(AppError::internal)?;
+            Ok(attachment(bytes, DOCX, &format!("order-{programme_id}.docx")))
+        }
+        _ => Err(AppError::NotFound),
+    }
 }
 
 /// `/export/wave/{id}.xlsx` and `.csv`: a wave's answers, one row per respondent.

@@ -57,7 +57,7 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(|| async { "ok" }))
         .route("/export/participants.csv", get(crate::routes::export_csv))
         .route("/export/participants.xlsx", get(crate::routes::export_xlsx))
-        .route("/export/order/{programme_id}", get(crate::routes::export_order))
+        .route("/export/order/{file}", get(crate::routes::export_order))
         .route("/export/wave/{file}", get(crate::routes::export_wave))
         .route("/export/school/{file}", get(crate::present::export_school))
         .route("/decks/{id}/present", get(crate::present::present))

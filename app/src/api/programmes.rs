@@ -48,3 +48,22 @@ pub async fn set_stage_status(programme_id: i64, stage: Stage, status: StageStat
     caller.programme(programme_id, domain::access::Intent::Write).await?;
     Ok(crate::store::programmes::set_stage(&caller.db, programme_id, stage, status, None).await?)
 }
+
+/// The number, date and signatory of a programme's pairs order, once the curator gave them.
+#[server(prefix = "/api", endpoint = "orders/get", input = Json)]
+pub async fn get_order_details(programme_id: i64) -> Result<Option<OrderDetails>, AppError> {
+    let caller = crate::caller::Caller::current().await?;
+    caller.programme(programme_id, domain::access::Intent::Read).await?;
+    Ok(crate::store::documents::pairs_order(&caller.db, programme_id).await?)
+}
+
+/// Registers the pairs order's number and date and the head who signs it (the curator).
+#[server(prefix = "/api", endpoint = "orders/save", input = Json)]
+pub async fn save_order_details(programme_id: i64, details: OrderDetails) -> Result<(), AppError> {
+    let caller = crate::caller::Caller::current().await?;
+    let place = caller.programme(programme_id, domain::access::Intent::Write).await?;
+    let details = details.parse().map_err(AppError::Validation)?;
+    crate::store::documents::save_pairs_order(&caller.db, place.organisation_id, programme_id, &details).await?;
+    tracing::info!(programme_id, by = caller.user.id, "pairs order registered");
+    Ok(())
+}

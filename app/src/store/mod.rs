@@ -3,6 +3,7 @@
 //! drivers bind by number, and only integer, text and nullable columns, which both decode alike.
 
 pub mod board;
+pub mod documents;
 pub mod invitations;
 pub mod orgs;
 pub mod participants;

@@ -207,6 +207,10 @@ async fn building_giving_and_taking_questionnaires_and_importing_answer_each_rol
         starts_on: "2026-10-01".into(), ends_on: "2027-05-31".into(),
     };
     matrix_of(&w, app::api::programmes::CreateProgramme { input: programme }, [U, "ok", "ok", F, F, F]).await;
+    use app::api::programmes::{GetOrderDetails, SaveOrderDetails};
+    matrix_of(&w, GetOrderDetails { programme_id: w.pilot_programme }, [U, "ok", N, "ok", N, N]).await;
+    let details = domain::models::OrderDetails { number: "7".into(), signed_on: "2026-09-15".into(), head_name: "Петров П. П.".into(), head_position: "Директор".into() };
+    matrix_of(&w, SaveOrderDetails { programme_id: w.pilot_programme, details }, [U, "ok", N, F, N, N]).await;
     use app::api::schools::{ListSchools, SaveSchool};
     matrix_of(&w, ListSchools {}, [U, F, F, "ok", F, F]).await;
     let school = domain::models::SchoolInput { name: "МБОУ «Лицей № 1»".into(), students_total: "640".into(), teachers_total: "48".into(), ..Default::default() };

@@ -59,3 +59,24 @@ async fn only_a_curator_creates_programmes_for_their_own_school() {
     }
     assert_eq!(app.invoke(&TestApp::anonymous(), CreateProgramme { input: programme_input() }).await, Err(app::error::AppError::Unauthorized));
 }
+
+on_both_backends!(an_order_is_registered_with_its_number_and_downloads_as_word, |backend| async move {
+    use app::api::programmes::{GetOrderDetails, SaveOrderDetails};
+    use domain::models::OrderDetails;
+    let app = TestApp::spawn(backend).await;
+    let curator = app.login("curator", "kurator1").await;
+    let programme = app.programme(&curator, None).await;
+    assert_eq!(app.invoke(&curator, GetOrderDetails { programme_id: programme }).await, Ok(None));
+    let bad = app.invoke(&curator, SaveOrderDetails { programme_id: programme, details: OrderDetails { number: "1".into(), signed_on: "вчера".into(), ..Default::default() } }).await.unwrap_err();
+    assert!(bad.field_message("signed_on").is_some() && bad.field_message("head_name").is_some(), "{bad:?}");
+    let details = OrderDetails { number: "112-о".into(), signed_on: "2026-09-15".into(), head_name: "Петров П. П.".into(), head_position: "Директор".into() };
+    assert_eq!(app.invoke(&curator, SaveOrderDetails { programme_id: programme, details: details.clone() }).await, Ok(()));
+    assert_eq!(app.invoke(&curator, GetOrderDetails { programme_id: programme }).await, Ok(Some(details)));
+    let docx = app.get(&curator, &format!("/export/order/{programme}.docx")).await;
+    assert!(docx.ok() && docx.text.starts_with("PK"), "a DOCX is a ZIP");
+    let xlsx = app.get(&curator, &format!("/export/order/{programme}")).await;
+    assert!(xlsx.ok() && xlsx.text.starts_with("PK"));
+    let other = app.login("other", "kurator7").await;
+    assert_eq!(app.get(&other, &format!("/export/order/{programme}.docx")).await.status.as_u16(), 404);
+    assert_eq!(app.get(&curator, &format!("/export/order/{programme}.pdf")).await.status.as_u16(), 404);
+});

@@ -284,6 +284,11 @@ pub fn access_invited(until_local: &str) -> String {
     format!("приглашён, код действует до {until_local}")
 }
 
+/// An order's number and date as its heading line writes them.
+pub fn order_number_line(number: &str, signed_on: &str) -> String {
+    format!("от {} № {number}", date(signed_on))
+}
+
 /// The button that gives access to the ticked people.
 pub fn access_give(ticked: usize) -> String {
     if ticked == 0 { "Выдать доступ".into() } else { format!("Выдать доступ: {}", counted(ticked, ["человеку", "людям", "людям"])) }
@@ -541,6 +546,12 @@ pub fn criterion(c: crate::matching::score::Criterion) -> &'static str {
 pub const ORDER_TITLE: &str = "Приказ о закреплении наставнических пар";
 pub const ORDER_PRINT: &str = "Печать / PDF";
 pub const ORDER_DATE_LINE: &str = "от «___» ____________ 20___ г.  № ______";
+pub const ORDER_DETAILS: &str = "Реквизиты приказа";
+pub const ORDER_NUMBER: &str = "Номер приказа";
+pub const ORDER_SIGNED_ON: &str = "Дата приказа";
+pub const ORDER_HEAD_NAME: &str = "Руководитель: фамилия и инициалы";
+pub const ORDER_HEAD_POSITION: &str = "Должность руководителя";
+pub const ORDER_DOCX: &str = "Word (DOCX)";
 pub const ORDER_DECIDE: &str = "ПРИКАЗЫВАЮ:";
 pub const ORDER_ITEM_PAIRS: &str = "Закрепить наставнические пары (группы) в следующем составе:";
 pub const ORDER_MENTOR: &str = "Наставник";

@@ -4,6 +4,7 @@
 //! Russian label (in `i18n`), so renaming a label never rewrites data.
 
 mod account;
+mod document;
 pub mod import;
 mod participant;
 mod programme;
@@ -11,6 +12,7 @@ mod school;
 pub mod text;
 
 pub use account::*;
+pub use document::*;
 pub use participant::*;
 pub use programme::*;
 pub use school::*;
