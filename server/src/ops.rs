@@ -111,10 +111,12 @@ pub async fn user(database_url: &str, action: crate::cli::UserCommand) -> anyhow
                 organisation_id,
                 participant_id: None,
             };
-            match users::create(&db, &user).await {
+            let user_id = match users::create(&db, &user).await {
                 Err(sqlx::Error::Database(e)) if e.is_unique_violation() => bail!("Логин «{login}» уже занят"),
                 other => other?,
             };
+            let actor = store::audit::Actor { district_id, organisation_id, user_id: Some(user_id), user_name: tr::AUDIT_CLI };
+            store::audit::record(&db, &actor, &tr::audit_user_added(login.as_str())).await?;
             println!("Учётная запись {login} создана: {}", tr::user_role(role));
         }
         UserCommand::Passwd { login } => {
@@ -123,6 +125,7 @@ pub async fn user(database_url: &str, action: crate::cli::UserCommand) -> anyhow
             if !users::set_password(&db, &login, &hash).await? {
                 bail!("Учётной записи «{login}» нет");
             }
+            record_on_account(&db, &login, &tr::audit_password_changed(&login)).await?;
             println!("Пароль {login} изменён; все сеансы этой учётной записи завершены");
         }
         UserCommand::List => {
@@ -136,9 +139,22 @@ pub async fn user(database_url: &str, action: crate::cli::UserCommand) -> anyhow
             if !users::disable(&db, &login).await? {
                 bail!("Учётной записи «{login}» нет");
             }
+            record_on_account(&db, &login, &tr::audit_user_disabled(&login)).await?;
             println!("Учётная запись {login} отключена; её сеансы завершены");
         }
     }
+    Ok(())
+}
+
+/// A log line about an account changed from the command line, in that account's district.
+async fn record_on_account(db: &store::Db, login: &str, summary: &str) -> anyhow::Result<()> {
+    let (user_id, district_id, organisation_id): (i64, i64, Option<i64>) =
+        sqlx::query_as("SELECT id, district_id, organisation_id FROM users WHERE login = $1")
+            .bind(login.trim().to_lowercase())
+            .fetch_one(&db.pool)
+            .await?;
+    let actor = store::audit::Actor { district_id, organisation_id, user_id: Some(user_id), user_name: domain::i18n::tr::AUDIT_CLI };
+    store::audit::record(db, &actor, summary).await?;
     Ok(())
 }
 

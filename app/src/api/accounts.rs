@@ -69,7 +69,7 @@ pub async fn invite_participants(participant_ids: Vec<i64>) -> Result<Vec<Invita
     if participant_ids.is_empty() || participant_ids.len() > INVITE_AT_ONCE {
         return Err(AppError::Refused(domain::i18n::tr::ACCESS_PICK.into()));
     }
-    crate::services::accounts::invite_participants(&caller.db, place.organisation_id, &participant_ids, caller.user.id).await
+    crate::services::accounts::invite_participants(&caller.db, place.organisation_id, &participant_ids, &caller.user).await
 }
 
 /// The district's schools with their curators (the coordinator's page).
@@ -104,7 +104,7 @@ pub async fn add_curator(organisation_id: i64, login: String, display_name: Stri
         errors.insert("display_name".into(), tr::ERR_NAME_REQUIRED.into());
     }
     let Some(login) = login.filter(|_| errors.is_empty()) else { return Err(AppError::Validation(errors)) };
-    crate::services::accounts::add_curator(&caller.db, place.organisation_id, login, display_name, caller.user.id).await
+    crate::services::accounts::add_curator(&caller.db, place.organisation_id, login, display_name, &caller.user).await
 }
 
 /// A new invitation for a curator of the coordinator's district: their password and sessions end.
@@ -113,9 +113,21 @@ pub async fn reset_curator(user_id: i64) -> Result<InvitationSlip, AppError> {
     use domain::models::UserRole;
     let caller = Caller::current().await?;
     caller.methodologist()?;
-    match crate::store::invitations::account_place(&caller.db, user_id).await? {
-        Some((district_id, UserRole::Curator)) if district_id == caller.user.district_id => {}
+    let organisation_id = match crate::store::invitations::account_place(&caller.db, user_id).await? {
+        Some((district_id, UserRole::Curator, organisation_id)) if district_id == caller.user.district_id => organisation_id,
         _ => return Err(AppError::NotFound),
-    }
-    crate::services::accounts::reset_access(&caller.db, user_id, caller.user.id).await
+    };
+    crate::services::accounts::reset_access(&caller.db, user_id, organisation_id, &caller.user).await
+}
+
+/// The audit log: a coordinator sees the district's (or one school's), a curator their school's.
+#[server(prefix = "/api", endpoint = "audit/list", input = Json)]
+pub async fn audit_log(organisation_id: Option<i64>) -> Result<Vec<domain::models::AuditLine>, AppError> {
+    use domain::models::UserRole;
+    let caller = Caller::current().await?;
+    let scope = match (caller.user.role, organisation_id) {
+        (UserRole::Methodologist, None) => None,
+        _ => Some(caller.school(organisation_id).await?.organisation_id),
+    };
+    Ok(crate::store::audit::lines(&caller.db, caller.user.district_id, scope).await?)
 }

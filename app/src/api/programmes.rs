@@ -21,6 +21,8 @@ pub async fn create_programme(input: ProgrammeInput) -> Result<i64, AppError> {
     let place = caller.own_school_to_write().await?;
     let programme = input.parse(place.organisation_id).map_err(AppError::Validation)?;
     let id = crate::store::programmes::create(&caller.db, &programme).await?;
+    let actor = crate::services::accounts::actor(&caller.user, Some(place.organisation_id));
+    crate::store::audit::record(&caller.db, &actor, &domain::i18n::tr::audit_programme_created(&programme.title)).await?;
     tracing::info!(programme_id = id, organisation_id = place.organisation_id, "programme created");
     Ok(id)
 }
@@ -64,6 +66,10 @@ pub async fn save_order_details(programme_id: i64, details: OrderDetails) -> Res
     let place = caller.programme(programme_id, domain::access::Intent::Write).await?;
     let details = details.parse().map_err(AppError::Validation)?;
     crate::store::documents::save_pairs_order(&caller.db, place.organisation_id, programme_id, &details).await?;
+    let (programme, _) = crate::store::programmes::get(&caller.db, programme_id).await?;
+    let actor = crate::services::accounts::actor(&caller.user, Some(place.organisation_id));
+    let summary = domain::i18n::tr::audit_order_registered(&programme.title, &details.number, &details.signed_on);
+    crate::store::audit::record(&caller.db, &actor, &summary).await?;
     tracing::info!(programme_id, by = caller.user.id, "pairs order registered");
     Ok(())
 }

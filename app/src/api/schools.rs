@@ -25,6 +25,8 @@ pub async fn save_school(id: Option<i64>, input: SchoolInput) -> Result<i64, App
         caller.school(Some(id)).await.map_err(|_| AppError::NotFound)?;
     }
     let school = domain::models::SchoolData::parse(&input).map_err(AppError::Validation)?;
+    let name = school.name.clone();
+    let new = id.is_none();
     let id = match id {
         Some(id) => {
             crate::store::orgs::update_organisation(&caller.db, id, &school).await?;
@@ -43,6 +45,8 @@ pub async fn save_school(id: Option<i64>, input: SchoolInput) -> Result<i64, App
             crate::store::orgs::create_organisation(&caller.db, &new).await?
         }
     };
+    let actor = crate::services::accounts::actor(&caller.user, Some(id));
+    crate::store::audit::record(&caller.db, &actor, &domain::i18n::tr::audit_school_saved(&name, new)).await?;
     tracing::info!(organisation_id = id, by = caller.user.id, "school saved");
     Ok(id)
 }

@@ -4,6 +4,7 @@
 
 use crate::auth::{hash_password, token_hash};
 use crate::error::AppError;
+use crate::store::audit::{self, Actor};
 use crate::store::{invitations, orgs, participants, setup, users, Conn, Db};
 use domain::i18n::tr;
 use domain::models::{
@@ -60,6 +61,8 @@ pub async fn first_run(db: &Db, run: FirstRun) -> Result<CurrentUser, AppError> 
         participant_id: None,
     };
     let id = users::create(&mut *tx, &user).await?;
+    let actor = Actor { district_id, organisation_id: None, user_id: Some(id), user_name: &run.display_name };
+    audit::record(&mut *tx, &actor, &tr::audit_first_run(&run.district_name, run.login.as_str())).await?;
     tx.commit().await?;
     tracing::info!(user_id = id, district_id, "first run: district and coordinator created");
     Ok(CurrentUser {
@@ -97,10 +100,10 @@ fn new_invitation_code() -> String {
 }
 
 /// Gives `user_id` a fresh invitation (the old password and sessions go): the slip to print.
-async fn invite(conn: &mut sqlx::AnyConnection, user_id: i64, name: String, login: String, by: i64) -> Result<InvitationSlip, AppError> {
+async fn invite(conn: &mut sqlx::AnyConnection, user_id: i64, name: String, login: String, by: &CurrentUser) -> Result<InvitationSlip, AppError> {
     let code = new_invitation_code();
     let expires_at = crate::store::now_unix() + INVITATION_DAYS * 24 * 60 * 60;
-    invitations::issue(&mut *conn, user_id, &token_hash(&digits(&code)), expires_at, by).await?;
+    invitations::issue(&mut *conn, user_id, &token_hash(&digits(&code)), expires_at, by.id).await?;
     Ok(InvitationSlip { name, login, code, until: crate::store::unix_to_rfc3339(expires_at) })
 }
 
@@ -118,7 +121,7 @@ async fn free_login(conn: &mut sqlx::AnyConnection, last_name: &str, first_name:
 /// «Выдать доступ»: an account (if the person has none) and a new invitation for each of the
 /// school's participants named, all in one transaction. A participant of another school is
 /// `NotFound`, and then nobody gets a code.
-pub async fn invite_participants(db: &Db, organisation_id: i64, participant_ids: &[i64], by: i64) -> Result<Vec<InvitationSlip>, AppError> {
+pub async fn invite_participants(db: &Db, organisation_id: i64, participant_ids: &[i64], by: &CurrentUser) -> Result<Vec<InvitationSlip>, AppError> {
     let mut tx = db.begin().await?;
     let mut slips = Vec::with_capacity(participant_ids.len());
     for participant_id in participant_ids {
@@ -153,13 +156,15 @@ pub async fn invite_participants(db: &Db, organisation_id: i64, participant_ids:
         };
         slips.push(invite(&mut tx, user_id, name, login, by).await?);
     }
+    let logins: Vec<String> = slips.iter().map(|s| s.login.clone()).collect();
+    audit::record(&mut *tx, &actor(by, Some(organisation_id)), &tr::audit_access_given(&logins)).await?;
     tx.commit().await?;
-    tracing::info!(organisation_id, count = slips.len(), by, "access given");
+    tracing::info!(organisation_id, count = slips.len(), by = by.id, "access given");
     Ok(slips)
 }
 
 /// A curator's account for a school of the coordinator's district, with its invitation.
-pub async fn add_curator(db: &Db, organisation_id: i64, login: Login, display_name: String, by: i64) -> Result<InvitationSlip, AppError> {
+pub async fn add_curator(db: &Db, organisation_id: i64, login: Login, display_name: String, by: &CurrentUser) -> Result<InvitationSlip, AppError> {
     let mut tx = db.begin().await?;
     if invitations::login_taken(&mut *tx, login.as_str()).await? {
         return Err(AppError::field("login", tr::ERR_LOGIN_TAKEN));
@@ -176,18 +181,20 @@ pub async fn add_curator(db: &Db, organisation_id: i64, login: Login, display_na
     };
     let user_id = users::create(&mut *tx, &account).await?;
     let slip = invite(&mut tx, user_id, display_name, login.to_string(), by).await?;
+    audit::record(&mut *tx, &actor(by, Some(organisation_id)), &tr::audit_curator_added(login.as_str())).await?;
     tx.commit().await?;
-    tracing::info!(organisation_id, user_id, by, "curator added");
+    tracing::info!(organisation_id, user_id, by = by.id, "curator added");
     Ok(slip)
 }
 
 /// A new invitation for an existing account (its password and sessions end).
-pub async fn reset_access(db: &Db, user_id: i64, by: i64) -> Result<InvitationSlip, AppError> {
+pub async fn reset_access(db: &Db, user_id: i64, organisation_id: Option<i64>, by: &CurrentUser) -> Result<InvitationSlip, AppError> {
     let mut tx = db.begin().await?;
     let (login, name) = users::login_and_name(&mut *tx, user_id).await?;
-    let slip = invite(&mut tx, user_id, name, login, by).await?;
+    let slip = invite(&mut tx, user_id, name, login.clone(), by).await?;
+    audit::record(&mut *tx, &actor(by, organisation_id), &tr::audit_access_reset(&login)).await?;
     tx.commit().await?;
-    tracing::info!(user_id, by, "access reset");
+    tracing::info!(user_id, by = by.id, "access reset");
     Ok(slip)
 }
 
@@ -201,6 +208,7 @@ pub async fn welcome(db: &Db, welcome: Welcome) -> Result<CurrentUser, AppError>
     };
     users::set_password(&mut *tx, welcome.login.as_str(), &password_hash).await?;
     let (user, _) = users::find_for_login(&mut *tx, welcome.login.as_str()).await?.ok_or(AppError::NotFound)?;
+    audit::record(&mut *tx, &actor(&user, user.organisation_id), &tr::audit_first_entry(&user.login)).await?;
     tx.commit().await?;
     tracing::info!(user_id, "first entry: password chosen");
     Ok(user)
@@ -218,6 +226,12 @@ pub async fn change_password(db: &Db, user: &CurrentUser, keep_session: &str, ch
     }
     let password_hash = hash_off_thread(change.password.clone()).await?;
     users::change_password_keeping(db, user.id, &password_hash, keep_session).await?;
+    audit::record(db, &actor(user, user.organisation_id), &tr::audit_password_changed(&user.login)).await?;
     tracing::info!(user_id = user.id, "password changed");
     Ok(())
+}
+
+/// The log's actor for a signed-in user, for a change at `organisation_id` (or district-wide).
+pub fn actor(user: &CurrentUser, organisation_id: Option<i64>) -> Actor<'_> {
+    Actor { district_id: user.district_id, organisation_id, user_id: Some(user.id), user_name: &user.display_name }
 }

@@ -156,10 +156,10 @@ pub async fn curators_of_district(db: impl Conn, district_id: i64) -> Result<Vec
 }
 
 /// The district and role of an account, to check who may reset it.
-pub async fn account_place(db: impl Conn, user_id: i64) -> Result<Option<(i64, domain::models::UserRole)>, sqlx::Error> {
+pub async fn account_place(db: impl Conn, user_id: i64) -> Result<Option<(i64, domain::models::UserRole, Option<i64>)>, sqlx::Error> {
     let mut conn = db.acquire().await?;
-    let Some(row) = sqlx::query("SELECT district_id, role FROM users WHERE id = $1").bind(user_id).fetch_optional(&mut *conn).await? else {
+    let Some(row) = sqlx::query("SELECT district_id, role, organisation_id FROM users WHERE id = $1").bind(user_id).fetch_optional(&mut *conn).await? else {
         return Ok(None);
     };
-    Ok(Some((row.try_get("district_id")?, super::code(&row, "role")?)))
+    Ok(Some((row.try_get("district_id")?, super::code(&row, "role")?, row.try_get("organisation_id")?)))
 }

@@ -2,6 +2,7 @@
 //! PostgreSQL through `sqlx::Any`: queries are plain SQL with `$N` placeholders, which both
 //! drivers bind by number, and only integer, text and nullable columns, which both decode alike.
 
+pub mod audit;
 pub mod board;
 pub mod documents;
 pub mod invitations;

@@ -84,6 +84,7 @@ fn ParticipantsAccess() -> impl IntoView {
                 </tbody>
             </table>
         }/>
+        <AuditPanel changed=Signal::derive(move || invite.version().get())/>
     }
 }
 
@@ -127,6 +128,7 @@ fn CuratorsAccess() -> impl IntoView {
         <h1>{tr::CURATORS_TITLE}</h1>
         {move || slip.get().map(|slip| view! { <Slips slips=vec![slip]/> })}
         <super::schools::SchoolsPanel saved=schools_saved/>
+        <AuditPanel changed=Signal::derive(move || add.version().get() + reset.version().get() + schools_saved.get() as usize)/>
         <h2 class="no-print">{tr::CURATORS_CURATOR}</h2>
         {move || reset.value().get().and_then(Result::err).map(|e| view! { <Notice error=true text=e.to_string()/> })}
         <Fetched resource=list view=move |schools| {
@@ -280,5 +282,31 @@ pub fn PasswordPage() -> impl IntoView {
                 </form>
             </section>
         </RequireRole>
+    }
+}
+
+/// The audit log of the caller's part (the district, or the curator's school), newest first;
+/// fetched again whenever `changed` moves.
+#[component]
+fn AuditPanel(#[prop(into)] changed: Signal<usize>) -> impl IntoView {
+    let lines = Resource::new(move || changed.get(), |_| audit_log(None));
+    view! {
+        <section class="no-print" data-testid="audit">
+            <h2>{tr::AUDIT_TITLE}</h2>
+            <Fetched resource=lines view=|lines| if lines.is_empty() {
+                view! { <p class="muted">{tr::AUDIT_EMPTY}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="table compact">
+                        <thead><tr><th>{tr::AUDIT_WHEN}</th><th>{tr::AUDIT_WHO}</th><th>{tr::AUDIT_WHAT}</th></tr></thead>
+                        <tbody>
+                            {lines.into_iter().map(|line| view! {
+                                <tr><td>{time_zone().local_minutes(&line.at)}</td><td>{line.user_name}</td><td>{line.summary}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }/>
+        </section>
     }
 }

@@ -198,6 +198,7 @@ async fn building_giving_and_taking_questionnaires_and_importing_answer_each_rol
     matrix_of(&w, GetSchoolAccess { organisation_id: Some(w.lyceum) }, [U, "ok", F, "ok", F, F]).await;
     matrix_of(&w, InviteParticipants { participant_ids: vec![w.stranger] }, [U, "ok", N, F, F, F]).await;
     matrix_of(&w, ListCurators {}, [U, F, F, "ok", F, F]).await;
+    matrix_of(&w, AuditLog { organisation_id: Some(w.lyceum) }, [U, "ok", F, "ok", F, F]).await;
     let new_curator = |login: &str| AddCurator { organisation_id: w.lyceum, login: login.into(), display_name: "Новый куратор".into() };
     for (caller, expected) in w.everyone().into_iter().zip([U, F, F, "ok", F, F]) {
         check("accounts/add_curator", caller, &w.app.call_fn(caller, new_curator(&format!("novyi.{}", caller.name.len()))).await, expected, &w.stranger_name);

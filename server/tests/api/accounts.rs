@@ -150,3 +150,31 @@ on_both_backends!(a_coordinator_adds_and_edits_schools_and_bad_counts_change_not
     assert!(slip.is_ok(), "{slip:?}");
     assert_eq!(app.invoke(&coordinator, SaveSchool { id: Some(999_999), input: SchoolInput { name: "Чужая".into(), ..Default::default() } }).await, Err(AppError::NotFound));
 });
+
+#[tokio::test]
+async fn every_change_to_access_schools_programmes_and_orders_is_in_the_log_without_secrets() {
+    use app::api::accounts::AuditLog;
+    let app = TestApp::spawn(app::store::Backend::Sqlite).await;
+    let curator = app.login("curator", "kurator12").await;
+    let page = app.invoke(&curator, GetSchoolAccess { organisation_id: None }).await.expect("page");
+    let someone = page.people.iter().find(|p| p.access == Access::None).expect("someone").participant_id;
+    let slips = app.invoke(&curator, InviteParticipants { participant_ids: vec![someone] }).await.expect("slips");
+    assert!(app.call_fn(&TestApp::anonymous(), first_entry(&slips[0], CHOSEN)).await.ok());
+    let coordinator = app.login("coordinator", "metodist").await;
+    let school = app.invoke(&coordinator, ListCurators {}).await.expect("schools")[0].organisation_id;
+    app.invoke(&coordinator, AddCurator { organisation_id: school, login: "zhurnal".into(), display_name: "Журналова Ирина".into() }).await.expect("added");
+
+    let own = app.invoke(&curator, AuditLog { organisation_id: None }).await.expect("school log");
+    let district = app.invoke(&coordinator, AuditLog { organisation_id: None }).await.expect("district log");
+    let text = |lines: &[domain::models::AuditLine]| lines.iter().map(|l| format!("{} | {}", l.user_name, l.summary)).collect::<Vec<_>>().join("\n");
+    assert!(text(&own).contains(&format!("Выдан доступ (1 учётная запись): {}", slips[0].login)), "{}", text(&own));
+    assert!(text(&own).contains(&format!("Первый вход {} по коду приглашения", slips[0].login)), "{}", text(&own));
+    assert!(!text(&own).contains("zhurnal"), "a curator sees only their school's part");
+    assert!(text(&district).contains("Создана учётная запись куратора zhurnal"), "{}", text(&district));
+    assert!(text(&district).contains(&slips[0].login), "the coordinator sees the whole district");
+    for secret in [slips[0].code.as_str(), CHOSEN] {
+        assert!(!text(&district).contains(secret), "the log holds no code or password");
+    }
+    let mentee = app.login("mentee", "molodoy1").await;
+    assert_eq!(app.invoke(&mentee, AuditLog { organisation_id: None }).await, Err(AppError::Forbidden));
+}

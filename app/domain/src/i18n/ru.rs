@@ -289,6 +289,47 @@ pub fn order_number_line(number: &str, signed_on: &str) -> String {
     format!("от {} № {number}", date(signed_on))
 }
 
+/// Audit log lines: what was done, in words; never a password or a code.
+pub fn audit_first_run(district: &str, login: &str) -> String {
+    format!("Первый запуск: создан район «{district}» и учётная запись координатора {login}")
+}
+pub fn audit_curator_added(login: &str) -> String {
+    format!("Создана учётная запись куратора {login}, выдан код приглашения")
+}
+pub fn audit_access_given(logins: &[String]) -> String {
+    format!("Выдан доступ ({}): {}", counted(logins.len(), ["учётная запись", "учётные записи", "учётных записей"]), logins.join(", "))
+}
+pub fn audit_access_reset(login: &str) -> String {
+    format!("Выдан новый код приглашения для {login}: прежний пароль и сеансы отменены")
+}
+pub fn audit_first_entry(login: &str) -> String {
+    format!("Первый вход {login} по коду приглашения: пароль выбран")
+}
+pub fn audit_password_changed(login: &str) -> String {
+    format!("{login} сменил(а) пароль; другие сеансы завершены")
+}
+pub fn audit_user_added(login: &str) -> String {
+    format!("Создана учётная запись {login}")
+}
+pub fn audit_user_disabled(login: &str) -> String {
+    format!("Учётная запись {login} отключена")
+}
+pub fn audit_school_saved(name: &str, new: bool) -> String {
+    if new { format!("Добавлена школа «{name}»") } else { format!("Изменены данные школы «{name}»") }
+}
+pub fn audit_programme_created(title: &str) -> String {
+    format!("Создана программа «{title}»")
+}
+pub fn audit_order_registered(title: &str, number: &str, signed_on: &str) -> String {
+    format!("Приказ о закреплении пар программы «{title}»: {}", order_number_line(number, signed_on))
+}
+pub const AUDIT_TITLE: &str = "Журнал изменений";
+pub const AUDIT_EMPTY: &str = "Изменений пока нет";
+pub const AUDIT_WHEN: &str = "Когда";
+pub const AUDIT_WHO: &str = "Кто";
+pub const AUDIT_WHAT: &str = "Что";
+pub const AUDIT_CLI: &str = "nastavnik user (командная строка)";
+
 /// The button that gives access to the ticked people.
 pub fn access_give(ticked: usize) -> String {
     if ticked == 0 { "Выдать доступ".into() } else { format!("Выдать доступ: {}", counted(ticked, ["человеку", "людям", "людям"])) }

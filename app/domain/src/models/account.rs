@@ -170,6 +170,14 @@ pub struct PasswordChangeInput {
     pub password_again: String,
 }
 
+/// A line of the audit log: when (RFC 3339, UTC), who, and what was done in words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub at: String,
+    pub user_name: String,
+    pub summary: String,
+}
+
 /// The first-run form as typed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FirstRunInput {
