@@ -178,3 +178,37 @@ async fn every_change_to_access_schools_programmes_and_orders_is_in_the_log_with
     let mentee = app.login("mentee", "molodoy1").await;
     assert_eq!(app.invoke(&mentee, AuditLog { organisation_id: None }).await, Err(AppError::Forbidden));
 }
+
+on_both_backends!(a_disabled_account_and_an_expired_code_open_nothing, |backend| async move {
+    use app::api::programmes::{CreateProgramme, GetOrderDetails, ListProgrammes};
+    use app::api::schools::ListSchools;
+    let app = TestApp::spawn(backend).await;
+    let curator = app.login("curator", "kurator1").await;
+    let programme = app.programme(&curator, None).await;
+    assert!(app::store::users::disable(&app.db, "kurator1").await.expect("disable"));
+    // The session it had is over for every function, and the password no longer signs in.
+    let unauthorized = Err(AppError::Unauthorized);
+    assert_eq!(app.invoke(&curator, GetSchoolAccess { organisation_id: None }).await.map(|_| ()), unauthorized.clone());
+    assert_eq!(app.invoke(&curator, InviteParticipants { participant_ids: vec![1] }).await.map(|_| ()), unauthorized.clone());
+    assert_eq!(app.invoke(&curator, ListProgrammes { organisation_id: None }).await.map(|_| ()), unauthorized.clone());
+    assert_eq!(app.invoke(&curator, CreateProgramme { input: Default::default() }).await.map(|_| ()), unauthorized.clone());
+    assert_eq!(app.invoke(&curator, GetOrderDetails { programme_id: programme }).await.map(|_| ()), unauthorized.clone());
+    assert_eq!(app.invoke(&curator, ListSchools {}).await.map(|_| ()), unauthorized.clone());
+    assert_eq!(app.invoke(&curator, app::api::accounts::AuditLog { organisation_id: None }).await.map(|_| ()), unauthorized);
+    assert_eq!(app.invoke(&curator, Whoami {}).await, Ok(None));
+    assert_eq!(app.get(&curator, "/export/participants.csv").await.status.as_u16(), 401);
+    assert_eq!(app.login_reply("kurator1", nastavnik::demo::DEMO_PASSWORD).await.status.as_u16(), 400);
+
+    // An invitation past its date opens nothing, and neither does a disabled account's.
+    let other = app.login("curator", "kurator12").await;
+    let people = app.invoke(&other, GetSchoolAccess { organisation_id: None }).await.expect("page").people;
+    let ids: Vec<i64> = people.iter().filter(|p| p.access == Access::None).take(2).map(|p| p.participant_id).collect();
+    let slips = app.invoke(&other, InviteParticipants { participant_ids: ids }).await.expect("slips");
+    sqlx::query("UPDATE invitations SET expires_at = 1 WHERE user_id = (SELECT id FROM users WHERE login = $1)")
+        .bind(&slips[0].login).execute(&app.db.pool).await.expect("age the code");
+    let expired = app.invoke(&TestApp::anonymous(), first_entry(&slips[0], CHOSEN)).await.unwrap_err();
+    assert_eq!(expired.field_message("code").as_deref(), Some(domain::i18n::tr::ERR_INVITATION));
+    assert!(app::store::users::disable(&app.db, &slips[1].login).await.expect("disable"));
+    let disabled = app.invoke(&TestApp::anonymous(), first_entry(&slips[1], CHOSEN)).await.unwrap_err();
+    assert!(disabled.field_message("code").is_some());
+});
