@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::page::{Fetched, Notice};
 use super::session::{time_zone, use_session, RequireRole};
-use super::widgets::{general_error, TextField};
+use super::widgets::{told_where_it_belongs, TextField};
 use crate::api::accounts::*;
 use crate::api::auth::{change_password, welcome};
 use crate::error::AppError;
@@ -173,12 +173,12 @@ struct CuratorInput {
 fn NewCurator(schools: Vec<(i64, String)>, add: Action<(i64, String, String), Result<InvitationSlip, AppError>>) -> impl IntoView {
     let form = RwSignal::new(CuratorInput::default());
     let errors = RwSignal::new(FieldErrors::new());
-    Effect::new(move |_| match add.value().get() {
-        Some(Err(AppError::Validation(found))) => errors.set(found),
-        Some(Ok(_)) => form.set(CuratorInput::default()),
-        _ => {}
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = add.value().get() {
+            form.set(CuratorInput::default());
+        }
     });
-    let general = move || add.value().get().and_then(Result::err).as_ref().and_then(general_error);
+    let general = told_where_it_belongs(add, errors);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.get_untracked();
@@ -214,14 +214,12 @@ pub fn WelcomePage() -> impl IntoView {
     let form = RwSignal::new(WelcomeInput::default());
     let errors = RwSignal::new(FieldErrors::new());
     let enter = Action::new(|input: &WelcomeInput| welcome(input.clone()));
-    Effect::new(move |_| match enter.value().get() {
-        Some(Ok(_)) => {
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = enter.value().get() {
             let _ = window().location().set_href("/");
         }
-        Some(Err(AppError::Validation(found))) => errors.set(found),
-        _ => {}
     });
-    let general = move || enter.value().get().and_then(Result::err).as_ref().and_then(general_error);
+    let general = told_where_it_belongs(enter, errors);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.get_untracked();
@@ -255,15 +253,13 @@ pub fn PasswordPage() -> impl IntoView {
     let form = RwSignal::new(PasswordChangeInput::default());
     let errors = RwSignal::new(FieldErrors::new());
     let change = Action::new(|input: &PasswordChangeInput| change_password(input.clone()));
-    Effect::new(move |_| match change.value().get() {
-        Some(Ok(())) => {
+    Effect::new(move |_| {
+        if let Some(Ok(())) = change.value().get() {
             errors.set(FieldErrors::new());
             form.set(PasswordChangeInput::default());
         }
-        Some(Err(AppError::Validation(found))) => errors.set(found),
-        _ => {}
     });
-    let general = move || change.value().get().and_then(Result::err).as_ref().and_then(general_error);
+    let general = told_where_it_belongs(change, errors);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         change.dispatch(form.get_untracked());

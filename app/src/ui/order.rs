@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::page::{route_resource, Loaded, Notice};
-use super::widgets::{general_error, TextField};
+use super::widgets::{told_where_it_belongs, TextField};
 use crate::api::board::get_board;
 use crate::api::programmes::{get_order_details, save_order_details};
 use crate::error::AppError;
@@ -76,12 +76,7 @@ fn Order(board: Board, details: Option<OrderDetails>, save: Action<(i64, OrderDe
 fn OrderDetailsForm(programme_id: i64, details: OrderDetails, save: Action<(i64, OrderDetails), Result<(), AppError>>) -> impl IntoView {
     let form = RwSignal::new(details);
     let errors = RwSignal::new(FieldErrors::new());
-    Effect::new(move |_| {
-        if let Some(Err(AppError::Validation(found))) = save.value().get() {
-            errors.set(found);
-        }
-    });
-    let general = move || save.value().get().and_then(Result::err).as_ref().and_then(general_error);
+    let general = told_where_it_belongs(save, errors);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.get_untracked();

@@ -109,12 +109,12 @@ fn NewProgramme(create: Action<ProgrammeInput, Result<i64, AppError>>) -> impl I
     let errors = RwSignal::new(FieldErrors::new());
     let open = RwSignal::new(false);
     let navigate = leptos_router::hooks::use_navigate();
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(id)) => navigate(&format!("/programmes/{id}"), Default::default()),
-        Some(Err(AppError::Validation(found))) => errors.set(found),
-        _ => {}
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = create.value().get() {
+            navigate(&format!("/programmes/{id}"), Default::default());
+        }
     });
-    let general = move || create.value().get().and_then(Result::err).as_ref().and_then(super::widgets::general_error);
+    let general = super::widgets::told_where_it_belongs(create, errors);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.get_untracked();

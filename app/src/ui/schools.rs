@@ -3,9 +3,8 @@
 use leptos::prelude::*;
 
 use super::page::{Fetched, Notice};
-use super::widgets::{general_error, TextField};
+use super::widgets::{told_where_it_belongs, TextField};
 use crate::api::schools::{list_schools, save_school};
-use crate::error::AppError;
 use domain::i18n::tr;
 use domain::models::{Organisation, SchoolData, SchoolInput};
 use domain::FieldErrors;
@@ -19,16 +18,15 @@ pub fn SchoolsPanel(saved: RwSignal<u32>) -> impl IntoView {
     let editing = RwSignal::new(None::<i64>);
     let form = RwSignal::new(SchoolInput::default());
     let errors = RwSignal::new(FieldErrors::new());
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => {
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = save.value().get() {
             editing.set(None);
             form.set(SchoolInput::default());
             errors.set(FieldErrors::new());
             saved.update(|n| *n += 1);
         }
-        Some(Err(AppError::Validation(found))) => errors.set(found),
-        _ => {}
     });
+    let general = told_where_it_belongs(save, errors);
     let pick = move |school: Organisation| {
         editing.set(Some(school.id));
         errors.set(FieldErrors::new());
@@ -50,7 +48,6 @@ pub fn SchoolsPanel(saved: RwSignal<u32>) -> impl IntoView {
             }
         }
     };
-    let general = move || save.value().get().and_then(Result::err).as_ref().and_then(general_error);
     view! {
         <section class="no-print">
             <h2>{tr::SCHOOLS_TITLE}</h2>

@@ -5,9 +5,8 @@
 use leptos::prelude::*;
 
 use super::page::{Fetched, Notice};
-use super::widgets::{general_error, SelectField, TextField};
+use super::widgets::{told_where_it_belongs, SelectField, TextField};
 use crate::api::setup::{first_run, first_run_needed};
-use crate::error::AppError;
 use domain::i18n::tr;
 use domain::models::{FirstRun, FirstRunInput, TimeZone};
 use domain::FieldErrors;
@@ -35,15 +34,13 @@ fn SetupForm() -> impl IntoView {
     let form = RwSignal::new(FirstRunInput { time_zone: TimeZone::default().code().into(), ..Default::default() });
     let errors = RwSignal::new(FieldErrors::new());
     let run = Action::new(|input: &FirstRunInput| first_run(input.clone()));
-    Effect::new(move |_| match run.value().get() {
+    Effect::new(move |_| {
         // A full load, so the header and every page see the new session.
-        Some(Ok(_)) => {
+        if let Some(Ok(_)) = run.value().get() {
             let _ = window().location().set_href("/district");
         }
-        Some(Err(AppError::Validation(found))) => errors.set(found),
-        _ => {}
     });
-    let general = move || run.value().get().and_then(|result| result.err()).as_ref().and_then(general_error);
+    let general = told_where_it_belongs(run, errors);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = form.get_untracked();

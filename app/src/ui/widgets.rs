@@ -102,6 +102,25 @@ pub fn SelectField<T: FormInput>(
     }
 }
 
+/// Tells what a form's action answered where it belongs: the server's field messages go next to
+/// their fields (into `errors`); the returned closure gives any other refusal as one sentence.
+/// What the person typed is never touched.
+pub fn told_where_it_belongs<I, O>(
+    action: Action<I, Result<O, AppError>>,
+    errors: RwSignal<FieldErrors>,
+) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static
+where
+    I: Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(Err(AppError::Validation(found))) = action.value().get() {
+            errors.set(found);
+        }
+    });
+    move || action.value().get().and_then(Result::err).as_ref().and_then(general_error)
+}
+
 /// A message for errors that belong to no field.
 pub fn general_error(error: &AppError) -> Option<String> {
     match error {
