@@ -15,6 +15,7 @@ use domain::models::{Access, InvitationSlip, ParticipantRole};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PersonAccess {
     pub participant_id: i64,
+    pub user_id: Option<i64>,
     pub name: String,
     pub role: ParticipantRole,
     pub login: Option<String>,
@@ -54,7 +55,7 @@ pub async fn get_school_access(organisation_id: Option<i64>) -> Result<SchoolAcc
         can_edit: caller.may_write(place),
         people: people
             .into_iter()
-            .map(|p| PersonAccess { participant_id: p.participant_id, name: p.name, role: p.role, login: p.login, access: p.access })
+            .map(|p| PersonAccess { participant_id: p.participant_id, user_id: p.user_id, name: p.name, role: p.role, login: p.login, access: p.access })
             .collect(),
     })
 }
@@ -130,4 +131,28 @@ pub async fn audit_log(organisation_id: Option<i64>) -> Result<Vec<domain::model
         _ => Some(caller.school(organisation_id).await?.organisation_id),
     };
     Ok(crate::store::audit::lines(&caller.db, caller.user.district_id, scope).await?)
+}
+
+/// Disables an account at once (its sessions end; it signs in nowhere): a curator's for the
+/// coordinator of its district, a mentor's or mentee's for the curator of their school. Giving
+/// access again enables it with a new code.
+#[server(prefix = "/api", endpoint = "accounts/disable", input = Json)]
+pub async fn disable_account(user_id: i64) -> Result<(), AppError> {
+    use domain::models::UserRole::*;
+    let caller = Caller::current().await?;
+    let place = crate::store::invitations::account_place(&caller.db, user_id).await?;
+    let allowed = match (caller.user.role, place) {
+        (Methodologist, Some((district, Curator, _))) => district == caller.user.district_id,
+        (Curator, Some((district, Mentor | Mentee, school))) => {
+            district == caller.user.district_id && school.is_some() && school == caller.user.organisation_id
+        }
+        _ => false,
+    };
+    let Some((_, _, organisation_id)) = place.filter(|_| allowed) else { return Err(AppError::NotFound) };
+    let login = crate::store::users::login_of(&caller.db, user_id).await?;
+    crate::store::users::disable(&caller.db, &login).await?;
+    let actor = crate::services::accounts::actor(&caller.user, organisation_id);
+    crate::store::audit::record(&caller.db, &actor, &domain::i18n::tr::audit_user_disabled(&login)).await?;
+    tracing::info!(user_id, by = caller.user.id, "account disabled");
+    Ok(())
 }

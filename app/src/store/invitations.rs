@@ -11,7 +11,7 @@ use domain::models::{Access, ParticipantRole};
 pub const NO_PASSWORD: &str = "!invited";
 
 /// Gives an account a new invitation (replacing an earlier one), takes its password away and
-/// ends its sessions: a reset leaves nothing of the old access.
+/// ends its sessions: a reset leaves nothing of the old access. A disabled account is enabled.
 pub async fn issue(db: impl Conn, user_id: i64, code_hash: &str, expires_at: i64, created_by: i64) -> Result<(), sqlx::Error> {
     let mut conn = db.acquire().await?;
     sqlx::query(
@@ -25,7 +25,8 @@ pub async fn issue(db: impl Conn, user_id: i64, code_hash: &str, expires_at: i64
     .bind(created_by)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(NO_PASSWORD).bind(user_id).execute(&mut *conn).await?;
+    // Giving access again also lifts a disabling: the person enters with the new code.
+    sqlx::query("UPDATE users SET password_hash = $1, disabled = 0 WHERE id = $2").bind(NO_PASSWORD).bind(user_id).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
     Ok(())
 }

@@ -43,7 +43,8 @@ fn access_line(access: &Access) -> String {
 #[component]
 fn ParticipantsAccess() -> impl IntoView {
     let invite = Action::new(|ids: &Vec<i64>| invite_participants(ids.clone()));
-    let page = Resource::new(move || invite.version().get(), |_| get_school_access(None));
+    let disable = Action::new(|user_id: &i64| disable_account(*user_id));
+    let page = Resource::new(move || (invite.version().get(), disable.version().get()), |_| get_school_access(None));
     let ticked = RwSignal::new(std::collections::BTreeSet::<i64>::new());
     view! {
         <h1>{tr::ACCESS_TITLE}</h1>
@@ -52,6 +53,7 @@ fn ParticipantsAccess() -> impl IntoView {
             Ok(slips) => view! { <Slips slips/> }.into_any(),
             Err(error) => view! { <Notice error=true text=error.to_string()/> }.into_any(),
         })}
+        {move || disable.value().get().and_then(Result::err).map(|e| view! { <Notice error=true text=e.to_string()/> })}
         <Fetched resource=page view=move |page| view! {
             <div class="toolbar no-print">
                 <p class="muted grow">{page.school.clone()}</p>
@@ -64,7 +66,7 @@ fn ParticipantsAccess() -> impl IntoView {
                 })}
             </div>
             <table class="table no-print">
-                <thead><tr><th></th><th>{tr::F_LAST_NAME}</th><th>{tr::F_ROLE}</th><th>{tr::LOGIN_FIELD}</th><th>{tr::ACCESS_STATE}</th></tr></thead>
+                <thead><tr><th></th><th>{tr::F_LAST_NAME}</th><th>{tr::F_ROLE}</th><th>{tr::LOGIN_FIELD}</th><th>{tr::ACCESS_STATE}</th><th></th></tr></thead>
                 <tbody>
                     {page.people.into_iter().map(|person| {
                         let id = person.participant_id;
@@ -78,13 +80,14 @@ fn ParticipantsAccess() -> impl IntoView {
                                 <td>{tr::participant_role(person.role)}</td>
                                 <td>{person.login.clone().unwrap_or_default()}</td>
                                 <td>{access_line(&person.access)}</td>
+                                <td>{disable_button(person.user_id.filter(|_| page.can_edit && !matches!(person.access, Access::Disabled | Access::None)), disable)}</td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
         }/>
-        <AuditPanel changed=Signal::derive(move || invite.version().get())/>
+        <AuditPanel changed=Signal::derive(move || invite.version().get() + disable.version().get())/>
     }
 }
 
@@ -118,8 +121,12 @@ fn Slips(slips: Vec<InvitationSlip>) -> impl IntoView {
 fn CuratorsAccess() -> impl IntoView {
     let add = Action::new(|(organisation_id, login, name): &(i64, String, String)| add_curator(*organisation_id, login.clone(), name.clone()));
     let reset = Action::new(|user_id: &i64| reset_curator(*user_id));
+    let disable = Action::new(|user_id: &i64| disable_account(*user_id));
     let schools_saved = RwSignal::new(0u32);
-    let list = Resource::new(move || (add.version().get(), reset.version().get(), schools_saved.get()), |_| list_curators());
+    let list = Resource::new(
+        move || (add.version().get(), reset.version().get(), disable.version().get(), schools_saved.get()),
+        |_| list_curators(),
+    );
     let slip = Memo::new(move |_| match (add.value().get(), reset.value().get()) {
         (Some(Ok(slip)), _) | (_, Some(Ok(slip))) => Some(slip),
         _ => None,
@@ -128,7 +135,7 @@ fn CuratorsAccess() -> impl IntoView {
         <h1>{tr::CURATORS_TITLE}</h1>
         {move || slip.get().map(|slip| view! { <Slips slips=vec![slip]/> })}
         <super::schools::SchoolsPanel saved=schools_saved/>
-        <AuditPanel changed=Signal::derive(move || add.version().get() + reset.version().get() + schools_saved.get() as usize)/>
+        <AuditPanel changed=Signal::derive(move || add.version().get() + reset.version().get() + disable.version().get() + schools_saved.get() as usize)/>
         <h2 class="no-print">{tr::CURATORS_CURATOR}</h2>
         {move || reset.value().get().and_then(Result::err).map(|e| view! { <Notice error=true text=e.to_string()/> })}
         <Fetched resource=list view=move |schools| {
@@ -144,7 +151,8 @@ fn CuratorsAccess() -> impl IntoView {
                             <td>{if row.user_id.is_some() { access_line(&row.access) } else { tr::CURATORS_NONE.into() }}</td>
                             <td>{row.user_id.map(|user_id| view! {
                                 <button type="button" class="button secondary" on:click=move |_| { reset.dispatch(user_id); }>{tr::ACCESS_RESET}</button>
-                            })}</td>
+                            })}
+                            {disable_button(row.user_id.filter(|_| !matches!(row.access, Access::Disabled)), disable)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -153,6 +161,18 @@ fn CuratorsAccess() -> impl IntoView {
             }
         }/>
     }
+}
+
+/// «Отключить» for an account that can still sign in, after the browser's confirmation.
+fn disable_button(user_id: Option<i64>, disable: Action<i64, Result<(), AppError>>) -> impl IntoView {
+    user_id.map(|user_id| view! {
+        <button type="button" class="button danger" data-testid="disable" disabled=move || disable.pending().get()
+            on:click=move |_| {
+                if window().confirm_with_message(tr::ACCESS_DISABLE_CONFIRM).unwrap_or(false) {
+                    disable.dispatch(user_id);
+                }
+            }>{tr::ACCESS_DISABLE}</button>
+    })
 }
 
 fn schools_of(rows: &[CuratorAccess]) -> Vec<(i64, String)> {

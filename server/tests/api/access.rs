@@ -197,6 +197,9 @@ async fn building_giving_and_taking_questionnaires_and_importing_answer_each_rol
     use app::api::accounts::*;
     matrix_of(&w, GetSchoolAccess { organisation_id: Some(w.lyceum) }, [U, "ok", F, "ok", F, F]).await;
     matrix_of(&w, InviteParticipants { participant_ids: vec![w.stranger] }, [U, "ok", N, F, F, F]).await;
+    // The stranger has an account now: disabling it is the curator's, and nobody else's.
+    let stranger_account = app::store::invitations::user_of_participant(&w.app.db, w.stranger).await.expect("lookup").expect("account");
+    matrix_of(&w, DisableAccount { user_id: stranger_account }, [U, "ok", N, N, N, N]).await;
     matrix_of(&w, ListCurators {}, [U, F, F, "ok", F, F]).await;
     matrix_of(&w, AuditLog { organisation_id: Some(w.lyceum) }, [U, "ok", F, "ok", F, F]).await;
     let new_curator = |login: &str| AddCurator { organisation_id: w.lyceum, login: login.into(), display_name: "Новый куратор".into() };

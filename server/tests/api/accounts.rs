@@ -212,3 +212,33 @@ on_both_backends!(a_disabled_account_and_an_expired_code_open_nothing, |backend|
     let disabled = app.invoke(&TestApp::anonymous(), first_entry(&slips[1], CHOSEN)).await.unwrap_err();
     assert!(disabled.field_message("code").is_some());
 });
+
+on_both_backends!(a_curator_disables_a_mentees_access_and_gives_it_back, |backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let curator = app.login("curator", "kurator1").await;
+    let mentee = app.login("mentee", "molodoy1").await;
+    let mentee_user = mentee.user.as_ref().expect("user").id;
+    let other = app.login("other", "kurator7").await;
+    assert_eq!(app.invoke(&other, DisableAccount { user_id: mentee_user }).await, Err(AppError::NotFound), "not their school");
+    let coordinator = app.login("coordinator", "metodist").await;
+    assert_eq!(app.invoke(&coordinator, DisableAccount { user_id: mentee_user }).await, Err(AppError::NotFound), "a coordinator disables curators");
+
+    assert_eq!(app.invoke(&curator, DisableAccount { user_id: mentee_user }).await, Ok(()));
+    assert_eq!(app.invoke(&mentee, Whoami {}).await, Ok(None), "signed out at once");
+    assert_eq!(app.login_reply("molodoy1", nastavnik::demo::DEMO_PASSWORD).await.status.as_u16(), 400);
+    let page = app.invoke(&curator, GetSchoolAccess { organisation_id: None }).await.expect("page");
+    let row = page.people.iter().find(|p| p.user_id == Some(mentee_user)).expect("listed");
+    assert_eq!(row.access, Access::Disabled);
+
+    // Giving access again enables the account with a new code.
+    let slips = app.invoke(&curator, InviteParticipants { participant_ids: vec![row.participant_id] }).await.expect("slip");
+    assert_eq!(slips[0].login, "molodoy1");
+    assert!(app.call_fn(&TestApp::anonymous(), first_entry(&slips[0], CHOSEN)).await.ok());
+    assert!(app.login_reply("molodoy1", CHOSEN).await.ok());
+
+    // The coordinator disables a curator of the district.
+    let curator7 = other.user.as_ref().expect("user").id;
+    assert_eq!(app.invoke(&coordinator, DisableAccount { user_id: curator7 }).await, Ok(()));
+    assert_eq!(app.invoke(&other, Whoami {}).await, Ok(None));
+    assert_eq!(app.invoke(&curator, DisableAccount { user_id: curator7 }).await, Err(AppError::NotFound));
+});
