@@ -77,9 +77,26 @@ impl Caller {
         }
     }
 
-    /// A programme's place, if the caller may read or write it.
+    /// A programme's place, if the caller may read or write it. An archived programme is
+    /// read-only: writing is refused with a sentence, for everyone.
     pub async fn programme(&self, programme_id: i64, intent: Intent) -> Result<Place, AppError> {
-        self.allow(store::programmes::place(&self.db, programme_id).await?, intent)
+        let place = self.allow(store::programmes::place(&self.db, programme_id).await?, intent)?;
+        if intent == Intent::Write {
+            self.refuse_archived(programme_id).await?;
+        }
+        Ok(place)
+    }
+
+    /// Whether the caller may change this programme now: its curator, while it is not archived.
+    pub async fn may_change_programme(&self, programme_id: i64, place: Place) -> Result<bool, AppError> {
+        Ok(self.may_write(place) && store::programmes::archived_on(&self.db, programme_id).await?.is_none())
+    }
+
+    async fn refuse_archived(&self, programme_id: i64) -> Result<(), AppError> {
+        match store::programmes::archived_on(&self.db, programme_id).await? {
+            Some(day) => Err(AppError::Refused(domain::i18n::tr::programme_archived(&day))),
+            None => Ok(()),
+        }
     }
 
     /// A questionnaire's place, if the caller may read or write it.
@@ -87,9 +104,13 @@ impl Caller {
         self.allow(store::surveys::questionnaire_place(&self.db, questionnaire_id).await?, intent)
     }
 
-    /// A wave's place, if the caller may read or write it.
+    /// A wave's place, if the caller may read or write it (not in an archived programme).
     pub async fn wave(&self, wave_id: i64, intent: Intent) -> Result<Place, AppError> {
-        self.allow(store::surveys::wave_place(&self.db, wave_id).await?, intent)
+        let place = self.allow(store::surveys::wave_place(&self.db, wave_id).await?, intent)?;
+        if intent == Intent::Write {
+            self.refuse_archived(store::surveys::wave(&self.db, wave_id).await?.programme_id).await?;
+        }
+        Ok(place)
     }
 
     /// A participant with their place. Reading: whoever may read the school, and the person

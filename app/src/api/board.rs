@@ -15,7 +15,7 @@ pub async fn get_board(programme_id: i64) -> Result<Board, AppError> {
     let caller = crate::caller::Caller::current().await?;
     let place = caller.programme(programme_id, Intent::Read).await?;
     let mut board = crate::store::board::load(&caller.db, programme_id).await?;
-    board.can_edit = caller.may_write(place);
+    board.can_edit = caller.may_change_programme(programme_id, place).await?;
     Ok(board)
 }
 

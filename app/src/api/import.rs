@@ -70,6 +70,9 @@ pub async fn commit_import(batch: ImportBatch) -> Result<usize, AppError> {
             Ok(place) if place == school => {}
             _ => return Err(AppError::field("programme_id", domain::i18n::tr::ERR_PROGRAMME)),
         }
+        if crate::store::programmes::archived_on(&caller.db, programme_id).await?.is_some() {
+            return Err(AppError::field("programme_id", domain::i18n::tr::ERR_PROGRAMME_ARCHIVED));
+        }
     }
     let count = crate::services::import::write_rows(&state.db, school.organisation_id, batch.programme_id, &rows, batch.drop_invalid).await?;
     tracing::info!(count, organisation_id = school.organisation_id, "participants imported");

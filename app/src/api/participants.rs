@@ -69,6 +69,9 @@ pub async fn save_participant(
             Ok(place) if place == own_school => {}
             _ => return Err(AppError::field("programme_id", tr::ERR_PROGRAMME)),
         }
+        if programmes::archived_on(db, programme_id).await?.is_some() {
+            return Err(AppError::field("programme_id", tr::ERR_PROGRAMME_ARCHIVED));
+        }
     }
     match current {
         None => {

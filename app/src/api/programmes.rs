@@ -32,7 +32,25 @@ pub async fn create_programme(input: ProgrammeInput) -> Result<i64, AppError> {
 pub async fn get_programme(id: i64) -> Result<ProgrammeOverview, AppError> {
     let caller = crate::caller::Caller::current().await?;
     let place = caller.programme(id, domain::access::Intent::Read).await?;
-    Ok(ProgrammeOverview { detail: crate::store::programmes::detail(&caller.db, id).await?, can_edit: caller.may_write(place) })
+    Ok(ProgrammeOverview {
+        detail: crate::store::programmes::detail(&caller.db, id).await?,
+        can_edit: caller.may_change_programme(id, place).await?,
+        archived_on: crate::store::programmes::archived_on(&caller.db, id).await?,
+    })
+}
+
+/// Moves a programme to the archive (its curator): from then on it is read-only, and it stays
+/// in the district's history and reports.
+#[server(prefix = "/api", endpoint = "programmes/archive", input = Json)]
+pub async fn archive_programme(programme_id: i64) -> Result<(), AppError> {
+    let caller = crate::caller::Caller::current().await?;
+    let place = caller.programme(programme_id, domain::access::Intent::Write).await?;
+    crate::store::programmes::archive(&caller.db, programme_id).await?;
+    let (programme, _) = crate::store::programmes::get(&caller.db, programme_id).await?;
+    let actor = crate::services::accounts::actor(&caller.user, Some(place.organisation_id));
+    crate::store::audit::record(&caller.db, &actor, &domain::i18n::tr::audit_programme_archived(&programme.title)).await?;
+    tracing::info!(programme_id, by = caller.user.id, "programme archived");
+    Ok(())
 }
 
 /// A programme's page: its detail, and whether the caller may change its stages.
@@ -41,6 +59,9 @@ pub struct ProgrammeOverview {
     #[serde(flatten)]
     pub detail: ProgrammeDetail,
     pub can_edit: bool,
+    /// The day it went to the archive (read-only since).
+    #[serde(default)]
+    pub archived_on: Option<String>,
 }
 
 /// Sets a stage's status (the curator of the programme's school); the date is today.

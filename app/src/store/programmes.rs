@@ -52,6 +52,25 @@ pub async fn place(db: impl Conn, programme_id: i64) -> Result<Place, sqlx::Erro
     super::place_of(db, sql, programme_id).await
 }
 
+/// The day a programme went to the archive, if it did.
+pub async fn archived_on(db: impl Conn, programme_id: i64) -> Result<Option<String>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let day: Option<Option<String>> =
+        sqlx::query_scalar("SELECT archived_on FROM programmes WHERE id = $1").bind(programme_id).fetch_optional(&mut *conn).await?;
+    Ok(day.flatten())
+}
+
+/// Moves a programme to the archive today (once: a second call keeps the first day).
+pub async fn archive(db: impl Conn, programme_id: i64) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    sqlx::query("UPDATE programmes SET archived_on = COALESCE(archived_on, $1) WHERE id = $2")
+        .bind(today())
+        .bind(programme_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// A programme with its stages and counts.
 /// A programme and the name of its school.
 pub async fn get(db: impl Conn, programme_id: i64) -> Result<(Programme, String), sqlx::Error> {

@@ -45,12 +45,12 @@ pub fn ProgrammePage() -> impl IntoView {
     let detail = super::page::route_resource(move || set_stage.version().get() as u64, get_programme);
     view! {
         <super::page::Loaded roles=READERS resource=detail
-            view=move |page| view! { <ProgrammeView detail=page.detail can_edit=page.can_edit set_stage/> }/>
+            view=move |page| view! { <ProgrammeView detail=page.detail can_edit=page.can_edit archived_on=page.archived_on set_stage/> }/>
     }
 }
 
 #[component]
-fn ProgrammeView(detail: ProgrammeDetail, can_edit: bool, set_stage: ServerAction<SetStageStatus>) -> impl IntoView {
+fn ProgrammeView(detail: ProgrammeDetail, can_edit: bool, archived_on: Option<String>, set_stage: ServerAction<SetStageStatus>) -> impl IntoView {
     let programme_id = detail.programme.id;
     let p = detail.programme;
     view! {
@@ -62,6 +62,8 @@ fn ProgrammeView(detail: ProgrammeDetail, can_edit: bool, set_stage: ServerActio
             <A href=format!("/programmes/{programme_id}/swot") attr:class="button secondary">{tr::SWOT_TITLE}</A>
         </div>
         <p class="muted">{detail.organisation_name}</p>
+        {archived_on.map(|day| view! { <super::page::Notice text=tr::programme_archived(&day) testid="archived"/> })}
+        {can_edit.then(|| view! { <ArchiveButton programme_id/> })}
         <dl class="facts">
             <dt>{tr::PROGRAMME_FORM}</dt><dd>{tr::form(p.form)}</dd>
             <dt>{tr::PROGRAMME_VARIANTS}</dt>
@@ -177,5 +179,28 @@ fn NewProgramme(create: Action<ProgrammeInput, Result<i64, AppError>>) -> impl I
                 </div>
             </form>
         </Show>
+    }
+}
+
+/// «Перенести в архив», after the browser's confirmation; the page then shows the programme
+/// read-only.
+#[component]
+fn ArchiveButton(programme_id: i64) -> impl IntoView {
+    let archive = Action::new(move |_: &()| crate::api::programmes::archive_programme(programme_id));
+    Effect::new(move |_| {
+        if let Some(Ok(())) = archive.value().get() {
+            let _ = window().location().reload();
+        }
+    });
+    view! {
+        <p class="toolbar">
+            <button type="button" class="button secondary" disabled=move || archive.pending().get()
+                on:click=move |_| {
+                    if window().confirm_with_message(tr::PROGRAMME_ARCHIVE_CONFIRM).unwrap_or(false) {
+                        archive.dispatch(());
+                    }
+                }>{tr::PROGRAMME_ARCHIVE}</button>
+            {move || archive.value().get().and_then(Result::err).map(|e| view! { <super::page::Notice error=true text=e.to_string()/> })}
+        </p>
     }
 }

@@ -211,6 +211,13 @@ async fn building_giving_and_taking_questionnaires_and_importing_answer_each_rol
         starts_on: "2026-10-01".into(), ends_on: "2027-05-31".into(),
     };
     matrix_of(&w, app::api::programmes::CreateProgramme { input: programme }, [U, "ok", "ok", F, F, F]).await;
+    // Archiving: the curator of its school only (a fresh programme, so nothing else here changes).
+    let fresh = domain::models::ProgrammeInput {
+        title: "В архив".into(), form: "teacher_teacher".into(), variants: vec!["trainee".into()],
+        starts_on: "2026-10-01".into(), ends_on: "2027-05-31".into(),
+    };
+    let to_archive = w.app.invoke(&w.curator, app::api::programmes::CreateProgramme { input: fresh }).await.expect("created");
+    matrix_of(&w, app::api::programmes::ArchiveProgramme { programme_id: to_archive }, [U, "ok", N, F, N, N]).await;
     use app::api::programmes::{GetOrderDetails, SaveOrderDetails};
     matrix_of(&w, GetOrderDetails { programme_id: w.pilot_programme }, [U, "ok", N, "ok", N, N]).await;
     let details = domain::models::OrderDetails { number: "7".into(), signed_on: "2026-09-15".into(), head_name: "Петров П. П.".into(), head_position: "Директор".into() };

@@ -80,3 +80,39 @@ on_both_backends!(an_order_is_registered_with_its_number_and_downloads_as_word, 
     assert_eq!(app.get(&other, &format!("/export/order/{programme}.docx")).await.status.as_u16(), 404);
     assert_eq!(app.get(&curator, &format!("/export/order/{programme}.pdf")).await.status.as_u16(), 404);
 });
+
+on_both_backends!(an_archived_programme_is_read_only_and_stays_in_the_reports, |backend| async move {
+    use app::api::board::ApplyBoard;
+    use app::api::programmes::{ArchiveProgramme, GetProgramme, SetStageStatus};
+    use app::api::surveys::{CreateWave, ListWaves};
+    use app::error::AppError;
+    use domain::models::{Stage, StageStatus};
+    let app = TestApp::spawn(backend).await;
+    let curator = app.login("curator", "kurator1").await;
+    let programme = app.programme(&curator, None).await;
+    let other = app.login("other", "kurator7").await;
+    assert_eq!(app.invoke(&other, ArchiveProgramme { programme_id: programme }).await, Err(AppError::NotFound));
+    assert_eq!(app.invoke(&curator, ArchiveProgramme { programme_id: programme }).await, Ok(()));
+
+    let page = app.invoke(&curator, GetProgramme { id: programme }).await.expect("still readable");
+    assert!(page.archived_on.is_some() && !page.can_edit);
+    let board = app.invoke(&curator, GetBoard { programme_id: programme }).await.expect("board readable");
+    assert!(!board.can_edit);
+    let read_only = |e: AppError| matches!(&e, AppError::Refused(text) if text.contains("в архиве"));
+    let weights = domain::matching::board::BoardOp::Weights(Default::default());
+    assert!(read_only(app.invoke(&curator, ApplyBoard { programme_id: programme, base_version: board.version, op: weights }).await.unwrap_err()));
+    assert!(read_only(app.invoke(&curator, SetStageStatus { programme_id: programme, stage: Stage::Completion, status: StageStatus::Done }).await.unwrap_err()));
+    let waves = app.invoke(&curator, ListWaves { programme_id: programme }).await.expect("waves readable");
+    let wave = CreateWave { programme_id: programme, questionnaire_id: waves.questionnaires[0].id, kind: "mid".into(), role: "mentee".into(), anonymous: false };
+    assert!(read_only(app.invoke(&curator, wave).await.unwrap_err()));
+    let status = app::api::surveys::SetWaveOpen { wave_id: waves.waves[0].id, open: true };
+    assert!(read_only(app.invoke(&curator, status).await.unwrap_err()));
+    // Nobody joins it; it stays in the school's report.
+    let input = domain::models::ParticipantInput { last_name: "Гусева".into(), first_name: "Яна".into(), role: "mentee".into(), kind: "teacher".into(), experience_years: "1".into(), ..Default::default() };
+    let joined = app.call(&curator, "participants/save", json!({ "id": null, "input": input, "programme_id": programme })).await;
+    assert_eq!(joined.json()["Validation"]["programme_id"], domain::i18n::tr::ERR_PROGRAMME_ARCHIVED, "{}", joined.text);
+    let report = app.invoke(&curator, app::api::reports::GetSchoolReport { organisation_id: None }).await.expect("report");
+    assert!(serde_json::to_string(&report).expect("json").contains(&page.detail.programme.title));
+    let log = app.invoke(&curator, app::api::accounts::AuditLog { organisation_id: None }).await.expect("log");
+    assert!(log.iter().any(|l| l.summary.contains("перенесена в архив")));
+});

@@ -83,6 +83,7 @@ pub const ERR_RELATION_EXISTS: &str = "Такие отношения уже от
 pub const F_PROGRAMME: &str = "Программа";
 pub const NO_PROGRAMME: &str = "Не участвует";
 pub const ERR_PROGRAMME: &str = "Выберите программу своей школы";
+pub const ERR_PROGRAMME_ARCHIVED: &str = "Эта программа в архиве: в неё нельзя добавить участников";
 pub const ERR_PROGRAMME_IN_PAIR: &str = "Участник состоит в паре этой программы — сначала уберите его с доски";
 pub const ERR_IN_PAIR: &str = "Участник состоит в паре: сначала уберите его из пары";
 
@@ -331,6 +332,16 @@ pub const AUDIT_WHEN: &str = "Когда";
 pub const AUDIT_WHO: &str = "Кто";
 pub const AUDIT_WHAT: &str = "Что";
 pub const AUDIT_CLI: &str = "nastavnik user (командная строка)";
+
+/// Why a change to an archived programme is refused.
+pub fn programme_archived(day: &str) -> String {
+    format!("Программа в архиве с {}: её можно только просматривать", date(day))
+}
+pub fn audit_programme_archived(title: &str) -> String {
+    format!("Программа «{title}» перенесена в архив")
+}
+pub const PROGRAMME_ARCHIVE: &str = "Перенести в архив";
+pub const PROGRAMME_ARCHIVE_CONFIRM: &str = "Перенести программу в архив? Она останется в отчётах района, но изменить её будет нельзя.";
 
 /// The button that gives access to the ticked people.
 pub fn access_give(ticked: usize) -> String {
