@@ -76,9 +76,10 @@ async fn matrix(w: &World, endpoint: &str, args: Value, expected: [&str; 6]) {
     }
 }
 
-/// The same through a server function's generated type (arguments checked when it compiles).
-async fn matrix_of<F: ServerFn + serde::Serialize + Clone>(w: &World, call: F, expected: [&str; 6]) {
-    let endpoint = F::PATH;
+/// The same through a server function's generated type (arguments checked when it compiles);
+/// `endpoint` names it as the routes do, and must be the type's own address.
+async fn matrix_of<F: ServerFn + serde::Serialize + Clone>(w: &World, endpoint: &str, call: F, expected: [&str; 6]) {
+    assert_eq!(F::PATH, format!("/api/{endpoint}"), "the matrix names {endpoint} for another function");
     for (caller, expected) in w.everyone().into_iter().zip(expected) {
         let reply = w.app.call_fn(caller, call.clone()).await;
         check(endpoint, caller, &reply, expected, &w.stranger_name);
@@ -157,15 +158,15 @@ async fn building_giving_and_taking_questionnaires_and_importing_answer_each_rol
     let questionnaire = app::store::surveys::list_questionnaires(&w.app.db, w.lyceum).await.expect("questionnaires")[0].id;
     let draft = app::store::surveys::draft(&w.app.db, questionnaire).await.expect("draft");
 
-    matrix_of(&w, CreateQuestionnaire { template: "mentor_satisfaction".into() }, [U, "ok", "ok", F, F, F]).await;
-    matrix_of(&w, SaveQuestionnaire { id: questionnaire, definition: draft.definition }, [U, "ok", N, F, N, N]).await;
+    matrix_of(&w, "questionnaires/create", CreateQuestionnaire { template: "mentor_satisfaction".into() }, [U, "ok", "ok", F, F, F]).await;
+    matrix_of(&w, "questionnaires/save", SaveQuestionnaire { id: questionnaire, definition: draft.definition }, [U, "ok", N, F, N, N]).await;
     let wave = CreateWave { programme_id: programme, questionnaire_id: questionnaire, kind: "mid".into(), role: "mentor".into(), anonymous: false };
-    matrix_of(&w, wave, [U, "ok", N, F, N, N]).await;
+    matrix_of(&w, "waves/create", wave, [U, "ok", N, F, N, N]).await;
 
     // The mentee's waiting exit questionnaire: only they get its form and may answer it.
     let waiting = app::store::surveys::open_waves_for(&w.app.db, w.mentee.user.as_ref().and_then(|u| u.participant_id).expect("mentee"))
         .await.expect("waves").into_iter().find(|(_, done)| !done).expect("a questionnaire waits").0;
-    matrix_of(&w, MySurveyForm { wave_id: waiting.id }, [U, N, N, N, N, "ok"]).await;
+    matrix_of(&w, "surveys/form", MySurveyForm { wave_id: waiting.id }, [U, N, N, N, N, "ok"]).await;
     let form = app::store::surveys::form(&w.app.db, waiting.id).await.expect("form");
     for (n, (caller, expected)) in w.everyone().into_iter().zip([U, F, F, F, N, "ok"]).enumerate() {
         let submission = domain::surveys::SurveySubmission {
@@ -178,7 +179,7 @@ async fn building_giving_and_taking_questionnaires_and_importing_answer_each_rol
         check("surveys/submit", caller, &w.app.call_fn(caller, SubmitSurvey { submission }).await, expected, &w.stranger_name);
     }
     // No caller here is a kiosk, so none may check a respondent's code.
-    matrix_of(&w, CheckKioskCode { code: "123456".into() }, [U; 6]).await;
+    matrix_of(&w, "kiosk/code", CheckKioskCode { code: "123456".into() }, [U; 6]).await;
 
     let file = "Фамилия;Имя;Роль;Категория;Стаж\nЛаптева;Зоя;Наставляемый;Педагог;1\n";
     for (caller, expected) in w.everyone().into_iter().zip([U, "ok", "ok", F, F, F]) {
@@ -195,13 +196,13 @@ async fn building_giving_and_taking_questionnaires_and_importing_answer_each_rol
     }
     // Access: the curator gives it for their school; the coordinator manages curators.
     use app::api::accounts::*;
-    matrix_of(&w, GetSchoolAccess { organisation_id: Some(w.lyceum) }, [U, "ok", F, "ok", F, F]).await;
-    matrix_of(&w, InviteParticipants { participant_ids: vec![w.stranger] }, [U, "ok", N, F, F, F]).await;
+    matrix_of(&w, "accounts/school", GetSchoolAccess { organisation_id: Some(w.lyceum) }, [U, "ok", F, "ok", F, F]).await;
+    matrix_of(&w, "accounts/invite", InviteParticipants { participant_ids: vec![w.stranger] }, [U, "ok", N, F, F, F]).await;
     // The stranger has an account now: disabling it is the curator's, and nobody else's.
     let stranger_account = app::store::invitations::user_of_participant(&w.app.db, w.stranger).await.expect("lookup").expect("account");
-    matrix_of(&w, DisableAccount { user_id: stranger_account }, [U, "ok", N, N, N, N]).await;
-    matrix_of(&w, ListCurators {}, [U, F, F, "ok", F, F]).await;
-    matrix_of(&w, AuditLog { organisation_id: Some(w.lyceum) }, [U, "ok", F, "ok", F, F]).await;
+    matrix_of(&w, "accounts/disable", DisableAccount { user_id: stranger_account }, [U, "ok", N, N, N, N]).await;
+    matrix_of(&w, "accounts/curators", ListCurators {}, [U, F, F, "ok", F, F]).await;
+    matrix_of(&w, "audit/list", AuditLog { organisation_id: Some(w.lyceum) }, [U, "ok", F, "ok", F, F]).await;
     let new_curator = |login: &str| AddCurator { organisation_id: w.lyceum, login: login.into(), display_name: "Новый куратор".into() };
     for (caller, expected) in w.everyone().into_iter().zip([U, F, F, "ok", F, F]) {
         check("accounts/add_curator", caller, &w.app.call_fn(caller, new_curator(&format!("novyi.{}", caller.name.len()))).await, expected, &w.stranger_name);
@@ -210,38 +211,38 @@ async fn building_giving_and_taking_questionnaires_and_importing_answer_each_rol
         title: "Новая программа".into(), form: "teacher_teacher".into(), variants: vec!["trainee".into()],
         starts_on: "2026-10-01".into(), ends_on: "2027-05-31".into(),
     };
-    matrix_of(&w, app::api::programmes::CreateProgramme { input: programme }, [U, "ok", "ok", F, F, F]).await;
+    matrix_of(&w, "programmes/create", app::api::programmes::CreateProgramme { input: programme }, [U, "ok", "ok", F, F, F]).await;
     // Archiving: the curator of its school only (a fresh programme, so nothing else here changes).
     let fresh = domain::models::ProgrammeInput {
         title: "В архив".into(), form: "teacher_teacher".into(), variants: vec!["trainee".into()],
         starts_on: "2026-10-01".into(), ends_on: "2027-05-31".into(),
     };
     let to_archive = w.app.invoke(&w.curator, app::api::programmes::CreateProgramme { input: fresh }).await.expect("created");
-    matrix_of(&w, app::api::programmes::ArchiveProgramme { programme_id: to_archive }, [U, "ok", N, F, N, N]).await;
+    matrix_of(&w, "programmes/archive", app::api::programmes::ArchiveProgramme { programme_id: to_archive }, [U, "ok", N, F, N, N]).await;
     use app::api::programmes::{GetOrderDetails, SaveOrderDetails};
-    matrix_of(&w, GetOrderDetails { programme_id: w.pilot_programme }, [U, "ok", N, "ok", N, N]).await;
+    matrix_of(&w, "orders/get", GetOrderDetails { programme_id: w.pilot_programme }, [U, "ok", N, "ok", N, N]).await;
     let details = domain::models::OrderDetails { number: "7".into(), signed_on: "2026-09-15".into(), head_name: "Петров П. П.".into(), head_position: "Директор".into() };
-    matrix_of(&w, SaveOrderDetails { programme_id: w.pilot_programme, details }, [U, "ok", N, F, N, N]).await;
+    matrix_of(&w, "orders/save", SaveOrderDetails { programme_id: w.pilot_programme, details }, [U, "ok", N, F, N, N]).await;
     use app::api::schools::{ListSchools, SaveSchool};
-    matrix_of(&w, ListSchools {}, [U, F, F, "ok", F, F]).await;
+    matrix_of(&w, "schools/list", ListSchools {}, [U, F, F, "ok", F, F]).await;
     let school = domain::models::SchoolInput { name: "МБОУ «Лицей № 1»".into(), students_total: "640".into(), teachers_total: "48".into(), ..Default::default() };
-    matrix_of(&w, SaveSchool { id: Some(w.lyceum), input: school }, [U, F, F, "ok", F, F]).await;
+    matrix_of(&w, "schools/save", SaveSchool { id: Some(w.lyceum), input: school }, [U, F, F, "ok", F, F]).await;
     // A curator who is none of the callers, so the reset ends nobody's session here.
     let (bystander, _) = app::store::users::find_for_login(&w.app.db, "kurator12").await.expect("find").expect("kurator12");
-    matrix_of(&w, ResetCurator { user_id: bystander.id }, [U, F, F, "ok", F, F]).await;
+    matrix_of(&w, "accounts/reset_curator", ResetCurator { user_id: bystander.id }, [U, F, F, "ok", F, F]).await;
     // The first entry is for anyone with a slip: a wrong code is told at the field, to everyone.
     for (n, caller) in w.everyone().into_iter().enumerate() {
         let input = domain::models::WelcomeInput { login: format!("nobody{n}"), code: "1234-5678".into(), password: "сирень цветёт в мае".into(), password_again: "сирень цветёт в мае".into() };
         check("auth/welcome", caller, &w.app.call_fn(caller, app::api::auth::Welcome { input }).await, "Validation", &w.stranger_name);
     }
     let change = app::api::auth::ChangePassword { input: domain::models::PasswordChangeInput { current: "не тот".into(), password: "сирень цветёт в мае".into(), password_again: "сирень цветёт в мае".into() } };
-    matrix_of(&w, change, [U, "Validation", "Validation", "Validation", "Validation", "Validation"]).await;
+    matrix_of(&w, "auth/password", change, [U, "Validation", "Validation", "Validation", "Validation", "Validation"]).await;
     // The first run is over in a district that has accounts: nobody may make it again.
-    matrix_of(&w, app::api::setup::FirstRunNeeded {}, ["ok"; 6]).await;
+    matrix_of(&w, "setup/status", app::api::setup::FirstRunNeeded {}, ["ok"; 6]).await;
     let claim = domain::models::FirstRunInput { setup_code: "123456789".into(), ..Default::default() };
-    matrix_of(&w, app::api::setup::FirstRun { input: claim }, [N; 6]).await;
+    matrix_of(&w, "setup/first_run", app::api::setup::FirstRun { input: claim }, [N; 6]).await;
     // Last: a kiosk ends the session of the curator who opens it.
-    matrix_of(&w, OpenKiosk { wave_id: waiting.id }, [U, "ok", N, F, N, N]).await;
+    matrix_of(&w, "waves/kiosk", OpenKiosk { wave_id: waiting.id }, [U, "ok", N, F, N, N]).await;
 }
 
 #[tokio::test]
