@@ -77,10 +77,8 @@ pub async fn of_school(db: impl Conn, organisation_id: i64) -> Result<Vec<Person
     .await?;
     rows.iter()
         .map(|row| {
-            let name = [row.try_get::<String, _>("last_name")?, row.try_get("first_name")?, row.try_get::<Option<String>, _>("middle_name")?.unwrap_or_default()]
-                .join(" ")
-                .trim()
-                .to_owned();
+            let middle: Option<String> = row.try_get("middle_name")?;
+            let name = domain::models::full_name(&row.try_get::<String, _>("last_name")?, &row.try_get::<String, _>("first_name")?, middle.as_deref());
             Ok(PersonAccessRow {
                 participant_id: row.try_get("id")?,
                 name,

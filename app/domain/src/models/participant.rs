@@ -64,6 +64,14 @@ impl Participant {
     }
 }
 
+/// «Фамилия Имя Отчество» from its parts (the patronymic only when there is one).
+pub fn full_name(last_name: &str, first_name: &str, middle_name: Option<&str>) -> String {
+    match middle_name {
+        Some(middle) => format!("{last_name} {first_name} {middle}"),
+        None => format!("{last_name} {first_name}"),
+    }
+}
+
 /// Validated participant data: every field already in its domain type.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewParticipant {
@@ -231,12 +239,7 @@ impl NewParticipant {
 
     /// «Фамилия Имя Отчество».
     pub fn full_name(&self) -> String {
-        let mut name = format!("{} {}", self.last_name, self.first_name);
-        if let Some(middle) = &self.middle_name {
-            name.push(' ');
-            name.push_str(middle);
-        }
-        name
+        full_name(&self.last_name, &self.first_name, self.middle_name.as_deref())
     }
 
     /// The input a form shows to edit this participant.
