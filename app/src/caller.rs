@@ -141,6 +141,17 @@ impl Caller {
         }
     }
 
+    /// A registered document, if the caller may read (the school's curator, the district's
+    /// coordinator) or write (the curator) it. A document of an archived programme is read-only.
+    pub async fn document(&self, document_id: i64, intent: Intent) -> Result<(domain::models::DocumentEntry, Place), AppError> {
+        let (document, place) = store::documents::get(&self.db, document_id).await?;
+        self.allow(place, intent)?;
+        if let (Intent::Write, Some(programme_id)) = (intent, document.programme_id) {
+            self.refuse_archived(programme_id).await?;
+        }
+        Ok((document, place))
+    }
+
     fn allow(&self, place: Place, intent: Intent) -> Result<Place, AppError> {
         school_access(&self.user, place, intent)?;
         Ok(place)

@@ -6,7 +6,8 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 
 use domain::i18n::ru;
-use domain::models::{NewParticipant, Participant, ParticipantInput};
+use domain::models::import::FileRow;
+use domain::models::{NewParticipant, Participant};
 
 /// The file's columns: header as written, and which input field it fills.
 pub const COLUMNS: &[(&str, Field)] = &[
@@ -25,6 +26,10 @@ pub const COLUMNS: &[(&str, Field)] = &[
     ("Дефициты", Field::Deficits),
     ("Ресурс времени", Field::Capacity),
 ];
+
+/// A column import reads but export does not write: the programme the row's person joins
+/// (a person can take part in several, so the base's export lists none).
+pub const PROGRAMME_COLUMN: (&str, Field) = ("Программа", Field::Programme);
 
 /// Columns without which no row can be valid.
 const REQUIRED: &[Field] = &[Field::LastName, Field::FirstName, Field::Role, Field::Kind];
@@ -45,10 +50,12 @@ pub enum Field {
     Requests,
     Deficits,
     Capacity,
+    Programme,
 }
 
 impl Field {
-    fn slot(self, input: &mut ParticipantInput) -> &mut String {
+    fn slot(self, row: &mut FileRow) -> &mut String {
+        let input = &mut row.input;
         match self {
             Field::LastName => &mut input.last_name,
             Field::FirstName => &mut input.first_name,
@@ -64,12 +71,10 @@ impl Field {
             Field::Requests => &mut input.requests,
             Field::Deficits => &mut input.deficits,
             Field::Capacity => &mut input.capacity,
+            Field::Programme => &mut row.programme,
         }
     }
 }
-
-/// A data row of a file: its 1-based line number (the header is line 1) and its fields.
-pub type FileRow = (usize, ParticipantInput);
 
 /// The largest file accepted.
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
@@ -142,7 +147,7 @@ fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<FileRow>, String> {
         .iter()
         .map(|h| {
             let h = normalise(h);
-            COLUMNS.iter().find(|(name, _)| normalise(name) == h).map(|(_, f)| *f)
+            COLUMNS.iter().chain([&PROGRAMME_COLUMN]).find(|(name, _)| normalise(name) == h).map(|(_, f)| *f)
         })
         .collect();
     let missing: Vec<&str> = REQUIRED
@@ -156,13 +161,13 @@ fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<FileRow>, String> {
     let rows: Vec<FileRow> = lines
         .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
         .map(|(index, cells)| {
-            let mut input = ParticipantInput::default();
+            let mut row = FileRow { line: index + 1, ..Default::default() };
             for (cell, field) in cells.iter().zip(&mapping) {
                 if let Some(field) = field {
-                    *field.slot(&mut input) = cell.trim().to_owned();
+                    *field.slot(&mut row) = cell.trim().to_owned();
                 }
             }
-            (index + 1, input)
+            row
         })
         .collect();
     if rows.is_empty() {
@@ -242,10 +247,10 @@ mod tests {
     fn csv_rows_keep_their_file_line_numbers_and_skip_blank_lines() {
         let rows = read_participants(CSV.as_bytes()).expect("readable");
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].0, 2);
-        assert_eq!(rows[1].0, 4);
-        assert_eq!(rows[1].1.last_name, "Громов");
-        assert_eq!(rows[0].1.capacity, "2");
+        assert_eq!(rows[0].line, 2);
+        assert_eq!(rows[1].line, 4);
+        assert_eq!(rows[1].input.last_name, "Громов");
+        assert_eq!(rows[0].input.capacity, "2");
     }
 
     #[test]
@@ -253,7 +258,15 @@ mod tests {
         let text = "Фамилия,Имя,Роль,Категория\nЕршова,Вера,Наставляемый,Обучающийся\n";
         let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
         let rows = read_participants(&bytes).expect("readable");
-        assert_eq!(rows[0].1.first_name, "Вера");
+        assert_eq!(rows[0].input.first_name, "Вера");
+    }
+
+    #[test]
+    fn a_programme_column_is_read_when_the_file_has_one() {
+        let text = "Фамилия;Имя;Роль;Категория;Программа\nЕршова;Вера;Наставляемый;Обучающийся;Шахматы\n";
+        let rows = read_participants(text.as_bytes()).expect("readable");
+        assert_eq!(rows[0].programme, "Шахматы");
+        assert_eq!(read_participants(CSV.as_bytes()).expect("readable")[0].programme, "");
     }
 
     #[test]
@@ -268,18 +281,18 @@ mod tests {
             .expect("readable")
             .iter()
             .enumerate()
-            .map(|(i, (_, input))| Participant {
+            .map(|(i, row)| Participant {
                 id: i as i64,
                 organisation_id: 1,
-                programme_id: None,
-                data: NewParticipant::parse(input).expect("valid"),
+                participations: Vec::new(),
+                data: NewParticipant::parse(&row.input).expect("valid"),
             })
             .collect();
         for bytes in [write_csv(&data).expect("csv"), write_xlsx(&data).expect("xlsx")] {
             let back: Vec<NewParticipant> = read_participants(&bytes)
                 .expect("readable")
                 .iter()
-                .map(|(_, input)| NewParticipant::parse(input).expect("valid"))
+                .map(|row| NewParticipant::parse(&row.input).expect("valid"))
                 .collect();
             assert_eq!(back, data.iter().map(|p| p.data.clone()).collect::<Vec<_>>());
         }

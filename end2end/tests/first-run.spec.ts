@@ -195,3 +195,79 @@ test('the coordinator adds a school and its curator, who enters with the slip an
     expect(xml, text).toContain(text);
   }
 });
+
+test('the curator writes the passport, extends the period with its reason, keeps the documents and lets a young teacher mentor in a second programme', async ({ browser }) => {
+  const curator = await device(browser);
+  await signIn(curator, 'orlova');
+  await expect(curator).toHaveURL(/\/participants$/);
+
+  // The passport, and a longer period: refused without its reason, kept with it.
+  await curator.goto(`${base}/programmes`);
+  await curator.getByRole('link', { name: 'Наставничество молодых педагогов' }).click();
+  await hydrated(curator);
+  await curator.getByRole('button', { name: 'Изменить программу' }).click();
+  const edit = curator.getByTestId('programme-edit');
+  await edit.getByLabel('Цель').fill('Адаптация молодых педагогов в школе');
+  await edit.getByLabel('Режим реализации').selectOption({ label: 'Смешанная' });
+  await edit.getByLabel('Окончание').fill('2027-06-30');
+  await edit.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(edit.getByText('Укажите, почему меняется срок')).toBeVisible();
+  await expect(edit.getByLabel('Цель')).toHaveValue('Адаптация молодых педагогов в школе');
+  await edit.getByLabel('Причина изменения срока').fill('продлена по соглашению сторон');
+  await edit.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(curator.getByTestId('passport')).toContainText('Адаптация молодых педагогов в школе');
+  await expect(curator.getByTestId('passport')).toContainText('Смешанная');
+  await expect(curator.getByTestId('period-changes')).toContainText('01.10.2026 — 31.05.2027 → 01.10.2026 — 30.06.2027 — продлена по соглашению сторон');
+
+  // A second programme, where the young teacher mentors a colleague in ICT.
+  await curator.goto(`${base}/programmes`);
+  await hydrated(curator);
+  await curator.getByRole('button', { name: 'Новая программа' }).click();
+  await curator.getByLabel('Название программы').fill('Цифровая школа');
+  await curator.getByLabel('Форма').selectOption({ label: 'Учитель – учитель' });
+  await curator.getByLabel('Реверсивное наставничество').check();
+  await curator.getByLabel('Начало').fill('2026-11-01');
+  await curator.getByLabel('Окончание').fill('2027-05-31');
+  await curator.getByRole('button', { name: 'Создать программу' }).click();
+  await expect(curator.getByRole('heading', { name: 'Цифровая школа' })).toBeVisible();
+
+  await curator.goto(`${base}/participants`);
+  await curator.getByRole('link', { name: 'Щукина Юлия Андреевна' }).click();
+  await hydrated(curator);
+  await expect(curator.getByTestId('participation')).toHaveCount(1);
+  await curator.getByRole('button', { name: 'Добавить программу' }).click();
+  await curator.getByLabel('Программа 2').selectOption({ label: 'Цифровая школа' });
+  await curator.getByLabel('Роль в программе 2').selectOption({ label: 'Наставник' });
+  await curator.getByRole('button', { name: 'Сохранить' }).click();
+  // A mentor needs a time resource: told on the device, nothing sent.
+  await expect(curator.getByText('Укажите, сколько наставляемых может взять наставник')).toBeVisible();
+  await curator.getByLabel('Ресурс времени (сколько наставляемых)').fill('1');
+  await curator.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(curator).toHaveURL(/\/participants$/);
+  await curator.goto(`${base}/programmes`);
+  await curator.getByRole('link', { name: 'Цифровая школа' }).click();
+  await curator.getByRole('link', { name: 'Открыть доску' }).click();
+  await hydrated(curator);
+  await expect(curator.getByTestId('mentor').filter({ hasText: 'Щукина Юлия' })).toHaveCount(1);
+  await expect(curator.getByTestId('mentee').filter({ hasText: 'Щукина Юлия' })).toHaveCount(0);
+
+  // The regulation with its signed scan, in the school's register.
+  await curator.getByRole('link', { name: 'Документы' }).click();
+  await expect(curator).toHaveURL(/\/documents$/);
+  await hydrated(curator);
+  const form = curator.getByTestId('new-document');
+  await form.getByLabel('Документ', { exact: true }).selectOption({ label: 'Положение о наставничестве' });
+  await form.getByLabel('Номер', { exact: true }).fill('12-о');
+  await form.getByLabel('Дата', { exact: true }).fill('2026-08-25');
+  await form.getByLabel(/Скан с подписью/).setInputFiles(path.join(__dirname, 'fixtures', 'signed-regulation.pdf'));
+  await form.getByRole('button', { name: 'Внести документ' }).click();
+  const row = curator.getByTestId('document-row').filter({ hasText: 'Положение о наставничестве' });
+  await expect(row).toContainText('12-о');
+  await expect(row).toContainText('25.08.2026');
+  // The order registered above is there too.
+  await expect(curator.getByTestId('document-row').filter({ hasText: 'Приказ о закреплении наставнических пар' })).toContainText('112-о');
+  const download = curator.waitForEvent('download');
+  await row.getByRole('link', { name: 'signed-regulation.pdf' }).click();
+  const scan = readFileSync((await (await download).path())!);
+  expect(scan.subarray(0, 5).toString()).toBe('%PDF-');
+});

@@ -126,7 +126,8 @@ async fn setup(db: &Db, respondents: usize, waves: usize) -> anyhow::Result<Setu
             grade: Some("7А".into()), achievement: Some(Achievement::Middle), competences: vec![], requests: vec![],
             deficits: vec![], capacity: None,
         };
-        participants::insert(&mut *conn, school, Some(programme), &student).await?;
+        let id = participants::insert(&mut *conn, school, &student).await?;
+        participants::join(&mut *conn, id, Participation { programme_id: programme, role: ParticipantRole::Mentee }).await?;
     }
     drop(conn);
     let curator = users::create(db, &users::NewUser {

@@ -97,7 +97,11 @@ fn student(n: usize, role: ParticipantRole, grade: &str, achievement: Achievemen
 }
 
 async fn add(db: &mut AnyConnection, org: i64, programme: Option<i64>, data: &NewParticipant) -> anyhow::Result<i64> {
-    Ok(participants::insert(db, org, programme, data).await?)
+    let id = participants::insert(&mut *db, org, data).await?;
+    if let Some(programme_id) = programme {
+        participants::join(&mut *db, id, Participation { programme_id, role: data.role }).await?;
+    }
+    Ok(id)
 }
 
 fn programme(org: i64, title: &str, form: MentoringForm, variants: Vec<Variant>) -> Programme {
@@ -122,24 +126,17 @@ async fn load_district(db: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>>
         anyhow::bail!("В базе уже есть данные: демонстрационный район загружается только в пустую базу");
     }
     let hash = hash_password(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let district_id = orgs::create_district(&mut *db, &District {
-        id: 0,
-        name: "Северный район".into(),
-        time_zone: TimeZone::Moscow,
-        teachers_total: 579,
-        teachers_under_35: 114,
-        young_specialists: 46,
-        organisations_total: 32,
-        organisations_in_mentoring: 26,
-    })
-    .await?;
-    let school = |name: &str, students: i64, teachers: i64| Organisation {
-        id: 0, district_id, name: name.into(), students_total: students, teachers_total: teachers, counts_on: Some("2026-09-01".into()),
+    // The district's figures are its schools' (the forum talk's 579 teachers, 114 under 35,
+    // 46 young specialists, 26 of 32 organisations taking part): see `load_other_schools`.
+    let district_id = orgs::create_district(&mut *db, &District { id: 0, name: "Северный район".into(), time_zone: TimeZone::Moscow, ..District::default() }).await?;
+    let school = |name: &str, students: i64, (teachers, under_35, young): (i64, i64, i64)| Organisation {
+        id: 0, district_id, name: name.into(), students_total: students, teachers_total: teachers,
+        teachers_under_35: under_35, young_specialists: young, counts_on: Some("2026-09-01".into()),
         ..Organisation::default()
     };
-    let lyceum = orgs::create_organisation(&mut *db, &school("МБОУ «Лицей № 1»", 640, 48)).await?;
-    let school7 = orgs::create_organisation(&mut *db, &school("МБОУ «Средняя школа № 7»", 820, 61)).await?;
-    let school12 = orgs::create_organisation(&mut *db, &school("МБОУ «Основная школа № 12»", 310, 27)).await?;
+    let lyceum = orgs::create_organisation(&mut *db, &school("МБОУ «Лицей № 1»", 640, (48, 10, 3))).await?;
+    let school7 = orgs::create_organisation(&mut *db, &school("МБОУ «Средняя школа № 7»", 820, (61, 14, 5))).await?;
+    let school12 = orgs::create_organisation(&mut *db, &school("МБОУ «Основная школа № 12»", 310, (27, 6, 4))).await?;
     let mut logins = Vec::new();
     let mut account = |login: &'static str, name: String, role: UserRole, org: Option<i64>, participant: Option<i64>| {
         logins.push(DemoLogin { login, who: format!("{} — {name}", domain::i18n::tr::user_role(role)) });
@@ -217,6 +214,7 @@ async fn load_district(db: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>>
 
     load_surveys(&mut *db, lyceum, pilot, &pilot_mentees, school7, peers).await?;
     load_district_monitoring(&mut *db, district_id).await?;
+    load_other_schools(&mut *db, district_id).await?;
 
     for (login, display_name, role, organisation_id, participant_id) in accounts.drain(..) {
         users::create(&mut *db, &users::NewUser {
@@ -419,7 +417,10 @@ async fn load_district_monitoring(db: &mut AnyConnection, district_id: i64) -> a
     };
     let (mut entry_n, mut exit_n) = (0usize, 0usize);
     for (name, entry_people, exit_people) in MONITORED {
-        let school = orgs::create_organisation(&mut *db, &Organisation { id: 0, district_id, name: (*name).into(), students_total: 700, teachers_total: 55, ..Organisation::default() }).await?;
+        let school = orgs::create_organisation(&mut *db, &Organisation {
+            id: 0, district_id, name: (*name).into(), students_total: 700, teachers_total: 55, teachers_under_35: 8, young_specialists: 3,
+            counts_on: Some("2026-09-01".into()), ..Organisation::default()
+        }).await?;
         let programme_id = programmes::create(&mut *db, &programme(school, "Наставничество молодых педагогов", MentoringForm::TeacherTeacher, vec![Variant::ExperiencedYoung])).await?;
         let questionnaire = store::create_questionnaire(&mut *db, school, Some(template.code), &template.definition()).await?;
         store::issue_anonymous_codes(&mut *db, programme_id, ParticipantRole::Mentee, *entry_people).await?;
@@ -444,6 +445,39 @@ async fn load_district_monitoring(db: &mut AnyConnection, district_id: i64) -> a
             if kind == WaveKind::Entry {
                 store::set_wave_status(&mut *db, wave_id, domain::surveys::WaveStatus::Closed).await?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// The district's other 23 organisations: 17 have started a programme (its base not yet
+/// collected), 6 take no part yet. With the schools above they make the forum talk's figures.
+const OTHER_SCHOOLS: &[&str] = &[
+    "МБОУ «Средняя школа № 4»", "МБОУ «Средняя школа № 6»", "МБОУ «Средняя школа № 8»", "МБОУ «Средняя школа № 10»",
+    "МБОУ «Средняя школа № 11»", "МБОУ «Средняя школа № 13»", "МБОУ «Средняя школа № 15»", "МБОУ «Средняя школа № 16»",
+    "МБОУ «Средняя школа № 17»", "МБОУ «Средняя школа № 18»", "МБОУ «Средняя школа № 19»", "МБОУ «Средняя школа № 20»",
+    "МБОУ «Средняя школа № 22»", "МБОУ «Основная школа № 23»", "МБОУ «Основная школа № 24»", "МБОУ «Основная школа № 25»",
+    "МБДОУ «Детский сад № 1»",
+    // Not taking part yet:
+    "МБДОУ «Детский сад № 2»", "МБДОУ «Детский сад № 3»", "МБДОУ «Детский сад № 4»", "МБУ ДО «Центр детского творчества»",
+    "МБУ ДО «Дом детского творчества»", "МБУ ДО «Детско-юношеская спортивная школа»",
+];
+const OTHER_SCHOOLS_TAKING_PART: usize = 17;
+
+async fn load_other_schools(db: &mut AnyConnection, district_id: i64) -> anyhow::Result<()> {
+    for (i, name) in OTHER_SCHOOLS.iter().enumerate() {
+        // 113 teachers, 36 under 35 and 16 young specialists over the 23.
+        let teachers = if i < 21 { 5 } else { 4 };
+        let under_35 = if i < 13 { 2 } else { 1 };
+        let young = i64::from(i < 16);
+        let school = orgs::create_organisation(&mut *db, &Organisation {
+            id: 0, district_id, name: (*name).into(), students_total: if name.contains("сад") { 150 } else { 320 },
+            teachers_total: teachers, teachers_under_35: under_35, young_specialists: young,
+            counts_on: Some("2026-09-01".into()), ..Organisation::default()
+        }).await?;
+        if i < OTHER_SCHOOLS_TAKING_PART {
+            let id = programmes::create(&mut *db, &programme(school, "Наставничество молодых педагогов", MentoringForm::TeacherTeacher, vec![Variant::ExperiencedYoung])).await?;
+            programmes::set_stage(&mut *db, id, Stage::Preparation, StageStatus::Done, Some("2026-09-10".into())).await?;
         }
     }
     Ok(())

@@ -11,7 +11,11 @@ use app::store::{self, participants, Backend};
 /// `nastavnik import FILE --organisation ID`: all rows or none.
 pub async fn import(database_url: &str, file: &Path, organisation: i64, programme: Option<i64>) -> anyhow::Result<()> {
     let bytes = std::fs::read(file).with_context(|| format!("Не удалось прочитать файл {}", file.display()))?;
-    let rows = check_rows(app::files::read_participants(&bytes).map_err(anyhow::Error::msg)?);
+    let file_rows = app::files::read_participants(&bytes).map_err(anyhow::Error::msg)?;
+    let db = store::connect(database_url).await?;
+    organisation_exists(&db, organisation).await?;
+    let titles = app::services::import::programme_titles(&db, organisation).await?;
+    let rows = check_rows(file_rows, &titles);
     let bad: Vec<_> = rows.iter().filter(|r| !r.errors.is_empty()).collect();
     for row in &bad {
         let errors: Vec<String> = row.errors.iter().map(|(f, m)| format!("{f}: {m}")).collect();
@@ -20,8 +24,6 @@ pub async fn import(database_url: &str, file: &Path, organisation: i64, programm
     if !bad.is_empty() {
         bail!("{} — ничего не импортировано", domain::i18n::tr::import_rows_bad(bad.len()));
     }
-    let db = store::connect(database_url).await?;
-    organisation_exists(&db, organisation).await?;
     if let Some(programme) = programme {
         let place = match store::programmes::place(&db, programme).await {
             Err(sqlx::Error::RowNotFound) => bail!("Программы с номером {programme} нет в базе"),

@@ -97,3 +97,22 @@ pub async fn export_wave(caller: Caller, Path(file): Path<String>) -> Result<Res
         attachment(bytes, XLSX, &format!("answers-{wave_id}.xlsx"))
     })
 }
+
+/// `/documents/{id}/scan`: a registered document's signed scan, for those who may read its
+/// school. Always a download (a PDF is not run in the page), its type fixed by its bytes.
+pub async fn document_scan(caller: Caller, Path(id): Path<String>) -> Result<Response, AppError> {
+    let id = id.parse::<i64>().map_err(|_| AppError::NotFound)?;
+    caller.document(id, Intent::Read).await?;
+    let (file_name, content_type, bytes) = app::store::documents::scan(&caller.db, id).await?.ok_or(AppError::NotFound)?;
+    let ascii: String = file_name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect();
+    let encoded: String = file_name.bytes().map(|b| if b.is_ascii_alphanumeric() || b == b'.' || b == b'-' { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}

@@ -60,6 +60,7 @@ pub fn router(state: AppState) -> Router {
         .route("/export/order/{file}", get(crate::routes::export_order))
         .route("/export/wave/{file}", get(crate::routes::export_wave))
         .route("/export/school/{file}", get(crate::present::export_school))
+        .route("/documents/{id}/scan", get(crate::routes::document_scan))
         .route("/decks/{id}/present", get(crate::present::present))
         .route("/decks/{id}/export.html", get(crate::present::export_html))
         .route("/static/{file}", get(crate::present::static_file))

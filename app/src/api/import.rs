@@ -31,7 +31,8 @@ pub const BATCH_ROWS: usize = 200;
 #[server(prefix = "/api", endpoint = "import/preview", input = MultipartFormData)]
 pub async fn preview_import(data: MultipartData) -> Result<ImportPreview, AppError> {
     use domain::i18n::tr;
-    crate::caller::Caller::current().await?.own_school_to_write().await?;
+    let caller = crate::caller::Caller::current().await?;
+    let school = caller.own_school_to_write().await?;
     let mut multipart = data.into_inner().ok_or_else(|| AppError::Refused(tr::IMPORT_NO_FILE.into()))?;
     let mut bytes = Vec::new();
     while let Ok(Some(mut field)) = multipart.next_field().await {
@@ -49,7 +50,8 @@ pub async fn preview_import(data: MultipartData) -> Result<ImportPreview, AppErr
         return Err(AppError::Refused(tr::IMPORT_NO_FILE.into()));
     }
     let rows = crate::files::read_participants(&bytes).map_err(AppError::Refused)?;
-    Ok(ImportPreview { rows: domain::models::import::check_rows(rows) })
+    let titles = crate::services::import::programme_titles(&caller.db, school.organisation_id).await?;
+    Ok(ImportPreview { rows: domain::models::import::check_rows(rows, &titles) })
 }
 
 /// Adds one batch of an import; at the last batch writes all rows in one transaction

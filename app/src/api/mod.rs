@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod auth;
 pub mod board;
 pub mod decks;
+pub mod documents;
 pub mod import;
 pub mod participants;
 pub mod programmes;

@@ -39,16 +39,15 @@ pub async fn get_participant(id: i64) -> Result<Participant, AppError> {
     Ok(caller.participant(id, domain::access::Intent::Read).await?.0)
 }
 
-/// Adds (`id` = `None`) or updates a participant of the curator's own school, in one of the
-/// school's programmes or none; returns the id.
+/// Adds (`id` = `None`) or updates a person of the curator's own school with the programmes
+/// they take part in (a role in each); returns the id.
 #[server(prefix = "/api", endpoint = "participants/save", input = Json)]
 pub async fn save_participant(
     id: Option<i64>,
     input: ParticipantInput,
-    #[server(default)] programme_id: Option<i64>,
+    #[server(default)] participations: Vec<Participation>,
 ) -> Result<i64, AppError> {
-    use domain::i18n::tr;
-    use crate::store::{participants, programmes};
+    use crate::store::participants;
     let caller = crate::caller::Caller::current().await?;
     let own_school = caller.own_school_to_write().await?;
     let db = &caller.db;
@@ -64,31 +63,9 @@ pub async fn save_participant(
         None => None,
     };
     let data = NewParticipant::parse(&input).map_err(AppError::Validation)?;
-    if let Some(programme_id) = programme_id {
-        match programmes::place(db, programme_id).await {
-            Ok(place) if place == own_school => {}
-            _ => return Err(AppError::field("programme_id", tr::ERR_PROGRAMME)),
-        }
-        if programmes::archived_on(db, programme_id).await?.is_some() {
-            return Err(AppError::field("programme_id", tr::ERR_PROGRAMME_ARCHIVED));
-        }
-    }
-    match current {
-        None => {
-            let id = participants::insert(db, own_school.organisation_id, programme_id, &data).await?;
-            tracing::info!(participant_id = id, "participant added");
-            Ok(id)
-        }
-        Some(current) => {
-            if let Some(old) = current.programme_id.filter(|old| Some(*old) != programme_id) {
-                if participants::in_pair(db, current.id, old).await? {
-                    return Err(AppError::field("programme_id", tr::ERR_PROGRAMME_IN_PAIR));
-                }
-            }
-            participants::update(db, current.id, programme_id, &data).await?;
-            Ok(current.id)
-        }
-    }
+    let id = crate::services::participants::save(db, own_school.organisation_id, current.as_ref(), &data, &participations).await?;
+    tracing::info!(participant_id = id, "participant saved");
+    Ok(id)
 }
 
 /// Removes a participant of the curator's own school.

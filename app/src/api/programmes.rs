@@ -27,6 +27,33 @@ pub async fn create_programme(input: ProgrammeInput) -> Result<i64, AppError> {
     Ok(id)
 }
 
+/// Changes a programme (its curator, while it is not archived): title, form, models, period
+/// and passport. A new period needs `period_reason`, recorded with it; the form and the models
+/// its pairs use stay.
+#[server(prefix = "/api", endpoint = "programmes/update", input = Json)]
+pub async fn update_programme(
+    programme_id: i64,
+    input: ProgrammeInput,
+    passport: PassportInput,
+    #[server(default)] period_reason: String,
+) -> Result<(), AppError> {
+    let caller = crate::caller::Caller::current().await?;
+    let place = caller.programme(programme_id, domain::access::Intent::Write).await?;
+    let parsed = input.parse(place.organisation_id);
+    let passport = passport.parse();
+    let (programme, passport) = match (parsed, passport) {
+        (Ok(programme), Ok(passport)) => (Programme { id: programme_id, ..programme }, passport),
+        (parsed, passport) => {
+            let mut errors = parsed.err().unwrap_or_default();
+            errors.extend(passport.err().unwrap_or_default());
+            return Err(AppError::Validation(errors));
+        }
+    };
+    crate::services::programmes::update(&caller.db, &caller.user, &programme, &passport, &period_reason).await?;
+    tracing::info!(programme_id, by = caller.user.id, "programme changed");
+    Ok(())
+}
+
 /// A programme with its stages, for those who may read its school.
 #[server(prefix = "/api", endpoint = "programmes/get", input = Json)]
 pub async fn get_programme(id: i64) -> Result<ProgrammeOverview, AppError> {

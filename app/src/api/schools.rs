@@ -40,6 +40,8 @@ pub async fn save_school(id: Option<i64>, input: SchoolInput) -> Result<i64, App
                 short_name: school.short_name,
                 students_total: school.students_total,
                 teachers_total: school.teachers_total,
+                teachers_under_35: school.teachers_under_35,
+                young_specialists: school.young_specialists,
                 counts_on: school.counts_on,
             };
             crate::store::orgs::create_organisation(&caller.db, &new).await?

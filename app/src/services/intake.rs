@@ -53,8 +53,7 @@ pub async fn accept(db: impl Conn, submitter: Submitter, submission: &SurveySubm
         }
         (Submitter::Account { participant_id }, false, None) => {
             let participant_id = participant_id.ok_or(AppError::Forbidden)?;
-            let (programme_id, role) = store::participant_place(&mut *conn, participant_id).await?;
-            if programme_id != Some(wave.programme_id) || role != wave.role {
+            if store::role_in_programme(&mut *conn, participant_id, wave.programme_id).await? != Some(wave.role) {
                 return Err(AppError::NotFound);
             }
             format!("p{participant_id}")

@@ -3,6 +3,9 @@
 //! functions, Axum routes, the command line, the demo and the tests alike.
 
 pub mod accounts;
+pub mod documents;
 pub mod import;
 pub mod intake;
+pub mod participants;
+pub mod programmes;
 pub mod reports;

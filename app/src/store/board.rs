@@ -20,9 +20,11 @@ pub async fn load(db: impl Conn, programme_id: i64) -> Result<Board, sqlx::Error
     let weights: Option<String> = row.try_get("weights")?;
     let weights = weights.and_then(|w| serde_json::from_str::<Weights>(&w).ok()).unwrap_or_default();
 
-    let sql = "SELECT p.id, p.organisation_id, p.programme_id, p.last_name, p.first_name, p.middle_name, p.role,
+    // The role that counts on a board is the person's role in this programme.
+    let sql = "SELECT p.id, p.organisation_id, p.last_name, p.first_name, p.middle_name, x.role,
         p.kind, p.subjects, p.experience_years, p.qualification, p.grade, p.achievement, p.competences,
-        p.requests, p.deficits, p.capacity FROM participants p WHERE p.programme_id = $1
+        p.requests, p.deficits, p.capacity FROM participants p
+        JOIN participations x ON x.participant_id = p.id WHERE x.programme_id = $1
         ORDER BY p.last_name, p.first_name, p.id";
     let people = sqlx::query(sql).bind(programme_id).fetch_all(&mut *conn).await?;
     let (mut mentors, mut mentees) = (Vec::new(), Vec::new());
@@ -56,8 +58,8 @@ pub async fn load(db: impl Conn, programme_id: i64) -> Result<Board, sqlx::Error
 
     let rows = sqlx::query(
         "SELECT r.participant_id, r.other_id, r.kind FROM relationships r
-         JOIN participants a ON a.id = r.participant_id JOIN participants b ON b.id = r.other_id
-         WHERE a.programme_id = $1 AND b.programme_id = $1",
+         JOIN participations a ON a.participant_id = r.participant_id AND a.programme_id = $1
+         JOIN participations b ON b.participant_id = r.other_id AND b.programme_id = $1",
     )
     .bind(programme_id)
     .fetch_all(&mut *conn)

@@ -16,16 +16,9 @@ pub async fn any_district(db: impl Conn) -> Result<bool, sqlx::Error> {
 pub async fn create_district(db: impl Conn, district: &District) -> Result<i64, sqlx::Error> {
     let mut conn = db.acquire().await?;
     sqlx::query_scalar(
-        "INSERT INTO districts (name, teachers_total, teachers_under_35, young_specialists,
-            organisations_total, organisations_in_mentoring, time_zone)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO districts (name, time_zone) VALUES ($1, $2) RETURNING id",
     )
     .bind(&district.name)
-    .bind(district.teachers_total)
-    .bind(district.teachers_under_35)
-    .bind(district.young_specialists)
-    .bind(district.organisations_total)
-    .bind(district.organisations_in_mentoring)
     .bind(district.time_zone.code())
     .fetch_one(&mut *conn)
     .await
@@ -34,8 +27,9 @@ pub async fn create_district(db: impl Conn, district: &District) -> Result<i64, 
 pub async fn create_organisation(db: impl Conn, org: &Organisation) -> Result<i64, sqlx::Error> {
     let mut conn = db.acquire().await?;
     sqlx::query_scalar(
-        "INSERT INTO organisations (district_id, name, students_total, teachers_total, short_name, counts_on)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO organisations (district_id, name, students_total, teachers_total, short_name, counts_on,
+            teachers_under_35, young_specialists)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(org.district_id)
     .bind(&org.name)
@@ -43,13 +37,28 @@ pub async fn create_organisation(db: impl Conn, org: &Organisation) -> Result<i6
     .bind(org.teachers_total)
     .bind(&org.short_name)
     .bind(&org.counts_on)
+    .bind(org.teachers_under_35)
+    .bind(org.young_specialists)
     .fetch_one(&mut *conn)
     .await
 }
 
+/// A district with its figures summed over its schools (`SUM` cast back to an integer:
+/// PostgreSQL sums BIGINT as NUMERIC).
 pub async fn district(db: impl Conn, id: i64) -> Result<District, sqlx::Error> {
     let mut conn = db.acquire().await?;
-    let row = sqlx::query("SELECT * FROM districts WHERE id = $1").bind(id).fetch_one(&mut *conn).await?;
+    let sum = |column: &str| format!("CAST(COALESCE((SELECT SUM(o.{column}) FROM organisations o WHERE o.district_id = d.id), 0) AS BIGINT) AS {column}");
+    let sql = format!(
+        "SELECT d.id, d.name, d.time_zone, {}, {}, {},
+            (SELECT COUNT(*) FROM organisations o WHERE o.district_id = d.id) AS organisations_total,
+            (SELECT COUNT(*) FROM organisations o WHERE o.district_id = d.id AND EXISTS (
+                SELECT 1 FROM programmes g WHERE g.organisation_id = o.id AND g.archived_on IS NULL)) AS organisations_in_mentoring
+         FROM districts d WHERE d.id = $1",
+        sum("teachers_total"),
+        sum("teachers_under_35"),
+        sum("young_specialists"),
+    );
+    let row = sqlx::query(&sql).bind(id).fetch_one(&mut *conn).await?;
     Ok(District {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
@@ -87,6 +96,8 @@ fn organisation_from_row(row: &sqlx::any::AnyRow) -> Result<Organisation, sqlx::
         teachers_total: row.try_get("teachers_total")?,
         short_name: row.try_get("short_name")?,
         counts_on: row.try_get("counts_on")?,
+        teachers_under_35: row.try_get("teachers_under_35")?,
+        young_specialists: row.try_get("young_specialists")?,
     })
 }
 
@@ -94,14 +105,17 @@ fn organisation_from_row(row: &sqlx::any::AnyRow) -> Result<Organisation, sqlx::
 pub async fn update_organisation(db: impl Conn, id: i64, school: &domain::models::SchoolData) -> Result<(), sqlx::Error> {
     let mut conn = db.acquire().await?;
     let done = sqlx::query(
-        "UPDATE organisations SET name = $1, short_name = $2, students_total = $3, teachers_total = $4, counts_on = $5
-         WHERE id = $6",
+        "UPDATE organisations SET name = $1, short_name = $2, students_total = $3, teachers_total = $4, counts_on = $5,
+            teachers_under_35 = $6, young_specialists = $7
+         WHERE id = $8",
     )
     .bind(&school.name)
     .bind(&school.short_name)
     .bind(school.students_total)
     .bind(school.teachers_total)
     .bind(&school.counts_on)
+    .bind(school.teachers_under_35)
+    .bind(school.young_specialists)
     .bind(id)
     .execute(&mut *conn)
     .await?;
@@ -116,6 +130,7 @@ pub async fn summaries(db: impl Conn, district_id: i64) -> Result<Vec<Organisati
     let mut conn = db.acquire().await?;
     let rows = sqlx::query(
         "SELECT o.id, o.district_id, o.name, o.students_total, o.teachers_total, o.short_name, o.counts_on,
+            o.teachers_under_35, o.young_specialists,
             (SELECT COUNT(*) FROM participants p WHERE p.organisation_id = o.id AND p.role = 'mentor') AS mentors,
             (SELECT COUNT(*) FROM participants p WHERE p.organisation_id = o.id AND p.role = 'mentee') AS mentees,
             (SELECT COUNT(*) FROM programmes g WHERE g.organisation_id = o.id) AS programmes

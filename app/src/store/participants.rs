@@ -8,7 +8,7 @@ use domain::access::Place;
 use domain::models::text::search_fold;
 use domain::models::*;
 
-const COLUMNS: &str = "p.id, p.organisation_id, p.programme_id, p.last_name, p.first_name, \
+const COLUMNS: &str = "p.id, p.organisation_id, p.last_name, p.first_name, \
     p.middle_name, p.role, p.kind, p.subjects, p.experience_years, p.qualification, p.grade, \
     p.achievement, p.competences, p.requests, p.deficits, p.capacity";
 
@@ -26,7 +26,8 @@ pub async fn list(
         "SELECT {COLUMNS} FROM participants p
          WHERE p.organisation_id = $1
            AND p.search_key LIKE $2
-           AND ($3 = '' OR p.role = $3)
+           AND ($3 = '' OR p.role = $3 OR EXISTS (
+                SELECT 1 FROM participations x WHERE x.participant_id = p.id AND x.role = $3))
            AND ($4 = '' OR p.kind = $4)
            AND p.subjects_key LIKE $5
          ORDER BY p.last_name, p.first_name, p.id"
@@ -39,7 +40,94 @@ pub async fn list(
         .bind(subject)
         .fetch_all(&mut *conn)
         .await?;
-    rows.iter().map(from_row).collect()
+    let mut people: Vec<Participant> = rows.iter().map(from_row).collect::<Result<_, _>>()?;
+    let rows = sqlx::query(
+        "SELECT x.participant_id, x.programme_id, x.role FROM participations x
+         JOIN participants p ON p.id = x.participant_id WHERE p.organisation_id = $1
+         ORDER BY x.programme_id",
+    )
+    .bind(organisation_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut by_person: std::collections::HashMap<i64, Vec<Participation>> = std::collections::HashMap::new();
+    for row in &rows {
+        by_person.entry(row.try_get("participant_id")?).or_default().push(participation_from_row(row)?);
+    }
+    for person in &mut people {
+        person.participations = by_person.remove(&person.id).unwrap_or_default();
+    }
+    Ok(people)
+}
+
+fn participation_from_row(row: &AnyRow) -> Result<Participation, sqlx::Error> {
+    Ok(Participation { programme_id: row.try_get("programme_id")?, role: super::code(row, "role")? })
+}
+
+/// The programmes a person takes part in, with their role in each.
+pub async fn participations_of(db: impl Conn, participant_id: i64) -> Result<Vec<Participation>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let rows = sqlx::query("SELECT programme_id, role FROM participations WHERE participant_id = $1 ORDER BY programme_id")
+        .bind(participant_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(participation_from_row).collect()
+}
+
+/// The person's role in a programme, if they take part in it.
+pub async fn role_in(db: impl Conn, participant_id: i64, programme_id: i64) -> Result<Option<ParticipantRole>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let row = sqlx::query("SELECT programme_id, role FROM participations WHERE participant_id = $1 AND programme_id = $2")
+        .bind(participant_id)
+        .bind(programme_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(participation_from_row).transpose().map(|p| p.map(|p| p.role))
+}
+
+/// Puts a person into a programme with a role (or changes their role there).
+pub async fn join(db: impl Conn, participant_id: i64, participation: Participation) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    sqlx::query(
+        "INSERT INTO participations (participant_id, programme_id, role, joined_on) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (participant_id, programme_id) DO UPDATE SET role = excluded.role",
+    )
+    .bind(participant_id)
+    .bind(participation.programme_id)
+    .bind(participation.role.code())
+    .bind(super::today())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Takes a person out of a programme.
+pub async fn leave(db: impl Conn, participant_id: i64, programme_id: i64) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    sqlx::query("DELETE FROM participations WHERE participant_id = $1 AND programme_id = $2")
+        .bind(participant_id)
+        .bind(programme_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The person of a school with this name, category and class, if the base has one: an
+/// import of another programme's list adds them to it instead of storing them twice.
+pub async fn same_person(db: impl Conn, organisation_id: i64, data: &NewParticipant) -> Result<Option<i64>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    sqlx::query_scalar(
+        "SELECT id FROM participants WHERE organisation_id = $1 AND last_name = $2 AND first_name = $3
+            AND COALESCE(middle_name, '') = $4 AND kind = $5 AND COALESCE(grade, '') = $6
+         ORDER BY id LIMIT 1",
+    )
+    .bind(organisation_id)
+    .bind(data.last_name.clone())
+    .bind(data.first_name.clone())
+    .bind(data.middle_name.clone().unwrap_or_default())
+    .bind(data.kind.code())
+    .bind(data.grade.clone().unwrap_or_default())
+    .fetch_optional(&mut *conn)
+    .await
 }
 
 /// One participant with the place it belongs to (for access checks).
@@ -50,7 +138,8 @@ pub async fn get(db: impl Conn, id: i64) -> Result<(Participant, Place), sqlx::E
          JOIN organisations o ON o.id = p.organisation_id WHERE p.id = $1"
     );
     let row = sqlx::query(&sql).bind(id).fetch_one(&mut *conn).await?;
-    let participant = from_row(&row)?;
+    let mut participant = from_row(&row)?;
+    participant.participations = participations_of(&mut *conn, id).await?;
     let place = Place {
         district_id: row.try_get("district_id")?,
         organisation_id: participant.organisation_id,
@@ -58,43 +147,36 @@ pub async fn get(db: impl Conn, id: i64) -> Result<(Participant, Place), sqlx::E
     Ok((participant, place))
 }
 
-/// Inserts one participant on an open connection (so imports can share a transaction).
-pub async fn insert(
-    db: impl Conn,
-    organisation_id: i64,
-    programme_id: Option<i64>,
-    data: &NewParticipant,
-) -> Result<i64, sqlx::Error> {
+/// Inserts one person into the school's base (programmes are joined with `join`).
+pub async fn insert(db: impl Conn, organisation_id: i64, data: &NewParticipant) -> Result<i64, sqlx::Error> {
     let mut conn = db.acquire().await?;
     let now = now_unix().to_string();
     let row = sqlx::query(
-        "INSERT INTO participants (organisation_id, programme_id, last_name, first_name,
+        "INSERT INTO participants (organisation_id, last_name, first_name,
             middle_name, role, kind, subjects, experience_years, qualification, grade,
             achievement, competences, requests, deficits, capacity, search_key, subjects_key,
             created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-            $18, $19, $19)
+            $18, $18)
          RETURNING id",
     )
-    .bind(organisation_id)
-    .bind(programme_id);
+    .bind(organisation_id);
     let row = bind_data(row, data).bind(now).fetch_one(&mut *conn).await?;
     row.try_get("id")
 }
 
-/// Replaces a participant's data and programme.
-pub async fn update(db: impl Conn, id: i64, programme_id: Option<i64>, data: &NewParticipant) -> Result<(), sqlx::Error> {
+/// Replaces a person's data (their programmes change with `join` and `leave`).
+pub async fn update(db: impl Conn, id: i64, data: &NewParticipant) -> Result<(), sqlx::Error> {
     let mut conn = db.acquire().await?;
     let query = sqlx::query(
         "UPDATE participants SET last_name = $1, first_name = $2, middle_name = $3, role = $4,
             kind = $5, subjects = $6, experience_years = $7, qualification = $8, grade = $9,
             achievement = $10, competences = $11, requests = $12, deficits = $13,
-            capacity = $14, search_key = $15, subjects_key = $16, updated_at = $17, programme_id = $18
-         WHERE id = $19",
+            capacity = $14, search_key = $15, subjects_key = $16, updated_at = $17
+         WHERE id = $18",
     );
     let result = bind_data(query, data)
         .bind(now_unix().to_string())
-        .bind(programme_id)
         .bind(id)
         .execute(&mut *conn)
         .await?;
@@ -114,21 +196,16 @@ pub async fn delete(db: impl Conn, id: i64) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-/// Counts mentors and mentees of a school (or of a programme when given).
-pub async fn count_by_role(
-    db: impl Conn,
-    organisation_id: i64,
-    programme_id: Option<i64>,
-) -> Result<(i64, i64), sqlx::Error> {
+/// Counts the mentors and mentees of a programme (by their role in it).
+pub async fn count_by_role(db: impl Conn, programme_id: i64) -> Result<(i64, i64), sqlx::Error> {
     let mut conn = db.acquire().await?;
     let row = sqlx::query(
         "SELECT
             COALESCE(SUM(CASE WHEN role = 'mentor' THEN 1 ELSE 0 END), 0) AS mentors,
             COALESCE(SUM(CASE WHEN role = 'mentee' THEN 1 ELSE 0 END), 0) AS mentees
-         FROM participants WHERE organisation_id = $1 AND ($2 < 0 OR programme_id = $2)",
+         FROM participations WHERE programme_id = $1",
     )
-    .bind(organisation_id)
-    .bind(programme_id.unwrap_or(-1))
+    .bind(programme_id)
     .fetch_one(&mut *conn)
     .await?;
     Ok((row.try_get("mentors")?, row.try_get("mentees")?))
@@ -180,7 +257,7 @@ pub(crate) fn from_row(row: &AnyRow) -> Result<Participant, sqlx::Error> {
     Ok(Participant {
         id: row.try_get("id")?,
         organisation_id: row.try_get("organisation_id")?,
-        programme_id: row.try_get("programme_id")?,
+        participations: Vec::new(),
         data: NewParticipant {
             last_name: row.try_get("last_name")?,
             first_name: row.try_get("first_name")?,

@@ -71,7 +71,6 @@ pub async fn archive(db: impl Conn, programme_id: i64) -> Result<(), sqlx::Error
     Ok(())
 }
 
-/// A programme with its stages and counts.
 /// A programme and the name of its school.
 pub async fn get(db: impl Conn, programme_id: i64) -> Result<(Programme, String), sqlx::Error> {
     let mut conn = db.acquire().await?;
@@ -85,6 +84,100 @@ pub async fn get(db: impl Conn, programme_id: i64) -> Result<(Programme, String)
     Ok((programme_from_row(&row)?, row.try_get("organisation_name")?))
 }
 
+/// Replaces a programme's title, form, models and period.
+pub async fn update(db: impl Conn, programme: &Programme) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let variants: Vec<&str> = programme.variants.iter().map(|v| v.code()).collect();
+    sqlx::query("UPDATE programmes SET title = $1, form = $2, variants = $3, starts_on = $4, ends_on = $5 WHERE id = $6")
+        .bind(&programme.title)
+        .bind(programme.form.code())
+        .bind(serde_json::to_string(&variants).unwrap_or_else(|_| "[]".into()))
+        .bind(&programme.starts_on)
+        .bind(&programme.ends_on)
+        .bind(programme.id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// A programme's passport (empty until written).
+pub async fn passport(db: impl Conn, programme_id: i64) -> Result<Passport, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let body: Option<Option<String>> =
+        sqlx::query_scalar("SELECT passport FROM programmes WHERE id = $1").bind(programme_id).fetch_optional(&mut *conn).await?;
+    match body.flatten() {
+        None => Ok(Passport::default()),
+        Some(body) => serde_json::from_str(&body).map_err(|e| sqlx::Error::Decode(Box::new(e))),
+    }
+}
+
+pub async fn save_passport(db: impl Conn, programme_id: i64, passport: &Passport) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let body = serde_json::to_string(passport).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query("UPDATE programmes SET passport = $1 WHERE id = $2").bind(body).bind(programme_id).execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// What the programme's pairs hold it to: how many there are and the models they use.
+pub async fn in_use(db: impl Conn, programme_id: i64) -> Result<InUse, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let rows = sqlx::query("SELECT variant, COUNT(*) AS n FROM pairs WHERE programme_id = $1 GROUP BY variant")
+        .bind(programme_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut in_use = InUse::default();
+    for row in &rows {
+        in_use.pairs += row.try_get::<i64, _>("n")?;
+        in_use.variants.push(super::code(row, "variant")?);
+    }
+    Ok(in_use)
+}
+
+pub async fn record_period_change(db: impl Conn, programme_id: i64, change: &PeriodChange) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    sqlx::query(
+        "INSERT INTO programme_period_changes (programme_id, old_starts_on, old_ends_on, starts_on, ends_on, reason, user_name, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(programme_id)
+    .bind(&change.old_starts_on)
+    .bind(&change.old_ends_on)
+    .bind(&change.starts_on)
+    .bind(&change.ends_on)
+    .bind(&change.reason)
+    .bind(&change.user_name)
+    .bind(&change.at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A programme's period changes, oldest first.
+pub async fn period_changes(db: impl Conn, programme_id: i64) -> Result<Vec<PeriodChange>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let rows = sqlx::query(
+        "SELECT old_starts_on, old_ends_on, starts_on, ends_on, reason, user_name, at
+         FROM programme_period_changes WHERE programme_id = $1 ORDER BY id",
+    )
+    .bind(programme_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(PeriodChange {
+                old_starts_on: row.try_get("old_starts_on")?,
+                old_ends_on: row.try_get("old_ends_on")?,
+                starts_on: row.try_get("starts_on")?,
+                ends_on: row.try_get("ends_on")?,
+                reason: row.try_get("reason")?,
+                user_name: row.try_get("user_name")?,
+                at: row.try_get("at")?,
+            })
+        })
+        .collect()
+}
+
+/// A programme with its stages, counts, passport and period history.
 pub async fn detail(db: impl Conn, programme_id: i64) -> Result<ProgrammeDetail, sqlx::Error> {
     let mut conn = db.acquire().await?;
     let (programme, organisation_name) = get(&mut *conn, programme_id).await?;
@@ -105,12 +198,14 @@ pub async fn detail(db: impl Conn, programme_id: i64) -> Result<ProgrammeDetail,
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
     let (mentors, mentees) =
-        super::participants::count_by_role(&mut *conn, programme.organisation_id, Some(programme_id)).await?;
+        super::participants::count_by_role(&mut *conn, programme_id).await?;
     let pairs: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM pairs WHERE programme_id = $1")
         .bind(programme_id)
         .fetch_one(&mut *conn)
         .await?;
-    Ok(ProgrammeDetail { programme, organisation_name, stages, mentors, mentees, pairs })
+    let passport = passport(&mut *conn, programme_id).await?;
+    let period_changes = period_changes(&mut *conn, programme_id).await?;
+    Ok(ProgrammeDetail { programme, organisation_name, stages, mentors, mentees, pairs, passport, period_changes })
 }
 
 /// Sets a stage's status; the date defaults to today.

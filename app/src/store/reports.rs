@@ -20,7 +20,7 @@ fn encode<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// Each school's counts in a scope, in the order the schools were added. Four grouped queries
+/// Each school's counts in a scope, in the order the schools were added. Six grouped queries
 /// however many schools there are.
 pub async fn school_figures(db: impl Conn, scope: Scope) -> Result<Vec<SchoolFigures>, sqlx::Error> {
     let mut conn = db.acquire().await?;
@@ -54,10 +54,10 @@ pub async fn school_figures(db: impl Conn, scope: Scope) -> Result<Vec<SchoolFig
         });
     }
 
+    // The base by the role each person was entered with: a person counts once.
     let people = sqlx::query(&format!(
-        "SELECT p.organisation_id, p.role, p.kind, g.form, COUNT(*) AS n FROM participants p
-         JOIN organisations o ON o.id = p.organisation_id LEFT JOIN programmes g ON g.id = p.programme_id
-         WHERE {condition} GROUP BY p.organisation_id, p.role, p.kind, g.form"
+        "SELECT p.organisation_id, p.role, COUNT(*) AS n FROM participants p
+         JOIN organisations o ON o.id = p.organisation_id WHERE {condition} GROUP BY p.organisation_id, p.role"
     ))
     .bind(id)
     .fetch_all(&mut *conn)
@@ -65,19 +65,26 @@ pub async fn school_figures(db: impl Conn, scope: Scope) -> Result<Vec<SchoolFig
     for row in &people {
         let Some(school) = figures.get_mut(&row.try_get::<i64, _>("organisation_id")?) else { continue };
         let n: i64 = row.try_get("n")?;
-        let role: ParticipantRole = super::code(row, "role")?;
-        let kind: ParticipantKind = super::code(row, "kind")?;
-        let form: Option<MentoringForm> = super::optional_code(row, "form")?;
-        match role {
+        match super::code::<ParticipantRole>(row, "role")? {
             ParticipantRole::Mentor => school.mentors += n,
             ParticipantRole::Mentee => school.mentees += n,
         }
-        let Some(form) = form else { continue };
-        match kind {
-            ParticipantKind::Student => school.students_involved += n,
-            ParticipantKind::Teacher => school.teachers_involved += n,
-            _ => {}
-        }
+    }
+
+    // Each form by the role people take in its programmes (a person mentoring in one form and
+    // mentored in another counts in both).
+    let per_form = sqlx::query(&format!(
+        "SELECT g.organisation_id, x.role, g.form, COUNT(DISTINCT x.participant_id) AS n FROM participations x
+         JOIN programmes g ON g.id = x.programme_id JOIN organisations o ON o.id = g.organisation_id
+         WHERE {condition} GROUP BY g.organisation_id, x.role, g.form"
+    ))
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in &per_form {
+        let Some(school) = figures.get_mut(&row.try_get::<i64, _>("organisation_id")?) else { continue };
+        let n: i64 = row.try_get("n")?;
+        let form: MentoringForm = super::code(row, "form")?;
         let slot = match school.per_form.iter().position(|f| f.form == form) {
             Some(i) => i,
             None => {
@@ -85,9 +92,29 @@ pub async fn school_figures(db: impl Conn, scope: Scope) -> Result<Vec<SchoolFig
                 school.per_form.len() - 1
             }
         };
-        match role {
+        match super::code::<ParticipantRole>(row, "role")? {
             ParticipantRole::Mentor => school.per_form[slot].mentors += n,
             ParticipantRole::Mentee => school.per_form[slot].mentees += n,
+        }
+    }
+
+    // Students and teachers involved: people taking part in at least one programme, once each.
+    let involved = sqlx::query(&format!(
+        "SELECT p.organisation_id, p.kind, COUNT(*) AS n FROM participants p
+         JOIN organisations o ON o.id = p.organisation_id
+         WHERE {condition} AND EXISTS (SELECT 1 FROM participations x WHERE x.participant_id = p.id)
+         GROUP BY p.organisation_id, p.kind"
+    ))
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in &involved {
+        let Some(school) = figures.get_mut(&row.try_get::<i64, _>("organisation_id")?) else { continue };
+        let n: i64 = row.try_get("n")?;
+        match super::code::<ParticipantKind>(row, "kind")? {
+            ParticipantKind::Student => school.students_involved += n,
+            ParticipantKind::Teacher => school.teachers_involved += n,
+            _ => {}
         }
     }
 

@@ -25,6 +25,7 @@ fn DistrictView(o: crate::api::participants::DistrictPage) -> impl IntoView {
             <div class="figure"><strong>{d.young_specialists} " (" {share(d.young_specialists, d.teachers_total)} "%)"</strong><span>{tr::DISTRICT_YOUNG}</span></div>
             <div class="figure"><strong>{d.organisations_in_mentoring} " (" {share(d.organisations_in_mentoring, d.organisations_total)} "%)"</strong><span>{tr::DISTRICT_ORGS}</span></div>
         </div>
+        <p class="muted">{tr::DISTRICT_FIGURES_SOURCE}</p>
         <table class="table">
             <thead><tr><th>{tr::ORGANISATION}</th><th>{tr::STUDENTS}</th><th>{tr::TEACHERS}</th>
                 <th>{tr::MENTORS}</th><th>{tr::MENTEES}</th><th>{tr::NAV_PROGRAMMES}</th><th></th></tr></thead>
@@ -35,7 +36,8 @@ fn DistrictView(o: crate::api::participants::DistrictPage) -> impl IntoView {
                         <td>{s.organisation.students_total}</td><td>{s.organisation.teachers_total}</td>
                         <td>{s.mentors}</td><td>{s.mentees}</td>
                         <td><A href=format!("/programmes?org={}", s.organisation.id)>{s.programmes}</A></td>
-                        <td><A href=format!("/reports/school?org={}", s.organisation.id)>{tr::NAV_REPORT}</A></td>
+                        <td><A href=format!("/reports/school?org={}", s.organisation.id)>{tr::NAV_REPORT}</A>
+                            " · " <A href=format!("/documents?org={}", s.organisation.id)>{tr::DOCUMENTS_TITLE}</A></td>
                     </tr>
                 }).collect_view()}
             </tbody>

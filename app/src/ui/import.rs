@@ -197,6 +197,7 @@ fn field_label(field: &str) -> &'static str {
         "requests" => tr::F_REQUESTS,
         "deficits" => tr::F_DEFICITS,
         "capacity" => tr::F_CAPACITY,
+        "programme" => tr::F_PROGRAMME,
         _ => tr::NOT_SET,
     }
 }

@@ -4,6 +4,7 @@ mod accounts;
 mod board;
 mod decks;
 mod district;
+mod documents;
 mod import;
 mod login;
 mod me;
@@ -96,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/programmes/:id/board") view=board::BoardPage/>
                     <Route path=path!("/programmes/:id/order") view=order::OrderPage/>
                     <Route path=path!("/district") view=district::DistrictPage/>
+                    <Route path=path!("/documents") view=documents::DocumentsPage/>
                     <Route path=path!("/me") view=me::MePage/>
                     <Route path=path!("/questionnaires") view=surveys::manage::QuestionnairesPage/>
                     <Route path=path!("/questionnaires/:id") view=surveys::builder::BuilderPage/>

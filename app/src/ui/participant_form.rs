@@ -38,9 +38,9 @@ pub fn ParticipantFormPage() -> impl IntoView {
                     match existing.await {
                         Ok(found) => {
                             let id = found.as_ref().map(|p| p.id);
-                            let programme_id = found.as_ref().and_then(|p| p.programme_id);
+                            let participations = found.as_ref().map(|p| p.participations.clone()).unwrap_or_default();
                             let input = found.map(|p| p.data.to_input()).unwrap_or_default();
-                            view! { <ParticipantForm id input programme_id programmes relations/> }.into_any()
+                            view! { <ParticipantForm id input participations programmes relations/> }.into_any()
                         }
                         Err(error) => view! { <crate::ui::page::ErrorPage error/> }.into_any(),
                     }
@@ -58,12 +58,12 @@ fn options<T: Copy + 'static>(all: &'static [T], code: fn(T) -> &'static str, la
 fn ParticipantForm(
     id: Option<i64>,
     input: ParticipantInput,
-    programme_id: Option<i64>,
+    participations: Vec<Participation>,
     programmes: Vec<Programme>,
     relations: super::relationships::RelationshipsData,
 ) -> impl IntoView {
     let form = RwSignal::new(input);
-    let programme = RwSignal::new(programme_id);
+    let joined = RwSignal::new(participations);
     let errors = RwSignal::new(FieldErrors::new());
     let save = ServerAction::<SaveParticipant>::new();
     let delete = ServerAction::<DeleteParticipant>::new();
@@ -89,15 +89,23 @@ fn ParticipantForm(
         ev.prevent_default();
         general.set(None);
         let input = form.get();
-        match NewParticipant::parse(&input) {
+        let participations = joined.get();
+        let checked = NewParticipant::parse(&input).and_then(|data| check_participations(&data, &participations));
+        match checked {
             Err(found) => errors.set(found),
-            Ok(_) => {
+            Ok(()) => {
                 errors.set(FieldErrors::new());
-                save.dispatch(SaveParticipant { id, input, programme_id: programme.get_untracked() });
+                save.dispatch(SaveParticipant { id, input, participations });
             }
         }
     };
-    let is_mentor = move || form.with(|f| f.role == ParticipantRole::Mentor.code());
+    // Capacity and competences belong to anyone who mentors somewhere; requests and deficits
+    // to anyone mentored somewhere (a reverse mentor has both).
+    let takes_role = move |role: ParticipantRole| {
+        form.with(|f| f.role == role.code()) || joined.with(|j| j.iter().any(|p| p.role == role))
+    };
+    let is_mentor = move || takes_role(ParticipantRole::Mentor);
+    let is_mentee = move || takes_role(ParticipantRole::Mentee);
     let is_student = move || form.with(|f| f.kind == ParticipantKind::Student.code());
 
     view! {
@@ -110,16 +118,7 @@ fn ParticipantForm(
                 options=options(ParticipantRole::ALL, ParticipantRole::code, tr::participant_role)/>
             <SelectField label=tr::F_KIND name="kind" form field=|i| &mut i.kind errors
                 options=options(ParticipantKind::ALL, ParticipantKind::code, tr::participant_kind)/>
-            <div class="field" class:invalid=move || errors.with(|e| e.contains_key("programme_id"))>
-                <label for="f-programme">{tr::F_PROGRAMME}</label>
-                <select id="f-programme" on:change=move |ev| programme.set(event_target_value(&ev).parse().ok())>
-                    <option value="" selected=programme_id.is_none()>{tr::NO_PROGRAMME}</option>
-                    {programmes.into_iter().map(|p| view! {
-                        <option value=p.id.to_string() selected=programme_id == Some(p.id)>{p.title.clone()}</option>
-                    }).collect_view()}
-                </select>
-                <p class="field-error" role="alert">{move || errors.with(|e| e.get("programme_id").cloned())}</p>
-            </div>
+            <Participations joined programmes errors/>
             <TextField label=tr::F_SUBJECTS name="subjects" form field=|i| &mut i.subjects errors hint=tr::HINT_LIST/>
             <TextField label=tr::F_EXPERIENCE name="experience_years" form field=|i| &mut i.experience_years errors numeric=true/>
             <SelectField label=tr::F_QUALIFICATION name="qualification" form field=|i| &mut i.qualification errors
@@ -133,7 +132,7 @@ fn ParticipantForm(
                 <TextField label=tr::F_CAPACITY name="capacity" form field=|i| &mut i.capacity errors numeric=true/>
                 <TextField label=tr::F_COMPETENCES name="competences" form field=|i| &mut i.competences errors hint=tr::HINT_LIST multiline=true/>
             </Show>
-            <Show when=move || !is_mentor()>
+            <Show when=is_mentee>
                 <TextField label=tr::F_REQUESTS name="requests" form field=|i| &mut i.requests errors hint=tr::HINT_LIST multiline=true/>
                 <TextField label=tr::F_DEFICITS name="deficits" form field=|i| &mut i.deficits errors hint=tr::HINT_LIST multiline=true/>
             </Show>
@@ -153,5 +152,64 @@ fn ParticipantForm(
             </div>
         </form>
         {id.map(|participant_id| view! { <super::relationships::Relationships participant_id data=relations/> })}
+    }
+}
+
+/// The programmes a person takes part in, a role in each: add, change, remove.
+#[component]
+fn Participations(joined: RwSignal<Vec<Participation>>, programmes: Vec<Programme>, errors: RwSignal<FieldErrors>) -> impl IntoView {
+    let programmes = StoredValue::new(programmes);
+    let add = move |_| {
+        let taken: Vec<i64> = joined.with(|j| j.iter().map(|p| p.programme_id).collect());
+        let free = programmes.with_value(|all| all.iter().map(|p| p.id).find(|id| !taken.contains(id)));
+        if let Some(programme_id) = free {
+            joined.update(|j| j.push(Participation { programme_id, role: ParticipantRole::Mentee }));
+        }
+    };
+    let roles = options(ParticipantRole::ALL, ParticipantRole::code, tr::participant_role);
+    view! {
+        <fieldset class="field span-all participations" class:invalid=move || errors.with(|e| e.contains_key("participations"))>
+            <legend>{tr::F_PARTICIPATIONS}</legend>
+            <p class="hint">{tr::HINT_PARTICIPATIONS}</p>
+            {move || {
+                let rows = joined.get();
+                if rows.is_empty() {
+                    return view! { <p class="muted">{tr::NO_PROGRAMME}</p> }.into_any();
+                }
+                view! { <ul class="plain">{rows.into_iter().enumerate().map(|(index, row)| {
+                    let roles = roles.clone();
+                    let programme_label = format!("{} {}", tr::F_PROGRAMME, index + 1);
+                    let role_label = format!("{} {}", tr::F_ROLE_IN_PROGRAMME, index + 1);
+                    view! {
+                        <li class="participation" data-testid="participation">
+                            <select aria-label=programme_label.clone() on:change=move |ev| {
+                                if let Ok(programme_id) = event_target_value(&ev).parse() {
+                                    joined.update(|j| j[index].programme_id = programme_id);
+                                }
+                            }>
+                                {programmes.with_value(|all| all.iter().map(|p| view! {
+                                    <option value=p.id.to_string() selected=p.id == row.programme_id>{p.title.clone()}</option>
+                                }).collect_view())}
+                            </select>
+                            <select aria-label=role_label on:change=move |ev| {
+                                let code = event_target_value(&ev);
+                                if let Some(role) = ParticipantRole::ALL.iter().copied().find(|r| r.code() == code) {
+                                    joined.update(|j| j[index].role = role);
+                                }
+                            }>
+                                {roles.into_iter().map(|(code, label)| view! {
+                                    <option value=code selected=code == row.role.code()>{label}</option>
+                                }).collect_view()}
+                            </select>
+                            <button type="button" class="button secondary" aria-label=format!("{} {}", tr::REMOVE, programme_label)
+                                on:click=move |_| joined.update(|j| { j.remove(index); })>{tr::REMOVE}</button>
+                        </li>
+                    }
+                }).collect_view()}</ul> }.into_any()
+            }}
+            <button type="button" class="button secondary" on:click=add
+                disabled=move || joined.with(|j| j.len()) >= programmes.with_value(Vec::len)>{tr::ADD_PARTICIPATION}</button>
+            <p class="field-error" role="alert">{move || errors.with(|e| e.get("participations").cloned())}</p>
+        </fieldset>
     }
 }

@@ -35,6 +35,8 @@ pub fn SchoolsPanel(saved: RwSignal<u32>) -> impl IntoView {
             short_name: school.short_name,
             students_total: school.students_total.to_string(),
             teachers_total: school.teachers_total.to_string(),
+            teachers_under_35: school.teachers_under_35.to_string(),
+            young_specialists: school.young_specialists.to_string(),
             counts_on: school.counts_on.unwrap_or_default(),
         });
     };
@@ -53,7 +55,7 @@ pub fn SchoolsPanel(saved: RwSignal<u32>) -> impl IntoView {
             <h2>{tr::SCHOOLS_TITLE}</h2>
             <Fetched resource=schools view=move |list| view! {
                 <table class="table" data-testid="schools">
-                    <thead><tr><th>{tr::CURATORS_SCHOOL}</th><th>{tr::SCHOOL_STUDENTS}</th><th>{tr::SCHOOL_TEACHERS}</th><th>{tr::SCHOOL_COUNTS_ON}</th><th></th></tr></thead>
+                    <thead><tr><th>{tr::CURATORS_SCHOOL}</th><th>{tr::SCHOOL_STUDENTS}</th><th>{tr::SCHOOL_TEACHERS}</th><th>{tr::SCHOOL_UNDER_35}</th><th>{tr::SCHOOL_YOUNG}</th><th>{tr::SCHOOL_COUNTS_ON}</th><th></th></tr></thead>
                     <tbody>
                         {list.into_iter().map(|school| {
                             let picked = school.clone();
@@ -62,6 +64,8 @@ pub fn SchoolsPanel(saved: RwSignal<u32>) -> impl IntoView {
                                     <td>{school.name.clone()}</td>
                                     <td>{school.students_total}</td>
                                     <td>{school.teachers_total}</td>
+                                    <td>{school.teachers_under_35}</td>
+                                    <td>{school.young_specialists}</td>
                                     <td>{school.counts_on.clone().unwrap_or_default()}</td>
                                     <td><button type="button" class="button secondary" on:click=move |_| pick(picked.clone())>{tr::EDIT}</button></td>
                                 </tr>
@@ -76,6 +80,8 @@ pub fn SchoolsPanel(saved: RwSignal<u32>) -> impl IntoView {
                 <TextField label=tr::SCHOOL_SHORT_NAME name="short_name" form field=|i| &mut i.short_name errors/>
                 <TextField label=tr::SCHOOL_STUDENTS name="students_total" form field=|i| &mut i.students_total errors numeric=true/>
                 <TextField label=tr::SCHOOL_TEACHERS name="teachers_total" form field=|i| &mut i.teachers_total errors numeric=true/>
+                <TextField label=tr::SCHOOL_UNDER_35 name="teachers_under_35" form field=|i| &mut i.teachers_under_35 errors numeric=true/>
+                <TextField label=tr::SCHOOL_YOUNG name="young_specialists" form field=|i| &mut i.young_specialists errors numeric=true/>
                 <TextField label=tr::SCHOOL_COUNTS_ON name="counts_on" form field=|i| &mut i.counts_on errors hint=tr::SCHOOL_COUNTS_ON_HINT/>
                 <div class="actions span-all">
                     {move || general().map(|text| view! { <Notice error=true text/> })}

@@ -57,6 +57,7 @@ fn UserNav(user: CurrentUser) -> impl IntoView {
             ("/participants", tr::NAV_PARTICIPANTS),
             ("/import", tr::NAV_IMPORT),
             ("/programmes", tr::NAV_PROGRAMMES),
+            ("/documents", tr::DOCUMENTS_TITLE),
             ("/questionnaires", tr::NAV_QUESTIONNAIRES),
             ("/reports/before-after", tr::NAV_BEFORE_AFTER),
             ("/reports/school", tr::NAV_REPORT),

@@ -107,7 +107,7 @@ async fn every_server_function_answers_each_role_as_the_rules_say() {
     matrix(&w, "me/profile", json!({}), [U, F, F, F, "ok", "ok"]).await;
 
     let stranger = participants::get(&w.app.db, w.stranger).await.expect("stranger").0;
-    let update = json!({ "id": w.stranger, "input": stranger.data.to_input(), "programme_id": stranger.programme_id });
+    let update = json!({ "id": w.stranger, "input": stranger.data.to_input(), "participations": stranger.participations });
     matrix(&w, "participants/save", update, [U, "ok", N, F, F, F]).await;
     matrix(&w, "participants/delete", json!({ "id": w.stranger }), [U, "Refused", N, N, N, N]).await;
     matrix(&w, "relationships/list", json!({ "participant_id": w.stranger }), [U, "ok", N, "ok", N, N]).await;
@@ -227,6 +227,38 @@ async fn building_giving_and_taking_questionnaires_and_importing_answer_each_rol
     matrix_of(&w, "schools/list", ListSchools {}, [U, F, F, "ok", F, F]).await;
     let school = domain::models::SchoolInput { name: "МБОУ «Лицей № 1»".into(), students_total: "640".into(), teachers_total: "48".into(), ..Default::default() };
     matrix_of(&w, "schools/save", SaveSchool { id: Some(w.lyceum), input: school }, [U, F, F, "ok", F, F]).await;
+    // Changing a programme: its curator only, while it is not archived.
+    let (pilot, _) = app::store::programmes::get(&w.app.db, w.pilot_programme).await.expect("pilot");
+    let unchanged = domain::models::ProgrammeInput {
+        title: pilot.title.clone(), form: pilot.form.code().into(), variants: pilot.variants.iter().map(|v| v.code().into()).collect(),
+        starts_on: pilot.starts_on.clone(), ends_on: pilot.ends_on.clone(),
+    };
+    let passport = domain::models::PassportInput { goal: "Адаптация молодых педагогов".into(), mode: "blended".into(), ..Default::default() };
+    let update = app::api::programmes::UpdateProgramme { programme_id: w.pilot_programme, input: unchanged, passport, period_reason: String::new() };
+    matrix_of(&w, "programmes/update", update, [U, "ok", N, F, N, N]).await;
+    // The documents register: read by the school's curator and the coordinator, kept by the curator.
+    use app::api::documents::{DeleteDocument, ListDocuments};
+    matrix_of(&w, "documents/list", ListDocuments { organisation_id: Some(w.lyceum) }, [U, "ok", F, "ok", F, F]).await;
+    let regulation = [("kind", "regulation"), ("programme_id", ""), ("number", "3-о"), ("signed_on", "2026-08-25")];
+    for (caller, expected) in w.everyone().into_iter().zip([U, "ok", "ok", F, F, F]) {
+        check("documents/add", caller, &w.app.upload_form(caller, "documents/add", &regulation, None).await, expected, &w.stranger_name);
+    }
+    let lyceum_documents = w.app.invoke(&w.curator, ListDocuments { organisation_id: None }).await.expect("list").documents;
+    let document = lyceum_documents.iter().find(|d| d.number == "3-о").expect("the curator's").id;
+    let scan = [("document_id", document.to_string())];
+    let scan: Vec<(&str, &str)> = scan.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    for (caller, expected) in w.everyone().into_iter().zip([U, "ok", N, F, N, N]) {
+        let reply = w.app.upload_form(caller, "documents/scan", &scan, Some(("scan.pdf", b"%PDF-1.4\n%%EOF\n"))).await;
+        check("documents/scan", caller, &reply, expected, &w.stranger_name);
+    }
+    for (caller, status) in w.everyone().into_iter().zip([401, 200, 404, 200, 404, 404]) {
+        assert_eq!(w.app.get(caller, &format!("/documents/{document}/scan")).await.status.as_u16(), status, "scan as {}", caller.name);
+    }
+    // Removing last by its curator (a removed document is not found by anyone after).
+    let others = [(&w.anonymous, U), (&w.other_curator, N), (&w.methodologist, F), (&w.mentor, N), (&w.mentee, N), (&w.curator, "ok")];
+    for (caller, expected) in others {
+        check("documents/delete", caller, &w.app.call_fn(caller, DeleteDocument { id: document }).await, expected, &w.stranger_name);
+    }
     // A curator who is none of the callers, so the reset ends nobody's session here.
     let (bystander, _) = app::store::users::find_for_login(&w.app.db, "kurator12").await.expect("find").expect("kurator12");
     matrix_of(&w, "accounts/reset_curator", ResetCurator { user_id: bystander.id }, [U, F, F, "ok", F, F]).await;
@@ -363,15 +395,18 @@ async fn a_participant_joins_only_a_programme_of_the_same_school_and_leaves_it_o
     let input = ParticipantInput { last_name: "Гусева".into(), first_name: "Яна".into(), role: "mentee".into(), kind: "teacher".into(), experience_years: "1".into(), ..Default::default() };
     let other_school_programme: i64 = sqlx::query("SELECT id FROM programmes WHERE organisation_id <> $1 LIMIT 1")
         .bind(w.lyceum).fetch_one(&w.app.db.pool).await.expect("programme").try_get("id").expect("id");
-    let refused = w.app.call(&w.curator, "participants/save", json!({ "id": null, "input": input, "programme_id": other_school_programme })).await;
-    assert_eq!(refused.json()["Validation"]["programme_id"], "Выберите программу своей школы");
-    let id = w.app.call(&w.curator, "participants/save", json!({ "id": null, "input": input, "programme_id": w.pilot_programme })).await.json().as_i64().expect("id");
+    let joining = |programme: i64| json!([{ "programme_id": programme, "role": "Mentee" }]);
+    let refused = w.app.call(&w.curator, "participants/save", json!({ "id": null, "input": input, "participations": joining(other_school_programme) })).await;
+    assert_eq!(refused.json()["Validation"]["participations"], "Выберите программу своей школы");
+    let id = w.app.call(&w.curator, "participants/save", json!({ "id": null, "input": input, "participations": joining(w.pilot_programme) })).await.json().as_i64().expect("id");
     let board = w.app.call(&w.curator, "board/get", json!({ "programme_id": w.pilot_programme })).await.json();
     assert!(board["mentees"].as_array().is_some_and(|m| m.iter().any(|p| p["id"] == id)), "the new mentee is on the board");
     // The stranger is paired in the pilot programme: taking them out of it is refused.
     let stranger = participants::get(&w.app.db, w.stranger).await.expect("stranger").0;
-    let leave = w.app.call(&w.curator, "participants/save", json!({ "id": w.stranger, "input": stranger.data.to_input(), "programme_id": null })).await;
-    assert_eq!(leave.json()["Validation"]["programme_id"], "Участник состоит в паре этой программы — сначала уберите его с доски");
+    let leave = w.app.call(&w.curator, "participants/save", json!({ "id": w.stranger, "input": stranger.data.to_input(), "participations": [] })).await;
+    assert_eq!(leave.json()["Validation"]["participations"], "Участник состоит в паре этой программы — сначала уберите его с доски");
+    let still = participants::get(&w.app.db, w.stranger).await.expect("stranger").0;
+    assert_eq!(still.participations, stranger.participations, "nothing changed");
 }
 
 #[tokio::test]

@@ -133,6 +133,8 @@ on_both_backends!(a_coordinator_adds_and_edits_schools_and_bad_counts_change_not
         short_name: "Школа № 3".into(),
         students_total: "540".into(),
         teachers_total: "41".into(),
+        teachers_under_35: "9".into(),
+        young_specialists: "3".into(),
         counts_on: "2026-09-01".into(),
     };
     let bad = app.invoke(&coordinator, SaveSchool { id: None, input: SchoolInput { students_total: "пятьсот".into(), ..input.clone() } }).await.unwrap_err();
@@ -149,6 +151,34 @@ on_both_backends!(a_coordinator_adds_and_edits_schools_and_bad_counts_change_not
     let slip = app.invoke(&coordinator, AddCurator { organisation_id: id, login: "shkola3".into(), display_name: "Орлова Анна".into() }).await;
     assert!(slip.is_ok(), "{slip:?}");
     assert_eq!(app.invoke(&coordinator, SaveSchool { id: Some(999_999), input: SchoolInput { name: "Чужая".into(), ..Default::default() } }).await, Err(AppError::NotFound));
+});
+
+on_both_backends!(the_districts_figures_follow_its_schools_and_programmes, |backend| async move {
+    use app::api::participants::DistrictOverview;
+    use app::api::programmes::{ArchiveProgramme, ListProgrammes};
+    use app::api::schools::SaveSchool;
+    use domain::models::SchoolInput;
+    let app = TestApp::spawn(backend).await;
+    let coordinator = app.login("coordinator", "metodist").await;
+    let figures = |d: &domain::models::District| (d.teachers_total, d.teachers_under_35, d.young_specialists, d.organisations_in_mentoring, d.organisations_total);
+    let before = figures(&app.invoke(&coordinator, DistrictOverview {}).await.expect("district").district);
+    assert_eq!(before, (579, 114, 46, 26, 32), "the forum talk's figures, summed from the demo's schools");
+
+    // More young teachers than teachers is refused, and nothing changes.
+    let input = SchoolInput { name: "МБОУ «Средняя школа № 30»".into(), teachers_total: "20".into(), teachers_under_35: "5".into(), young_specialists: "2".into(), ..Default::default() };
+    let bad = app.invoke(&coordinator, SaveSchool { id: None, input: SchoolInput { young_specialists: "21".into(), ..input.clone() } }).await.unwrap_err();
+    assert_eq!(bad.field_message("young_specialists").as_deref(), Some(domain::i18n::tr::ERR_PART_OF_TEACHERS));
+    app.invoke(&coordinator, SaveSchool { id: None, input }).await.expect("added");
+    let after = figures(&app.invoke(&coordinator, DistrictOverview {}).await.expect("district").district);
+    assert_eq!(after, (599, 119, 48, 26, 33), "a new school without a programme counts, but not as taking part");
+
+    // School № 12's only programme goes to the archive: the school no longer takes part.
+    let curator = app.login("curator", "kurator12").await;
+    let programmes = app.invoke(&curator, ListProgrammes { organisation_id: None }).await.expect("list");
+    assert_eq!(programmes.len(), 1);
+    app.invoke(&curator, ArchiveProgramme { programme_id: programmes[0].id }).await.expect("archived");
+    let archived = figures(&app.invoke(&coordinator, DistrictOverview {}).await.expect("district").district);
+    assert_eq!(archived, (599, 119, 48, 25, 33));
 });
 
 #[tokio::test]

@@ -171,6 +171,9 @@ pub struct Reply {
     pub status: StatusCode,
     pub text: String,
     pub set_cookie: Option<String>,
+    /// The body as sent (a downloaded file) and the headers it came with.
+    pub bytes: Vec<u8>,
+    pub headers: axum::http::HeaderMap,
 }
 
 impl Reply {
@@ -217,8 +220,9 @@ impl TestApp {
             .get(header::SET_COOKIE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        Reply { status, text: String::from_utf8_lossy(&bytes).into_owned(), set_cookie }
+        Reply { status, text: String::from_utf8_lossy(&bytes).into_owned(), set_cookie, bytes: bytes.to_vec(), headers }
     }
 
     /// Calls a JSON server function at `/api/{endpoint}` with arguments written by hand
@@ -257,13 +261,24 @@ impl TestApp {
 
     /// Uploads one file as `multipart/form-data` (field `file`), as the import page does.
     pub async fn upload(&self, caller: &Caller, endpoint: &str, filename: &str, file: &[u8]) -> Reply {
+        self.upload_form(caller, endpoint, &[], Some((filename, file))).await
+    }
+
+    /// POSTs a multipart form: text fields, then a `file` if given.
+    pub async fn upload_form(&self, caller: &Caller, endpoint: &str, fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> Reply {
         let boundary = "nastavnik-test-boundary";
-        let mut body = format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-        )
-        .into_bytes();
-        body.extend_from_slice(file);
-        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+        }
+        if let Some((filename, file)) = file {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+            );
+            body.extend_from_slice(file);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
         let mut request = Request::post(format!("/api/{endpoint}"))
             .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
             .header(header::ACCEPT, "application/json");

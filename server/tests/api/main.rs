@@ -4,6 +4,7 @@
 mod access;
 mod accounts;
 mod board;
+mod documents;
 mod helpers;
 mod import;
 mod ops;

@@ -109,10 +109,59 @@ on_both_backends!(an_archived_programme_is_read_only_and_stays_in_the_reports, |
     assert!(read_only(app.invoke(&curator, status).await.unwrap_err()));
     // Nobody joins it; it stays in the school's report.
     let input = domain::models::ParticipantInput { last_name: "Гусева".into(), first_name: "Яна".into(), role: "mentee".into(), kind: "teacher".into(), experience_years: "1".into(), ..Default::default() };
-    let joined = app.call(&curator, "participants/save", json!({ "id": null, "input": input, "programme_id": programme })).await;
-    assert_eq!(joined.json()["Validation"]["programme_id"], domain::i18n::tr::ERR_PROGRAMME_ARCHIVED, "{}", joined.text);
+    let joining = json!([{ "programme_id": programme, "role": "Mentee" }]);
+    let joined = app.call(&curator, "participants/save", json!({ "id": null, "input": input, "participations": joining })).await;
+    assert_eq!(joined.json()["Validation"]["participations"], domain::i18n::tr::ERR_PROGRAMME_ARCHIVED, "{}", joined.text);
     let report = app.invoke(&curator, app::api::reports::GetSchoolReport { organisation_id: None }).await.expect("report");
     assert!(serde_json::to_string(&report).expect("json").contains(&page.detail.programme.title));
     let log = app.invoke(&curator, app::api::accounts::AuditLog { organisation_id: None }).await.expect("log");
     assert!(log.iter().any(|l| l.summary.contains("перенесена в архив")));
+});
+
+on_both_backends!(a_person_mentors_in_one_programme_and_is_mentored_in_another, |backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let curator = app.login("curator", "kurator12").await;
+    let create = |title: &str, variant: &str| CreateProgramme {
+        input: ProgrammeInput { title: title.into(), form: "teacher_teacher".into(), variants: vec![variant.into()], ..programme_input() },
+    };
+    let methodology = app.invoke(&curator, create("Методика для молодых", "experienced_young")).await.expect("created");
+    let ict = app.invoke(&curator, create("Цифровая школа", "reverse")).await.expect("created");
+    // Two lists, each naming its programme in a column: the young teacher is a mentee in the
+    // first and a mentor in the second; the veteran the other way round.
+    let import = |file: &'static str| {
+        let (app, curator) = (&app, &curator);
+        async move {
+            let preview = app.upload(curator, "import/preview", "list.csv", file.as_bytes()).await;
+            let rows = preview.json()["rows"].clone();
+            let commit = json!({ "batch": { "import_key": file.len().to_string(), "rows": rows, "drop_invalid": false, "last": true } });
+            let done = app.call(curator, "import/commit", commit).await;
+            assert_eq!(done.json(), 2, "{}", done.text);
+        }
+    };
+    import("Фамилия;Имя;Отчество;Роль;Категория;Предметы;Стаж;Ресурс времени;Программа\n\
+        Лаптева;Зоя;Ильинична;Наставник;Педагог;химия;30;2;Методика для молодых\n\
+        Носова;Ева;Игоревна;Наставляемый;Педагог;химия;1;;методика ДЛЯ молодых\n").await;
+    import("Фамилия;Имя;Отчество;Роль;Категория;Стаж;Ресурс времени;Запросы;Программа\n\
+        Носова;Ева;Игоревна;Наставник;Педагог;1;1;;Цифровая школа\n\
+        Лаптева;Зоя;Ильинична;Наставляемый;Педагог;30;;электронный журнал;Цифровая школа\n").await;
+
+    let filter = domain::models::ParticipantFilter { search: "Носова Ева".into(), ..Default::default() };
+    let page = app.invoke(&curator, app::api::participants::ListParticipants { organisation_id: None, filter }).await.expect("list");
+    assert_eq!(page.participants.len(), 1, "stored once");
+    let young = &page.participants[0];
+    use domain::models::ParticipantRole::{Mentee, Mentor};
+    assert_eq!((young.role_in(methodology), young.role_in(ict)), (Some(Mentee), Some(Mentor)));
+    assert_eq!(young.data.capacity, Some(1), "she mentors with a time resource");
+    let board = app.invoke(&curator, GetBoard { programme_id: methodology }).await.expect("board");
+    assert!(board.mentees.iter().any(|p| p.id == young.id) && !board.mentors.iter().any(|p| p.id == young.id));
+    let board = app.invoke(&curator, GetBoard { programme_id: ict }).await.expect("board");
+    assert!(board.mentors.iter().any(|p| p.id == young.id) && !board.mentees.iter().any(|p| p.id == young.id));
+    let veteran = board.mentees.iter().find(|p| p.data.last_name == "Лаптева").expect("the veteran is mentored in ICT");
+    assert_eq!(veteran.data.capacity, Some(2), "a mentee row did not wipe what she mentors with");
+    assert_eq!(veteran.data.requests, vec!["электронный журнал"]);
+
+    // A programme the school does not have is the row's error, next to its column.
+    let preview = app.upload(&curator, "import/preview", "list.csv",
+        "Фамилия;Имя;Роль;Категория;Стаж;Программа\nЛаптева;Зоя;Наставник;Педагог;30;Шахматы\n".as_bytes()).await;
+    assert_eq!(preview.json()["rows"][0]["errors"]["programme"], "Программы «Шахматы» нет в этой школе", "{}", preview.text);
 });

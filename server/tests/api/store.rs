@@ -43,8 +43,8 @@ async fn empty_school(backend: Backend) -> (TestDb, app::store::Db, i64) {
 
 on_both_backends!(participants_are_saved_found_filtered_updated_and_deleted, |backend| async move {
     let (_guard, db, org) = empty_school(backend).await;
-    let fedorova = participants::insert(&db, org, None, &teacher("Фёдорова", "Анна", "Математика", ParticipantRole::Mentor)).await.expect("insert");
-    participants::insert(&db, org, None, &teacher("Яковлев", "Илья", "физика", ParticipantRole::Mentee)).await.expect("insert");
+    let fedorova = participants::insert(&db, org, &teacher("Фёдорова", "Анна", "Математика", ParticipantRole::Mentor)).await.expect("insert");
+    participants::insert(&db, org, &teacher("Яковлев", "Илья", "физика", ParticipantRole::Mentee)).await.expect("insert");
 
     let all = participants::list(&db, org, &ParticipantFilter::default()).await.expect("list");
     assert_eq!(all.iter().map(|p| p.data.last_name.as_str()).collect::<Vec<_>>(), vec!["Фёдорова", "Яковлев"]);
@@ -61,14 +61,14 @@ on_both_backends!(participants_are_saved_found_filtered_updated_and_deleted, |ba
 
     let mut changed = teacher("Фёдорова", "Анна", "математика; информатика", ParticipantRole::Mentor);
     changed.capacity = Some(3);
-    participants::update(&db, fedorova, None, &changed).await.expect("update");
+    participants::update(&db, fedorova, &changed).await.expect("update");
     let (stored, place) = participants::get(&db, fedorova).await.expect("get");
     assert_eq!(stored.data, changed);
     assert_eq!(place.organisation_id, org);
 
     participants::delete(&db, fedorova).await.expect("delete");
     assert!(matches!(participants::get(&db, fedorova).await, Err(sqlx::Error::RowNotFound)));
-    assert!(matches!(participants::update(&db, fedorova, None, &changed).await, Err(sqlx::Error::RowNotFound)));
+    assert!(matches!(participants::update(&db, fedorova, &changed).await, Err(sqlx::Error::RowNotFound)));
 });
 
 on_both_backends!(a_programme_has_seven_stages_whose_status_and_date_can_be_set, |backend| async move {
@@ -144,6 +144,7 @@ on_both_backends!(the_demo_district_reproduces_the_figures_of_the_sources, |back
     assert_eq!(percent(district.young_specialists, district.teachers_total), 8);
     assert_eq!(percent(district.organisations_in_mentoring, district.organisations_total), 81);
     assert_eq!((district.teachers_total, district.teachers_under_35), (579, 114));
+    assert_eq!((district.organisations_in_mentoring, district.organisations_total), (26, 32));
 });
 
 #[tokio::test]

@@ -85,6 +85,14 @@ pub const NO_PROGRAMME: &str = "Не участвует";
 pub const ERR_PROGRAMME: &str = "Выберите программу своей школы";
 pub const ERR_PROGRAMME_ARCHIVED: &str = "Эта программа в архиве: в неё нельзя добавить участников";
 pub const ERR_PROGRAMME_IN_PAIR: &str = "Участник состоит в паре этой программы — сначала уберите его с доски";
+pub const ERR_PROGRAMME_TWICE: &str = "Каждая программа указывается один раз";
+pub const F_PARTICIPATIONS: &str = "Участие в программах";
+pub const HINT_PARTICIPATIONS: &str = "Один человек может быть наставником в одной программе и наставляемым в другой";
+pub const ADD_PARTICIPATION: &str = "Добавить программу";
+pub const F_ROLE_IN_PROGRAMME: &str = "Роль в программе";
+pub fn err_no_such_programme(name: &str) -> String {
+    format!("Программы «{name}» нет в этой школе")
+}
 pub const ERR_IN_PAIR: &str = "Участник состоит в паре: сначала уберите его из пары";
 
 pub const ERR_NAME_REQUIRED: &str = "Заполните поле";
@@ -101,11 +109,86 @@ pub const ERR_CAPACITY_MENTEE: &str = "Ресурс времени указыв�
 pub const ERR_GRADE: &str = "Класс — число от 1 до 11 и буква, например 7Б";
 pub const ERR_GRADE_REQUIRED: &str = "Укажите класс обучающегося";
 pub const ERR_TEXT_LONG: &str = "Не длиннее 200 символов";
+pub const DISTRICT_FIGURES_SOURCE: &str = "Численность педагогов — по данным школ (на даты, указанные в «Школы и кураторы»); организации, реализующие наставничество, — школы с программой не в архиве.";
+pub const ERR_DOCUMENT_KIND: &str = "Выберите вид документа";
+pub const ERR_SCAN_TYPE: &str = "Скан — файл PDF, JPEG или PNG";
+pub const ERR_SCAN_BIG: &str = "Скан больше 5 МБ: уменьшите разрешение или разделите файл";
+pub fn document_kind(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::ImplementationOrder => "Приказ о внедрении целевой модели наставничества",
+        DocumentKind::Regulation => "Положение о наставничестве",
+        DocumentKind::Roadmap => "Дорожная карта внедрения целевой модели",
+        DocumentKind::ProgrammeOrder => "Приказ об утверждении программы наставничества",
+        DocumentKind::PairsOrder => "Приказ о закреплении наставнических пар",
+    }
+}
+pub const DOCUMENTS_TITLE: &str = "Документы";
+pub const DOCUMENTS_EMPTY: &str = "Документы ещё не внесены";
+pub const DOCUMENTS_ADD: &str = "Внести документ";
+pub const DOCUMENT_KIND: &str = "Документ";
+pub const DOCUMENT_NUMBER: &str = "Номер";
+pub const DOCUMENT_DATE: &str = "Дата";
+pub const DOCUMENT_SCAN: &str = "Скан с подписью (PDF, JPEG или PNG, до 5 МБ)";
+pub const DOCUMENT_SCAN_NONE: &str = "Без скана";
+pub const DOCUMENT_SCAN_ATTACH: &str = "Прикрепить скан";
+pub const DOCUMENT_SCAN_OPEN: &str = "Скан";
+pub const DOCUMENT_SCHOOL_WIDE: &str = "Вся школа";
+pub const DOCUMENT_DELETE_CONFIRM: &str = "Удалить документ из реестра вместе со сканом?";
+pub fn document_label(kind: DocumentKind, number: &str, signed_on: &str) -> String {
+    format!("{} от {} № {number}", document_kind(kind), date(signed_on))
+}
+pub fn audit_document_added(kind: DocumentKind, number: &str, signed_on: &str) -> String {
+    format!("Внесён документ: {}", document_label(kind, number, signed_on))
+}
+pub fn audit_document_scan(kind: DocumentKind, number: &str, signed_on: &str) -> String {
+    format!("Прикреплён скан: {}", document_label(kind, number, signed_on))
+}
+pub fn audit_document_removed(kind: DocumentKind, number: &str, signed_on: &str) -> String {
+    format!("Удалён документ: {}", document_label(kind, number, signed_on))
+}
+pub const ERR_PART_OF_TEACHERS: &str = "Не больше, чем педагогов в школе";
+pub const SCHOOL_UNDER_35: &str = "Педагогов до 35 лет";
+pub const SCHOOL_YOUNG: &str = "Молодых специалистов (стаж до 3 лет)";
 pub const ERR_SHORT_NAME_LONG: &str = "Не длиннее 60 символов";
 pub const ERR_COUNT: &str = "Целое число от 0 до 100 000";
 pub const ERR_FORM: &str = "Выберите форму наставничества";
 pub const ERR_VARIANTS: &str = "Отметьте хотя бы одну модель взаимодействия этой формы";
 pub const ERR_PERIOD: &str = "Окончание должно быть позже начала";
+pub const ERR_CONTROL_CHARS: &str = "Текст содержит недопустимые служебные символы";
+pub const ERR_MODE: &str = "Выберите режим: очная, дистанционная или смешанная";
+pub const ERR_FORM_HAS_PAIRS: &str = "В программе уже есть пары: форму наставничества не поменять";
+pub fn err_variant_in_use(v: Variant) -> String {
+    format!("Модель «{}» уже используется в парах: её не убрать", variant(v))
+}
+pub const ERR_PERIOD_REASON: &str = "Укажите, почему меняется срок (например, «продлена по соглашению сторон»)";
+pub fn programme_mode(m: ProgrammeMode) -> &'static str {
+    match m {
+        ProgrammeMode::InPerson => "Очная",
+        ProgrammeMode::Remote => "Дистанционная",
+        ProgrammeMode::Blended => "Смешанная",
+    }
+}
+pub const PASSPORT_TITLE: &str = "Паспорт программы";
+pub const PASSPORT_EMPTY: &str = "Паспорт ещё не заполнен";
+pub const PASSPORT_PROBLEMS: &str = "Проблемы, на решение которых направлена программа";
+pub const PASSPORT_GOAL: &str = "Цель";
+pub const PASSPORT_TASKS: &str = "Задачи";
+pub const PASSPORT_RESULTS: &str = "Ожидаемые результаты";
+pub const PASSPORT_MODE: &str = "Режим реализации";
+pub const PROGRAMME_EDIT: &str = "Изменить программу";
+pub const PROGRAMME_SAVED: &str = "Программа сохранена";
+pub const PERIOD_REASON: &str = "Причина изменения срока";
+pub const PERIOD_REASON_HINT: &str = "Нужна, если меняются даты начала или окончания";
+pub const PERIOD_CHANGES: &str = "Изменения срока";
+pub fn period_change(old_start: &str, old_end: &str, start: &str, end: &str) -> String {
+    format!("{} — {} → {} — {}", date(old_start), date(old_end), date(start), date(end))
+}
+pub fn audit_programme_changed(title: &str) -> String {
+    format!("Изменена программа «{title}»")
+}
+pub fn audit_period_changed(title: &str, start: &str, end: &str, reason: &str) -> String {
+    format!("Срок программы «{title}» изменён: {} — {} ({reason})", date(start), date(end))
+}
 pub const PROGRAMME_NEW: &str = "Новая программа";
 pub const IMPORT_PROGRAMME: &str = "Участники войдут в программу";
 pub const PROGRAMME_CREATE: &str = "Создать программу";
@@ -220,7 +303,7 @@ pub fn err_item_too_long(max: usize) -> String {
 
 // --- Import ------------------------------------------------------------------------------
 pub const IMPORT_TITLE: &str = "Импорт списка участников";
-pub const IMPORT_HELP: &str = "Файл CSV (UTF-8 или Windows-1251, разделитель «;» или «,») или XLSX. Первая строка — заголовки: Фамилия, Имя, Отчество, Роль, Категория, Предметы, Стаж, Квалификационная категория, Класс, Успеваемость, Компетенции, Запросы, Дефициты, Ресурс времени.";
+pub const IMPORT_HELP: &str = "Файл CSV (UTF-8 или Windows-1251, разделитель «;» или «,») или XLSX. Первая строка — заголовки: Фамилия, Имя, Отчество, Роль, Категория, Предметы, Стаж, Квалификационная категория, Класс, Успеваемость, Компетенции, Запросы, Дефициты, Ресурс времени; необязательный столбец «Программа» — название программы школы, в которую войдёт человек со своей ролью (иначе — программа, выбранная ниже). Человек, который уже есть в базе (те же ФИО, категория и класс), не добавляется второй раз: он входит в программу.";
 pub const IMPORT_CHOOSE: &str = "Выберите файл";
 pub const IMPORT_CHECK: &str = "Проверить файл";
 pub const IMPORT_CHECKING: &str = "Проверяем файл…";

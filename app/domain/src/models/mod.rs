@@ -7,6 +7,7 @@ mod account;
 mod document;
 pub mod import;
 mod participant;
+mod passport;
 mod programme;
 mod school;
 pub mod text;
@@ -14,6 +15,7 @@ pub mod text;
 pub use account::*;
 pub use document::*;
 pub use participant::*;
+pub use passport::*;
 pub use programme::*;
 pub use school::*;
 
@@ -93,7 +95,9 @@ pub struct CurrentUser {
     pub time_zone: TimeZone,
 }
 
-/// A municipality with the figures it reports for the whole district.
+/// A municipality with the figures it reports for the whole district, derived from its
+/// schools: their teachers (and those under 35, and young specialists) summed, and the schools
+/// with a programme not in the archive counted as taking part.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct District {
     pub id: i64,
@@ -208,6 +212,11 @@ pub struct Organisation {
     /// When the counts were given (`YYYY-MM-DD`).
     #[serde(default)]
     pub counts_on: Option<String>,
+    /// Of `teachers_total`: those under 35, and young specialists (under 3 years of work).
+    #[serde(default)]
+    pub teachers_under_35: i64,
+    #[serde(default)]
+    pub young_specialists: i64,
 }
 
 /// An organisation with the counts shown on the district page.

@@ -48,12 +48,13 @@ coded_enum! {
     }
 }
 
-/// A participant as stored.
+/// A person as stored in the school's base, with the programmes they take part in.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Participant {
     pub id: i64,
     pub organisation_id: i64,
-    pub programme_id: Option<i64>,
+    /// One entry per programme, each with the person's role there.
+    pub participations: Vec<Participation>,
     pub data: NewParticipant,
 }
 
@@ -62,6 +63,41 @@ impl Participant {
     pub fn full_name(&self) -> String {
         self.data.full_name()
     }
+
+    /// The person's role in a programme, if they take part in it.
+    pub fn role_in(&self, programme_id: i64) -> Option<ParticipantRole> {
+        self.participations.iter().find(|p| p.programme_id == programme_id).map(|p| p.role)
+    }
+}
+
+/// Taking part in one programme: a person is a mentor in one and a mentee in another
+/// (reverse mentoring), never both in the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participation {
+    pub programme_id: i64,
+    pub role: ParticipantRole,
+}
+
+/// Rules that tie a person's data to the programmes they take part in: each programme once,
+/// and a time resource (capacity) exactly when they mentor somewhere or sit in the mentors' base.
+pub fn check_participations(data: &NewParticipant, participations: &[Participation]) -> Result<(), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let mut seen = std::collections::BTreeSet::new();
+    if participations.iter().any(|p| !seen.insert(p.programme_id)) {
+        errors.insert("participations".into(), ru::ERR_PROGRAMME_TWICE.into());
+    }
+    let mentors_somewhere = data.role == ParticipantRole::Mentor
+        || participations.iter().any(|p| p.role == ParticipantRole::Mentor);
+    match (mentors_somewhere, data.capacity) {
+        (true, None) => {
+            errors.insert("capacity".into(), ru::ERR_CAPACITY_REQUIRED.into());
+        }
+        (false, Some(_)) => {
+            errors.insert("capacity".into(), ru::ERR_CAPACITY_MENTEE.into());
+        }
+        _ => {}
+    }
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
 
 /// «Фамилия Имя Отчество» from its parts (the patronymic only when there is one).
@@ -206,9 +242,8 @@ impl NewParticipant {
         if role == Some(ParticipantRole::Mentor) && input.capacity.trim().is_empty() {
             fail("capacity", ru::ERR_CAPACITY_REQUIRED.into());
         }
-        if role == Some(ParticipantRole::Mentee) && capacity.is_some() {
-            fail("capacity", ru::ERR_CAPACITY_MENTEE.into());
-        }
+        // A mentee's capacity is checked with their programmes (`check_participations`):
+        // one who mentors elsewhere needs it.
 
         if !errors.is_empty() {
             return Err(errors);
@@ -240,6 +275,29 @@ impl NewParticipant {
     /// «Фамилия Имя Отчество».
     pub fn full_name(&self) -> String {
         full_name(&self.last_name, &self.first_name, self.middle_name.as_deref())
+    }
+
+    /// This person's record refreshed by a newer one (another programme's list): what the newer
+    /// record says wins, what it leaves empty is kept, and the base they were entered into
+    /// stays. A mentee row of a reverse mentor does not wipe the capacity they mentor with.
+    pub fn refreshed_by(&self, newer: &NewParticipant) -> NewParticipant {
+        let list = |new: &Vec<String>, old: &Vec<String>| if new.is_empty() { old.clone() } else { new.clone() };
+        NewParticipant {
+            last_name: newer.last_name.clone(),
+            first_name: newer.first_name.clone(),
+            middle_name: newer.middle_name.clone().or_else(|| self.middle_name.clone()),
+            role: self.role,
+            kind: newer.kind,
+            subjects: list(&newer.subjects, &self.subjects),
+            experience_years: newer.experience_years.or(self.experience_years),
+            qualification: newer.qualification.or(self.qualification),
+            grade: newer.grade.clone().or_else(|| self.grade.clone()),
+            achievement: newer.achievement.or(self.achievement),
+            competences: list(&newer.competences, &self.competences),
+            requests: list(&newer.requests, &self.requests),
+            deficits: list(&newer.deficits, &self.deficits),
+            capacity: newer.capacity.or(self.capacity),
+        }
     }
 
     /// The input a form shows to edit this participant.
@@ -417,6 +475,52 @@ mod tests {
         };
         let errors = NewParticipant::parse(&student).expect_err("no class");
         assert_eq!(errors.get("grade").map(String::as_str), Some(ru::ERR_GRADE_REQUIRED));
+    }
+
+    #[test]
+    fn a_mentee_who_mentors_elsewhere_needs_a_time_resource_and_no_one_else_has_one() {
+        let mut young = mentor_teacher();
+        young.role = "mentee".into();
+        young.capacity.clear();
+        let data = NewParticipant::parse(&young).expect("valid mentee");
+        let mentee_in_1 = Participation { programme_id: 1, role: ParticipantRole::Mentee };
+        let mentor_in_2 = Participation { programme_id: 2, role: ParticipantRole::Mentor };
+        assert_eq!(check_participations(&data, &[mentee_in_1]), Ok(()));
+        let errors = check_participations(&data, &[mentee_in_1, mentor_in_2]).expect_err("no capacity");
+        assert_eq!(errors.get("capacity").map(String::as_str), Some(ru::ERR_CAPACITY_REQUIRED));
+
+        young.capacity = "1".into();
+        let data = NewParticipant::parse(&young).expect("valid");
+        assert_eq!(check_participations(&data, &[mentee_in_1, mentor_in_2]), Ok(()));
+        let errors = check_participations(&data, &[mentee_in_1]).expect_err("capacity of a mentee only");
+        assert_eq!(errors.get("capacity").map(String::as_str), Some(ru::ERR_CAPACITY_MENTEE));
+    }
+
+    #[test]
+    fn a_newer_record_fills_in_and_never_wipes() {
+        let mentor = NewParticipant::parse(&mentor_teacher()).expect("valid");
+        let mut as_mentee = mentor_teacher();
+        as_mentee.role = "mentee".into();
+        as_mentee.capacity.clear();
+        as_mentee.subjects.clear();
+        as_mentee.requests = "ИКТ в уроке".into();
+        let newer = NewParticipant::parse(&as_mentee).expect("valid");
+        let refreshed = mentor.refreshed_by(&newer);
+        assert_eq!(refreshed.role, ParticipantRole::Mentor, "the base stays");
+        assert_eq!(refreshed.capacity, Some(2), "kept");
+        assert_eq!(refreshed.subjects, mentor.subjects, "kept");
+        assert_eq!(refreshed.requests, vec!["ИКТ в уроке"], "filled in");
+    }
+
+    #[test]
+    fn a_programme_is_joined_once() {
+        let data = NewParticipant::parse(&mentor_teacher()).expect("valid");
+        let twice = [
+            Participation { programme_id: 3, role: ParticipantRole::Mentor },
+            Participation { programme_id: 3, role: ParticipantRole::Mentee },
+        ];
+        let errors = check_participations(&data, &twice).expect_err("twice");
+        assert_eq!(errors.get("participations").map(String::as_str), Some(ru::ERR_PROGRAMME_TWICE));
     }
 
     #[test]

@@ -110,6 +110,9 @@ pub struct ProgrammeDetail {
     pub mentors: i64,
     pub mentees: i64,
     pub pairs: i64,
+    pub passport: super::Passport,
+    /// Each extension or shortening, with its reason, oldest first.
+    pub period_changes: Vec<super::PeriodChange>,
 }
 
 coded_enum! {

@@ -14,6 +14,11 @@ pub struct SchoolInput {
     pub short_name: String,
     pub students_total: String,
     pub teachers_total: String,
+    /// Of the teachers: those under 35 and young specialists (under 3 years of work).
+    #[serde(default)]
+    pub teachers_under_35: String,
+    #[serde(default)]
+    pub young_specialists: String,
     /// `YYYY-MM-DD`: when the counts were given.
     pub counts_on: String,
 }
@@ -25,6 +30,8 @@ pub struct SchoolData {
     pub short_name: String,
     pub students_total: i64,
     pub teachers_total: i64,
+    pub teachers_under_35: i64,
+    pub young_specialists: i64,
     pub counts_on: Option<String>,
 }
 
@@ -55,6 +62,13 @@ impl SchoolData {
         };
         let students_total = count(&input.students_total, "students_total");
         let teachers_total = count(&input.teachers_total, "teachers_total");
+        let teachers_under_35 = count(&input.teachers_under_35, "teachers_under_35");
+        let young_specialists = count(&input.young_specialists, "young_specialists");
+        for (field, part) in [("teachers_under_35", teachers_under_35), ("young_specialists", young_specialists)] {
+            if part > teachers_total && !errors.contains_key(field) {
+                errors.insert(field.into(), ru::ERR_PART_OF_TEACHERS.into());
+            }
+        }
         let counts_on = match input.counts_on.trim() {
             "" => None,
             date if is_date(date) => Some(date.to_owned()),
@@ -64,7 +78,7 @@ impl SchoolData {
             }
         };
         if errors.is_empty() {
-            Ok(SchoolData { name, short_name, students_total, teachers_total, counts_on })
+            Ok(SchoolData { name, short_name, students_total, teachers_total, teachers_under_35, young_specialists, counts_on })
         } else {
             Err(errors)
         }
@@ -105,9 +119,14 @@ mod tests {
             short_name: "Школа № 3".into(),
             students_total: "540".into(),
             teachers_total: "41".into(),
+            teachers_under_35: "9".into(),
+            young_specialists: "".into(),
             counts_on: "2024-02-29".into(),
         })
         .expect("valid");
+        assert_eq!((school.teachers_under_35, school.young_specialists), (9, 0));
+        let more_than_all = SchoolInput { teachers_total: "4".into(), teachers_under_35: "5".into(), name: "Школа".into(), ..Default::default() };
+        assert_eq!(SchoolData::parse(&more_than_all).unwrap_err()["teachers_under_35"], ru::ERR_PART_OF_TEACHERS);
         assert_eq!((school.name.as_str(), school.students_total, school.counts_on.as_deref()), ("МБОУ «Школа № 3»", 540, Some("2024-02-29")));
     }
 }

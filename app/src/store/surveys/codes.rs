@@ -35,8 +35,8 @@ pub(super) async fn insert_code(db: impl Conn, programme_id: i64, role: Particip
 pub async fn issue_named_codes(db: impl Conn, programme_id: i64) -> Result<usize, sqlx::Error> {
     let mut tx = db.begin().await?;
     let rows = sqlx::query(
-        "SELECT p.id, p.role FROM participants p WHERE p.programme_id = $1
-         AND NOT EXISTS (SELECT 1 FROM respondent_codes c WHERE c.programme_id = $1 AND c.participant_id = p.id)",
+        "SELECT x.participant_id AS id, x.role FROM participations x WHERE x.programme_id = $1
+         AND NOT EXISTS (SELECT 1 FROM respondent_codes c WHERE c.programme_id = $1 AND c.participant_id = x.participant_id)",
     )
     .bind(programme_id)
     .fetch_all(&mut *tx)
@@ -125,15 +125,7 @@ pub async fn code_owner(db: impl Conn, programme_id: i64, code: &str) -> Result<
     .transpose()
 }
 
-/// The programme and role of a participant, to check they belong to a wave.
-pub async fn participant_place(db: impl Conn, participant_id: i64) -> Result<(Option<i64>, ParticipantRole), sqlx::Error> {
-    let mut conn = db.acquire().await?;
-    let row = sqlx::query("SELECT programme_id, role FROM participants WHERE id = $1")
-        .bind(participant_id)
-        .fetch_one(&mut *conn)
-        .await?;
-    Ok((
-        row.try_get("programme_id")?,
-        super::code(&row, "role")?,
-    ))
+/// A participant's role in a programme (to check they belong to a wave), if they take part.
+pub async fn role_in_programme(db: impl Conn, participant_id: i64, programme_id: i64) -> Result<Option<ParticipantRole>, sqlx::Error> {
+    crate::store::participants::role_in(db, participant_id, programme_id).await
 }

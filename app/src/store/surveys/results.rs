@@ -116,7 +116,8 @@ pub async fn wave_submissions(db: impl Conn, wave: &Wave) -> Result<Vec<StoredSu
 pub(super) async fn respondent_labels(db: impl Conn, programme_id: i64) -> Result<BTreeMap<String, String>, sqlx::Error> {
     let mut conn = db.acquire().await?;
     let mut labels = BTreeMap::new();
-    let people = sqlx::query("SELECT id, last_name, first_name, middle_name FROM participants WHERE programme_id = $1")
+    let people = sqlx::query("SELECT p.id, p.last_name, p.first_name, p.middle_name FROM participants p
+         JOIN participations x ON x.participant_id = p.id WHERE x.programme_id = $1")
         .bind(programme_id)
         .fetch_all(&mut *conn)
         .await?;

@@ -5,7 +5,7 @@ use super::*;
 pub(super) const WAVE_SELECT: &str = "SELECT w.id, w.programme_id, w.questionnaire_id, w.kind, w.role, w.anonymous, w.status,
         q.title AS questionnaire_title,
         (SELECT COUNT(*) FROM submissions s WHERE s.wave_id = w.id) AS answered,
-        (SELECT COUNT(*) FROM participants p WHERE p.programme_id = w.programme_id AND p.role = w.role) AS people,
+        (SELECT COUNT(*) FROM participations x WHERE x.programme_id = w.programme_id AND x.role = w.role) AS people,
         (SELECT COUNT(*) FROM respondent_codes c WHERE c.programme_id = w.programme_id AND c.role = w.role
             AND c.participant_id IS NULL) AS slips
      FROM waves w JOIN questionnaires q ON q.id = w.questionnaire_id";
@@ -108,8 +108,8 @@ pub async fn open_waves_for(db: impl Conn, participant_id: i64) -> Result<Vec<(W
     let mut conn = db.acquire().await?;
     // The participant's own answers in one query, not one per wave.
     let sql = format!(
-        "{WAVE_SELECT} JOIN participants me ON me.programme_id = w.programme_id AND me.role = w.role
-         WHERE me.id = $1 AND w.status = 'open' ORDER BY w.id"
+        "{WAVE_SELECT} JOIN participations me ON me.programme_id = w.programme_id AND me.role = w.role
+         WHERE me.participant_id = $1 AND w.status = 'open' ORDER BY w.id"
     );
     let rows = sqlx::query(&sql).bind(participant_id).fetch_all(&mut *conn).await?;
     let answered: std::collections::BTreeSet<i64> = sqlx::query("SELECT wave_id FROM submissions WHERE respondent = $1")
