@@ -165,3 +165,56 @@ on_both_backends!(a_person_mentors_in_one_programme_and_is_mentored_in_another, 
         "Фамилия;Имя;Роль;Категория;Стаж;Программа\nЛаптева;Зоя;Наставник;Педагог;30;Шахматы\n".as_bytes()).await;
     assert_eq!(preview.json()["rows"][0]["errors"]["programme"], "Программы «Шахматы» нет в этой школе", "{}", preview.text);
 });
+
+on_both_backends!(a_running_programme_keeps_its_passport_and_the_history_of_its_period, |backend| async move {
+    use app::api::programmes::{GetProgramme, UpdateProgramme};
+    use domain::models::{PassportInput, ProgrammeMode};
+    let app = TestApp::spawn(backend).await;
+    let curator = app.login("curator", "kurator1").await;
+    let pilot = app.programme(&curator, None).await;
+    let page = app.invoke(&curator, GetProgramme { id: pilot }).await.expect("programme");
+    let p = page.detail.programme.clone();
+    let input = ProgrammeInput {
+        title: p.title.clone(), form: p.form.code().into(), variants: p.variants.iter().map(|v| v.code().into()).collect(),
+        starts_on: p.starts_on.clone(), ends_on: p.ends_on.clone(),
+    };
+    let passport = PassportInput {
+        problems: "Молодые педагоги уходят в первые три года".into(),
+        goal: "Адаптация молодых педагогов".into(),
+        tasks: "Посещение уроков\nСовместное планирование".into(),
+        expected_results: "Все трое остаются в школе".into(),
+        mode: "blended".into(),
+    };
+    let change = |input: ProgrammeInput, reason: &str| UpdateProgramme { programme_id: pilot, input, passport: passport.clone(), period_reason: reason.into() };
+
+    // A longer period without its reason is refused, and nothing is saved.
+    let longer = ProgrammeInput { ends_on: "2027-06-30".into(), ..input.clone() };
+    let refused = app.invoke(&curator, change(longer.clone(), " ")).await.unwrap_err();
+    assert_eq!(refused.field_message("period_reason").as_deref(), Some(domain::i18n::tr::ERR_PERIOD_REASON));
+    let unchanged = app.invoke(&curator, GetProgramme { id: pilot }).await.expect("programme").detail;
+    assert_eq!((unchanged.programme.ends_on.as_str(), unchanged.passport.is_empty()), (p.ends_on.as_str(), true));
+
+    // The pilot's pairs hold its form and the model they use.
+    let other_form = ProgrammeInput { form: "student_student".into(), variants: vec!["peer_to_peer".into()], ..input.clone() };
+    let refused = app.invoke(&curator, change(other_form, "")).await.unwrap_err();
+    assert_eq!(refused.field_message("form").as_deref(), Some(domain::i18n::tr::ERR_FORM_HAS_PAIRS));
+    let dropped = ProgrammeInput { variants: vec!["trainee".into()], ..input.clone() };
+    assert!(app.invoke(&curator, change(dropped, "")).await.unwrap_err().field_message("variants").is_some());
+
+    // With its reason: saved, kept in the history and the log.
+    app.invoke(&curator, change(longer, "продлена по соглашению сторон")).await.expect("saved");
+    let saved = app.invoke(&curator, GetProgramme { id: pilot }).await.expect("programme").detail;
+    assert_eq!(saved.programme.ends_on, "2027-06-30");
+    assert_eq!((saved.passport.goal.as_str(), saved.passport.mode), ("Адаптация молодых педагогов", Some(ProgrammeMode::Blended)));
+    assert_eq!(saved.passport.tasks, "Посещение уроков\nСовместное планирование");
+    assert_eq!(saved.period_changes.len(), 1);
+    let history = &saved.period_changes[0];
+    assert_eq!((history.old_ends_on.as_str(), history.ends_on.as_str(), history.reason.as_str()), (p.ends_on.as_str(), "2027-06-30", "продлена по соглашению сторон"));
+    let log = app.invoke(&curator, app::api::accounts::AuditLog { organisation_id: None }).await.expect("log");
+    assert!(log.iter().any(|l| l.summary.contains("Срок программы") && l.summary.contains("продлена по соглашению сторон")));
+    // The coordinator reads it; another school's curator does not find it.
+    let coordinator = app.login("coordinator", "metodist").await;
+    assert_eq!(app.invoke(&coordinator, GetProgramme { id: pilot }).await.expect("read").detail.passport, saved.passport);
+    let other = app.login("other", "kurator7").await;
+    assert_eq!(app.invoke(&other, GetProgramme { id: pilot }).await.map(|_| ()), Err(app::error::AppError::NotFound));
+});

@@ -182,3 +182,57 @@ async fn a_demo_that_fails_half_way_leaves_nothing_behind() {
     let logins = nastavnik::demo::load(&db).await.expect("demo");
     assert!(logins.iter().any(|l| l.login == "metodist"));
 }
+
+on_both_backends!(an_upgrade_keeps_each_persons_programme_as_their_participation, |backend| async move {
+    // A database as the previous version left it: every migration before participations.
+    let dialect = match backend { Backend::Sqlite => "sqlite", Backend::Postgres => "postgres" };
+    let all = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations").join(dialect);
+    let earlier = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(&all).expect("migrations") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().and_then(|n| n.to_str()).expect("name").to_owned();
+        if name.as_str() < "20261203000001" {
+            std::fs::copy(&path, earlier.path().join(&name)).expect("copy");
+        }
+    }
+    let test_db = TestDb::new(backend).await;
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&test_db.url).await.expect("connect");
+    sqlx::migrate::Migrator::new(earlier.path()).await.expect("migrator").run(&pool).await.expect("earlier schema");
+    let id = |sql: &'static str| {
+        let pool = pool.clone();
+        async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.expect(sql) }
+    };
+    let district = id("INSERT INTO districts (name) VALUES ('Район') RETURNING id").await;
+    let school: i64 = sqlx::query_scalar("INSERT INTO organisations (district_id, name) VALUES ($1, 'Школа') RETURNING id")
+        .bind(district).fetch_one(&pool).await.expect("school");
+    let programme: i64 = sqlx::query_scalar(
+        "INSERT INTO programmes (organisation_id, title, form, variants, starts_on, ends_on)
+         VALUES ($1, 'Молодые педагоги', 'teacher_teacher', '[\"experienced_young\"]', '2026-09-01', '2027-05-31') RETURNING id",
+    )
+    .bind(school).fetch_one(&pool).await.expect("programme");
+    let person = |last: &'static str, role: &'static str, programme: Option<i64>| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "INSERT INTO participants (organisation_id, programme_id, last_name, first_name, role, kind, experience_years,
+                    capacity, search_key, subjects_key, created_at, updated_at)
+                 VALUES ($1, $2, $3, 'Анна', $4, 'teacher', 5, $5, '', '', '0', '0') RETURNING id",
+            )
+            .bind(school).bind(programme).bind(last).bind(role).bind(if role == "mentor" { Some(2_i64) } else { None })
+            .fetch_one(&pool).await.expect("participant")
+        }
+    };
+    let mentor = person("Белова", "mentor", Some(programme)).await;
+    let outside = person("Громова", "mentee", None).await;
+    pool.close().await;
+
+    // The new version migrates it on start-up: the programme became a participation, role kept.
+    let db = test_db.connect().await;
+    let (mentor, _) = participants::get(&db, mentor).await.expect("mentor");
+    assert_eq!(mentor.participations, vec![Participation { programme_id: programme, role: ParticipantRole::Mentor }]);
+    assert_eq!(mentor.data.role, ParticipantRole::Mentor, "the base they were entered into stays");
+    assert!(participants::get(&db, outside).await.expect("outside").0.participations.is_empty());
+    let board = app::store::board::load(&db, programme).await.expect("board");
+    assert_eq!(board.mentors.len(), 1);
+});
