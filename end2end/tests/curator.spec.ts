@@ -109,11 +109,12 @@ for (const [device, viewport] of [
     await login(page, 'kurator1');
     await expect(page).toHaveURL(/\/participants$/);
     const sections = page.locator('header nav a');
-    await expect(sections).toHaveCount(6);
+    await expect(sections).toHaveCount(7);
     for (const section of await sections.all()) {
       await expect(section, await section.innerText()).toBeInViewport({ ratio: 1 });
     }
     await expect(page.getByRole('link', { name: 'Входной и выходной мониторинг' })).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('link', { name: 'Документы' })).toBeInViewport({ ratio: 1 });
     await expect(page.getByRole('button', { name: 'Выйти' })).toBeInViewport({ ratio: 1 });
   });
 }

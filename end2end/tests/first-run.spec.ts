@@ -98,7 +98,9 @@ test('the coordinator adds a school and its curator, who enters with the slip an
   await hydrated(coordinator);
   await coordinator.getByLabel('Полное название').fill('МБОУ «Средняя школа № 3»');
   await coordinator.getByLabel('Обучающихся').fill('540');
-  await coordinator.getByLabel('Педагогов').fill('41');
+  await coordinator.getByLabel('Педагогов', { exact: true }).fill('41');
+  await coordinator.getByLabel('Педагогов до 35 лет').fill('9');
+  await coordinator.getByLabel('Молодых специалистов (стаж до 3 лет)').fill('3');
   await coordinator.getByLabel('Численность на дату').fill('2026-09-01');
   await coordinator.getByRole('button', { name: 'Сохранить' }).click();
   await expect(coordinator.getByTestId('schools')).toContainText('МБОУ «Средняя школа № 3»');
@@ -236,8 +238,8 @@ test('the curator writes the passport, extends the period with its reason, keeps
   await hydrated(curator);
   await expect(curator.getByTestId('participation')).toHaveCount(1);
   await curator.getByRole('button', { name: 'Добавить программу' }).click();
-  await curator.getByLabel('Программа 2').selectOption({ label: 'Цифровая школа' });
-  await curator.getByLabel('Роль в программе 2').selectOption({ label: 'Наставник' });
+  await curator.getByLabel('Программа 2', { exact: true }).selectOption({ label: 'Цифровая школа' });
+  await curator.getByLabel('Роль в программе 2', { exact: true }).selectOption({ label: 'Наставник' });
   await curator.getByRole('button', { name: 'Сохранить' }).click();
   // A mentor needs a time resource: told on the device, nothing sent.
   await expect(curator.getByText('Укажите, сколько наставляемых может взять наставник')).toBeVisible();

@@ -15,6 +15,7 @@ pub fn MePage() -> impl IntoView {
 #[component]
 fn ProfileView(me: crate::api::participants::Profile) -> impl IntoView {
     let data = me.participant.data.clone();
+    let me_id = me.participant.id;
     view! {
         <h1>{tr::ME_TITLE}</h1>
         <section class="card">
@@ -30,7 +31,11 @@ fn ProfileView(me: crate::api::participants::Profile) -> impl IntoView {
                 {me.pairs.into_iter().map(|p| view! {
                     <li class="card">
                         <strong>{p.partners.join(", ")}</strong>
-                        <p class="muted">{tr::variant(p.pair.variant)} " · " {tr::pair_status(p.pair.status)}</p>
+                        // One person can mentor in one programme and be mentored in another.
+                        <p class="muted">
+                            {if p.pair.mentor_id == me_id { tr::ME_AS_MENTOR } else { tr::ME_AS_MENTEE }} " · "
+                            {tr::variant(p.pair.variant)} " · " {tr::pair_status(p.pair.status)}
+                        </p>
                     </li>
                 }).collect_view()}
             </ul> }.into_any()

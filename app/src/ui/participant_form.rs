@@ -201,14 +201,14 @@ fn Participations(joined: RwSignal<Vec<Participation>>, programmes: Vec<Programm
                                     <option value=code selected=code == row.role.code()>{label}</option>
                                 }).collect_view()}
                             </select>
-                            <button type="button" class="button secondary" aria-label=format!("{} {}", tr::REMOVE, programme_label)
+                            <button type="button" class="button secondary" aria-label=format!("{} {}", tr::REMOVE_PARTICIPATION, index + 1)
                                 on:click=move |_| joined.update(|j| { j.remove(index); })>{tr::REMOVE}</button>
                         </li>
                     }
                 }).collect_view()}</ul> }.into_any()
             }}
             <button type="button" class="button secondary" on:click=add
-                disabled=move || joined.with(|j| j.len()) >= programmes.with_value(Vec::len)>{tr::ADD_PARTICIPATION}</button>
+                disabled=move || { joined.with(Vec::len) >= programmes.with_value(Vec::len) }>{tr::ADD_PARTICIPATION}</button>
             <p class="field-error" role="alert">{move || errors.with(|e| e.get("participations").cloned())}</p>
         </fieldset>
     }

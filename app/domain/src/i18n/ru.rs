@@ -85,10 +85,13 @@ pub const NO_PROGRAMME: &str = "Не участвует";
 pub const ERR_PROGRAMME: &str = "Выберите программу своей школы";
 pub const ERR_PROGRAMME_ARCHIVED: &str = "Эта программа в архиве: в неё нельзя добавить участников";
 pub const ERR_PROGRAMME_IN_PAIR: &str = "Участник состоит в паре этой программы — сначала уберите его с доски";
+pub const ME_AS_MENTOR: &str = "Вы — наставник";
+pub const ME_AS_MENTEE: &str = "Вы — наставляемый";
 pub const ERR_PROGRAMME_TWICE: &str = "Каждая программа указывается один раз";
 pub const F_PARTICIPATIONS: &str = "Участие в программах";
 pub const HINT_PARTICIPATIONS: &str = "Один человек может быть наставником в одной программе и наставляемым в другой";
 pub const ADD_PARTICIPATION: &str = "Добавить программу";
+pub const REMOVE_PARTICIPATION: &str = "Убрать программу";
 pub const F_ROLE_IN_PROGRAMME: &str = "Роль в программе";
 pub fn err_no_such_programme(name: &str) -> String {
     format!("Программы «{name}» нет в этой школе")
