@@ -224,6 +224,11 @@ on_both_backends!(a_disabled_account_and_an_expired_code_open_nothing, |backend|
     assert_eq!(app.invoke(&curator, CreateProgramme { input: Default::default() }).await.map(|_| ()), unauthorized.clone());
     assert_eq!(app.invoke(&curator, GetOrderDetails { programme_id: programme }).await.map(|_| ()), unauthorized.clone());
     assert_eq!(app.invoke(&curator, ListSchools {}).await.map(|_| ()), unauthorized.clone());
+    assert_eq!(app.invoke(&curator, app::api::documents::ListDocuments { organisation_id: None }).await.map(|_| ()), unauthorized.clone());
+    let regulation = [("kind", "regulation"), ("programme_id", ""), ("number", "1"), ("signed_on", "2026-08-25")];
+    assert_eq!(app.upload_form(&curator, "documents/add", &regulation, None).await.status.as_u16(), 401);
+    let update = app::api::programmes::UpdateProgramme { programme_id: programme, input: Default::default(), passport: Default::default(), period_reason: String::new() };
+    assert_eq!(app.invoke(&curator, update).await.map(|_| ()), unauthorized.clone());
     assert_eq!(app.invoke(&curator, app::api::accounts::AuditLog { organisation_id: None }).await.map(|_| ()), unauthorized);
     assert_eq!(app.invoke(&curator, Whoami {}).await, Ok(None));
     assert_eq!(app.get(&curator, "/export/participants.csv").await.status.as_u16(), 401);
