@@ -273,3 +273,45 @@ test('the curator writes the passport, extends the period with its reason, keeps
   const scan = readFileSync((await (await download).path())!);
   expect(scan.subarray(0, 5).toString()).toBe('%PDF-');
 });
+
+test('on a tablet, «Подобрать пары» proposes only the new mentees with their gains, and «Принять все» says what it will change first', async ({ browser }) => {
+  const curator = await device(browser);
+  await curator.setViewportSize({ width: 820, height: 1180 });
+  await signIn(curator, 'orlova');
+  await expect(curator).toHaveURL(/\/participants$/);
+  // Newcomers join the programme whose pair Громова – Щукина is already fixed in the order.
+  await curator.goto(`${base}/import`);
+  await hydrated(curator);
+  await curator.getByLabel('Участники войдут в программу').selectOption({ label: 'Наставничество молодых педагогов' });
+  await curator.locator('input[type="file"]').setInputFiles(path.join(__dirname, 'fixtures', 'more-people.csv'));
+  await curator.getByRole('button', { name: 'Проверить файл' }).click();
+  await expect(curator.getByTestId('import-summary')).toContainText('3 строки без ошибок');
+  await curator.getByRole('button', { name: 'Импортировать' }).click();
+  await expect(curator.getByTestId('import-done')).toBeVisible();
+
+  await curator.goto(`${base}/programmes`);
+  await curator.getByRole('link', { name: 'Наставничество молодых педагогов' }).click();
+  await curator.getByRole('link', { name: 'Открыть доску' }).click();
+  await hydrated(curator);
+  await curator.getByRole('button', { name: 'Подобрать пары' }).click();
+  const ghosts = curator.getByTestId('ghost');
+  await expect(ghosts).toHaveCount(2);
+  await expect(ghosts.filter({ hasText: 'Щукина' })).toHaveCount(0);
+  for (const ghost of await ghosts.all()) {
+    await expect(ghost.getByTestId('gain')).toHaveText(/^\+\d+$/);
+  }
+  // The physics newcomer goes to the physics teacher, the maths one to the maths teacher.
+  await expect(curator.getByTestId('mentor').filter({ hasText: 'Лаптева Зоя' }).getByTestId('ghost')).toContainText('Носова Ева');
+  await expect(curator.getByTestId('mentor').filter({ hasText: 'Громова Вера' }).getByTestId('ghost')).toContainText('Ромина Дарья');
+
+  await curator.getByRole('button', { name: 'Принять все' }).click();
+  const confirm = curator.getByTestId('accept-all-confirm');
+  await expect(confirm).toContainText('Будет внесено 2 изменения; пары, уже стоящие на доске, не меняются.');
+  await expect(curator.getByTestId('mentor').filter({ hasText: 'Лаптева Зоя' }).getByTestId('mentee')).toHaveCount(0);
+  await confirm.getByRole('button', { name: 'Да, изменить' }).click();
+  await expect(curator.getByTestId('mentor').filter({ hasText: 'Лаптева Зоя' }).getByTestId('mentee')).toContainText('Носова Ева');
+  await expect(curator.getByTestId('mentor').filter({ hasText: 'Громова Вера' }).getByTestId('mentee')).toHaveCount(2);
+  // Asked again, it proposes nothing: the board is already the best it can be.
+  await curator.getByRole('button', { name: 'Подобрать пары' }).click();
+  await expect(curator.getByTestId('suggestions')).toContainText('Лучше текущего распределения подобрать нельзя');
+});

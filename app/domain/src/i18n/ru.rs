@@ -584,6 +584,23 @@ pub const BOARD_REJECT_ALL: &str = "Отклонить";
 pub const BOARD_ACCEPT: &str = "Принять";
 pub const BOARD_REJECT_ONE: &str = "Отклонить предложение";
 pub const BOARD_NO_SUGGESTIONS: &str = "Лучше текущего распределения подобрать нельзя";
+pub const BOARD_ACCEPT_CONFIRM: &str = "Да, изменить";
+/// «Предложено изменений: 3 · сумма баллов 120 → 310».
+pub fn board_suggested(count: usize, before: f64, after: f64) -> String {
+    format!("Предложено изменений: {count} · сумма баллов {before:.0} → {after:.0}")
+}
+/// What «Принять все» will do, said before it does it.
+pub fn board_accept_summary(count: usize, moved: usize) -> String {
+    let changes = counted(count, ["изменение", "изменения", "изменений"]);
+    if moved == 0 {
+        format!("Будет внесено {changes}; пары, уже стоящие на доске, не меняются.")
+    } else {
+        format!("Будет внесено {changes}; из них {} уже на доске:", counted(moved, ["пара, которая", "пары, которые", "пар, которые"]))
+    }
+}
+pub fn board_moved_pair(mentee: &str, from: &str, to: &str) -> String {
+    format!("{mentee}: {from} → {to}")
+}
 pub const BOARD_UNDO: &str = "Отменить";
 pub const BOARD_REDO: &str = "Повторить";
 pub const BOARD_FIX: &str = "Зафиксировать пары";

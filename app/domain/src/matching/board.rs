@@ -297,10 +297,24 @@ impl Board {
         }
     }
 
-    /// The optimal assignment under the current weights: locked pairs stay, vetoed pairs are
-    /// never proposed. Returns the moves that differ from the board as it is.
+    /// Whether suggestions must leave this pair as it is: fixed (signed in an order) or
+    /// finished, locked by the curator, or kept despite a prior relationship with a reason.
+    pub fn is_settled(&self, a: &Assignment) -> bool {
+        a.locked || a.status != PairStatus::Draft || a.conflict_reason.is_some()
+    }
+
+    /// The sum of the scores of every pair on the board now.
+    pub fn total_score(&self) -> f64 {
+        self.assignments.iter().filter_map(|a| self.score(a.mentor_id, a.mentee_id)).map(|s| s.total).sum()
+    }
+
+    /// What «Подобрать пары» proposes: the optimal assignment under the current weights, as
+    /// changes to the board. Settled pairs (`is_settled`) never move and vetoed pairs are never
+    /// proposed. A draft pair already on the board moves only when that raises the total by more
+    /// than [`KEEP_MARGIN`] per mentee moved, and the board as it is wins every tie, so the
+    /// proposals are stable: accepting them and asking again proposes nothing.
     pub fn suggestions(&self) -> Vec<Suggestion> {
-        use std::collections::{HashMap, HashSet};
+        use std::collections::HashMap;
         // Everything per person or per pair is prepared once: 300 × 100 pairs are scored.
         let mentor_index: HashMap<i64, usize> = self.mentors.iter().enumerate().map(|(j, m)| (m.id, j)).collect();
         let mentee_index: HashMap<i64, usize> = self.mentees.iter().enumerate().map(|(i, m)| (m.id, i)).collect();
@@ -312,19 +326,21 @@ impl Board {
         let mentor_profiles: Vec<Profile> = self.mentors.iter().map(|m| Profile::of(&m.data)).collect();
         let mentee_profiles: Vec<Profile> = self.mentees.iter().map(|m| Profile::of(&m.data)).collect();
         let variants: Vec<Variant> = self.mentors.iter().map(|m| self.variant_for(m.id)).collect();
-        let locked: Vec<(usize, usize)> = self
-            .assignments
-            .iter()
-            .filter(|a| a.locked)
-            .filter_map(|a| Some((*mentee_index.get(&a.mentee_id)?, *mentor_index.get(&a.mentor_id)?)))
-            .collect();
-        let locked_rows: HashSet<usize> = locked.iter().map(|(i, _)| *i).collect();
-        let scores: Vec<Vec<Option<f64>>> = self
+        // Where each mentee is now, and whether that is settled.
+        let mut current: Vec<Option<(usize, bool)>> = vec![None; self.mentees.len()];
+        for a in &self.assignments {
+            if let (Some(&i), Some(&j)) = (mentee_index.get(&a.mentee_id), mentor_index.get(&a.mentor_id)) {
+                current[i] = Some((j, self.is_settled(a)));
+            }
+        }
+        let locked: Vec<(usize, usize)> =
+            current.iter().enumerate().filter_map(|(i, c)| c.filter(|(_, settled)| *settled).map(|(j, _)| (i, j))).collect();
+        let plain: Vec<Vec<Option<f64>>> = self
             .mentees
             .iter()
             .enumerate()
             .map(|(i, mentee)| {
-                if locked_rows.contains(&i) {
+                if matches!(current[i], Some((_, true))) {
                     return vec![None; self.mentors.len()];
                 }
                 self.mentors
@@ -337,8 +353,17 @@ impl Board {
                     .collect()
             })
             .collect();
+        // The board as it is gets a head start: a move must gain more than the margin.
+        let mut favoured = plain.clone();
+        for (i, c) in current.iter().enumerate() {
+            if let Some((j, false)) = c {
+                if let Some(score) = &mut favoured[i][*j] {
+                    *score += KEEP_MARGIN + KEEP_TIE_BREAK;
+                }
+            }
+        }
         let capacities = self.mentors.iter().map(|m| m.data.capacity.unwrap_or(1).max(0) as u32).collect();
-        let problem = Problem { capacities, scores, locked };
+        let problem = Problem { capacities, scores: favoured, locked };
         let Ok(solution) = solve(&problem) else {
             return Vec::new();
         };
@@ -346,23 +371,56 @@ impl Board {
             .mentor_of
             .iter()
             .enumerate()
-            .filter_map(|(i, j)| {
-                let j = (*j)?;
-                let mentee_id = self.mentees[i].id;
-                let mentor_id = self.mentors[j].id;
-                let current = self.assignment(mentee_id).map(|a| a.mentor_id);
-                (current != Some(mentor_id)).then(|| Suggestion { mentee_id, mentor_id, score: problem.scores[i][j].unwrap_or(0.0) })
+            .filter_map(|(i, proposed)| {
+                let now = current[i].map(|(j, _)| j);
+                if now == *proposed {
+                    return None;
+                }
+                let score_of = |j: usize| plain[i][j].unwrap_or(0.0);
+                Some(Suggestion {
+                    mentee_id: self.mentees[i].id,
+                    mentor_id: proposed.map(|j| self.mentors[j].id),
+                    score: proposed.map(score_of).unwrap_or(0.0),
+                    from_mentor_id: now.map(|j| self.mentors[j].id),
+                    score_before: now.map(|j| {
+                        let relation = related.get(&(self.mentors[j].id, self.mentees[i].id)).copied();
+                        score_profiles(&mentor_profiles[j], &mentee_profiles[i], variants[j], &self.weights, relation).total
+                    }),
+                })
             })
             .collect()
     }
 }
 
-/// A proposed pair that differs from the board.
+/// How many points a move must gain per mentee moved before a suggestion disturbs a draft pair
+/// the curator already has on the board.
+pub const KEEP_MARGIN: f64 = 5.0;
+/// Scores are kept to a tenth: this breaks an exact tie in favour of the board as it is.
+const KEEP_TIE_BREAK: f64 = 0.01;
+
+/// A proposed change to the board, with what it gains.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Suggestion {
     pub mentee_id: i64,
-    pub mentor_id: i64,
+    /// The proposed mentor; `None` takes the mentee out of a draft pair to make room.
+    pub mentor_id: Option<i64>,
+    /// The score with the proposed mentor (0 when taken out).
     pub score: f64,
+    /// Where the mentee is now (`None`: without a mentor), and the score there.
+    pub from_mentor_id: Option<i64>,
+    pub score_before: Option<f64>,
+}
+
+impl Suggestion {
+    /// Points the change adds to the board's total (negative for a mentee taken out).
+    pub fn gain(&self) -> f64 {
+        self.score - self.score_before.unwrap_or(0.0)
+    }
+
+    /// Whether it changes a pair already on the board (placed by hand or accepted before).
+    pub fn moves_a_pair(&self) -> bool {
+        self.from_mentor_id.is_some()
+    }
 }
 
 #[cfg(test)]

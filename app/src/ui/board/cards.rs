@@ -29,7 +29,7 @@ pub(super) fn MentorZone(mentor_id: i64) -> impl IntoView {
     let members = move || board.with(|b| b.group(mentor_id).iter().map(|a| a.mentee_id).collect::<Vec<_>>());
     let ghosts = move || {
         ctx.advice.suggestions.with(|s| {
-            s.as_ref().map(|(list, _)| list.iter().filter(|x| x.mentor_id == mentor_id).cloned().collect::<Vec<_>>()).unwrap_or_default()
+            s.as_ref().map(|(list, _)| list.iter().filter(|x| x.mentor_id == Some(mentor_id)).cloned().collect::<Vec<_>>()).unwrap_or_default()
         })
     };
     let zone = mentor_id.to_string();
@@ -79,11 +79,16 @@ pub(super) fn GhostCard(suggestion: Suggestion) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let name = ctx.board.with_untracked(|b| b.mentee(suggestion.mentee_id).map(BoardPerson::name).unwrap_or_default());
     let (mentee_id, mentor_id) = (suggestion.mentee_id, suggestion.mentor_id);
+    // What the change gains: «+62» for a mentee from the pool, «40 → 70 (+30)» for a moved pair.
+    let gain = match suggestion.score_before {
+        Some(before) => format!("{before:.0} → {:.0} ({:+.0})", suggestion.score, suggestion.gain()),
+        None => format!("{:+.0}", suggestion.gain()),
+    };
     view! {
         <li class="card ghost" data-testid="ghost">
-            <span class="grow">{name.clone()} " · " {format!("{:.0}", suggestion.score)}</span>
+            <span class="grow">{name.clone()} " · " <span class="gain" data-testid="gain">{gain}</span></span>
             <button class="button primary small" aria-label=format!("{}: {name}", tr::BOARD_ACCEPT)
-                on:click=move |_| ctx.request(BoardOp::Move(Move { mentee_id, mentor_id: Some(mentor_id), reason: None }))>{tr::BOARD_ACCEPT}</button>
+                on:click=move |_| ctx.request(BoardOp::Move(Move { mentee_id, mentor_id, reason: None }))>{tr::BOARD_ACCEPT}</button>
             <button class="button secondary small" aria-label=format!("{}: {name}", tr::BOARD_REJECT_ONE)
                 on:click=move |_| ctx.advice.suggestions.update(|s| if let Some((list, _)) = s { list.retain(|x| x.mentee_id != mentee_id) })>"×"</button>
         </li>

@@ -198,7 +198,7 @@ async fn save_change(
             talk.say(done, Some(describe_for_screen_reader(&after, &op)));
             advice.suggestions.update(|s| {
                 if let Some((list, _)) = s {
-                    list.retain(|x| after.assignment(x.mentee_id).map(|a| a.mentor_id) != Some(x.mentor_id));
+                    list.retain(|x| after.assignment(x.mentee_id).map(|a| a.mentor_id) != x.mentor_id);
                 }
             });
             board.set(after);

@@ -35,22 +35,62 @@ pub(super) fn BoardHeader() -> impl IntoView {
     }
 }
 
+/// What «Подобрать пары» proposes: how many changes, the board's total before and after, and
+/// «Принять все», which first says what it will change — naming the pairs already on the
+/// board it moves — and acts only on «Да, изменить».
 #[component]
 pub(super) fn SuggestionBar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let confirming = RwSignal::new(false);
+    Effect::new(move |_| {
+        ctx.advice.suggestions.track();
+        confirming.set(false);
+    });
     move || {
         ctx.advice.suggestions.get().map(|(list, ms)| {
             let count = list.len();
-            let moves: Vec<Move> = list.iter().map(|s| Move { mentee_id: s.mentee_id, mentor_id: Some(s.mentor_id), reason: None }).collect();
+            let moves: Vec<Move> = list.iter().map(|s| Move { mentee_id: s.mentee_id, mentor_id: s.mentor_id, reason: None }).collect();
+            let before = ctx.board.with_untracked(Board::total_score);
+            let after = before + list.iter().map(Suggestion::gain).sum::<f64>();
+            let name = |id: Option<i64>, mentor: bool| {
+                ctx.board.with_untracked(|b| {
+                    id.and_then(|id| if mentor { b.mentor(id) } else { b.mentee(id) }).map(BoardPerson::name).unwrap_or_else(|| tr::BOARD_POOL.into())
+                })
+            };
+            let moved: Vec<String> = list
+                .iter()
+                .filter(|s| s.moves_a_pair())
+                .map(|s| tr::board_moved_pair(&name(Some(s.mentee_id), false), &name(s.from_mentor_id, true), &name(s.mentor_id, true)))
+                .collect();
+            let summary = tr::board_accept_summary(count, moved.len());
             view! {
-                <div class="notice suggest-bar" data-testid="suggestions">
-                    <span class="grow">{if count == 0 { tr::BOARD_NO_SUGGESTIONS.to_owned() } else { format!("{}: {count}", tr::BOARD_SUGGEST) }}
-                        <small class="muted">{format!(" · {ms:.1} мс")}</small></span>
+                <div class="notice suggest-bar" data-testid="suggestions" role="status">
+                    <span class="grow">
+                        {if count == 0 { tr::BOARD_NO_SUGGESTIONS.to_owned() } else { tr::board_suggested(count, before, after) }}
+                        <small class="muted">{format!(" · {ms:.1} мс")}</small>
+                    </span>
                     {(count > 0).then(|| view! {
-                        <button class="button primary" on:click=move |_| ctx.request(BoardOp::Moves(moves.clone()))>{tr::BOARD_ACCEPT_ALL}</button>
+                        <Show when=move || !confirming.get()>
+                            <button class="button primary" on:click=move |_| confirming.set(true)>{tr::BOARD_ACCEPT_ALL}</button>
+                        </Show>
                     })}
                     <button class="button secondary" on:click=move |_| ctx.advice.suggestions.set(None)>{tr::BOARD_REJECT_ALL}</button>
                 </div>
+                <Show when=move || confirming.get()>
+                    <div class="notice suggest-confirm" role="alertdialog" aria-labelledby="suggest-confirm-title" data-testid="accept-all-confirm">
+                        <p id="suggest-confirm-title"><strong>{summary.clone()}</strong></p>
+                        {(!moved.is_empty()).then(|| view! {
+                            <ul>{moved.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}</ul>
+                        })}
+                        <div class="actions">
+                            <button class="button primary" on:click={
+                                let moves = moves.clone();
+                                move |_| { confirming.set(false); ctx.request(BoardOp::Moves(moves.clone())); }
+                            }>{tr::BOARD_ACCEPT_CONFIRM}</button>
+                            <button class="button secondary" on:click=move |_| confirming.set(false)>{tr::CANCEL}</button>
+                        </div>
+                    </div>
+                </Show>
             }
         })
     }
@@ -80,6 +120,12 @@ pub(super) fn Pool() -> impl IntoView {
     let free = move || {
         board.with(|b| b.mentees.iter().filter(|m| b.assignment(m.id).is_none()).map(|m| m.id).collect::<Vec<_>>())
     };
+    // Proposals to take a mentee out of a draft pair, to make room for a better one.
+    let back_to_pool = move || {
+        ctx.advice.suggestions.with(|s| {
+            s.as_ref().map(|(list, _)| list.iter().filter(|x| x.mentor_id.is_none()).cloned().collect::<Vec<_>>()).unwrap_or_default()
+        })
+    };
     view! {
         <section class="pool zone" data-drop="pool" aria-label=tr::BOARD_POOL
             class:over=move || ctx.hand.drag.with(|d| d.as_ref().and_then(|d| d.over.as_deref()) == Some("pool"))>
@@ -91,6 +137,9 @@ pub(super) fn Pool() -> impl IntoView {
             <ul class="cards-list">
                 <For each=free key=|id| *id let:mentee_id>
                     <MenteeCard mentee_id/>
+                </For>
+                <For each=back_to_pool key=|s| s.mentee_id let:suggestion>
+                    <GhostCard suggestion/>
                 </For>
             </ul>
         </section>

@@ -87,8 +87,8 @@ fn suggestions_are_optimal_skip_vetoed_pairs_and_leave_locked_ones() {
     let suggestions = b.suggestions();
     // 11 stays locked with 1; 12 goes to the physics mentor; 13 is vetoed with mentor 2 and
     // mentor 1 is full, so 13 stays without a mentor.
-    assert_eq!(suggestions.iter().map(|s| (s.mentee_id, s.mentor_id)).collect::<Vec<_>>(), vec![(12, 2)]);
-    assert!(b.suggestions().iter().all(|s| b.relationship(s.mentor_id, s.mentee_id).is_none()));
+    assert_eq!(suggestions.iter().map(|s| (s.mentee_id, s.mentor_id)).collect::<Vec<_>>(), vec![(12, Some(2))]);
+    assert!(b.suggestions().iter().all(|s| s.mentor_id.is_none_or(|m| b.relationship(m, s.mentee_id).is_none())));
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn weights_change_suggestions_and_undo_restores_them() {
     // mentee 11 (maths) stays with mentor 1: every suggestion shares a subject.
     if let BoardOp::Weights(w) = op { b.weights = w; }
     for s in b.suggestions() {
-        let mentor = b.mentor(s.mentor_id).expect("mentor");
+        let mentor = b.mentor(s.mentor_id.expect("placed")).expect("mentor");
         let mentee = b.mentee(s.mentee_id).expect("mentee");
         assert_eq!(mentor.data.subjects, mentee.data.subjects);
     }
@@ -137,4 +137,102 @@ fn the_order_lists_only_fixed_pairs() {
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert_eq!(lines[0].mentor, b.mentor(2).expect("mentor").name());
     assert_eq!(lines[0].mentees, vec![b.mentee(12).expect("mentee").name()]);
+}
+
+/// The board after accepting every suggestion (each accepted pair is a draft).
+fn accepted(mut b: Board) -> Board {
+    for s in b.suggestions() {
+        b.assignments.retain(|a| a.mentee_id != s.mentee_id);
+        if let Some(mentor_id) = s.mentor_id {
+            let variant = b.programme.variants[0];
+            b.assignments.push(Assignment { mentee_id: s.mentee_id, mentor_id, locked: false, conflict_reason: None, status: PairStatus::Draft, variant });
+        }
+    }
+    b
+}
+
+#[test]
+fn a_fixed_pair_is_never_moved_even_for_a_far_better_mentor() {
+    let mut b = board();
+    // Mentee 12 (physics) sits fixed with the maths mentor; the physics mentor is free.
+    b.assignments = vec![Assignment { mentee_id: 12, mentor_id: 1, locked: false, conflict_reason: None, status: PairStatus::Fixed, variant: Variant::ExperiencedYoung }];
+    let suggestions = b.suggestions();
+    assert!(suggestions.iter().all(|s| s.mentee_id != 12), "{suggestions:?}");
+    assert!(suggestions.iter().all(|s| s.mentor_id != Some(1)), "the fixed pair fills mentor 1");
+}
+
+#[test]
+fn a_second_run_proposes_nothing_and_each_proposal_tells_its_gain() {
+    let b = board();
+    let first = b.suggestions();
+    assert!(!first.is_empty());
+    for s in &first {
+        let now = b.assignment(s.mentee_id).map(|a| a.mentor_id);
+        assert_eq!(s.from_mentor_id, now);
+        assert_eq!(s.score_before, now.and_then(|m| b.score(m, s.mentee_id)).map(|x| x.total));
+        assert_eq!(s.gain(), s.score - s.score_before.unwrap_or(0.0));
+    }
+    let after = accepted(b);
+    assert_eq!(after.suggestions(), vec![], "stable");
+}
+
+#[test]
+fn a_tie_keeps_the_current_mentor_and_a_small_gain_does_not_move_a_pair() {
+    let mut b = board();
+    // Two maths mentors alike in everything; the mentee sits with the second.
+    b.mentors = vec![teacher(1, "mentor", "8", "математика", "1"), teacher(2, "mentor", "8", "математика", "1")];
+    b.mentees = vec![teacher(11, "mentee", "1", "математика", "")];
+    b.relationships.clear();
+    b.assignments = vec![Assignment { mentee_id: 11, mentor_id: 2, locked: false, conflict_reason: None, status: PairStatus::Draft, variant: Variant::ExperiencedYoung }];
+    assert_eq!(b.suggestions(), vec![]);
+    // A slightly better mentor (a few points) is not worth moving a pair the curator placed.
+    b.mentors[0] = teacher(1, "mentor", "9", "математика", "1");
+    let gain = b.score(1, 11).expect("score").total - b.score(2, 11).expect("score").total;
+    assert!(gain > 0.0 && gain <= KEEP_MARGIN, "gain {gain}");
+    assert_eq!(b.suggestions(), vec![]);
+    // A mentor of the mentee's subject against one of another subject is.
+    b.mentors[1] = teacher(2, "mentor", "8", "химия", "1");
+    let moved = b.suggestions();
+    assert_eq!(moved.len(), 1);
+    assert_eq!((moved[0].from_mentor_id, moved[0].mentor_id), (Some(2), Some(1)));
+    assert!(moved[0].gain() > KEEP_MARGIN);
+}
+
+proptest::proptest! {
+    #[test]
+    fn settled_pairs_never_move_capacities_hold_and_a_second_run_proposes_nothing(
+        mentors in proptest::collection::vec((0usize..4, 0i64..30, 1i64..4), 1..5),
+        mentees in proptest::collection::vec((0usize..4, 0i64..6, proptest::option::of((0usize..5, 0u8..4))), 0..9),
+    ) {
+        const SUBJECTS: [&str; 4] = ["математика", "физика", "химия", "история"];
+        let mut b = board();
+        b.relationships.clear();
+        b.mentors = mentors.iter().enumerate()
+            .map(|(j, (subject, years, capacity))| teacher(100 + j as i64, "mentor", &years.to_string(), SUBJECTS[*subject], &capacity.to_string()))
+            .collect();
+        b.mentees = mentees.iter().enumerate()
+            .map(|(i, (subject, years, _))| teacher(200 + i as i64, "mentee", &years.to_string(), SUBJECTS[*subject], ""))
+            .collect();
+        // Place some mentees where there is room: drafts, fixed and locked ones.
+        b.assignments.clear();
+        for (i, (_, _, placed)) in mentees.iter().enumerate() {
+            let Some((mentor, kind)) = placed else { continue };
+            let mentor_id = b.mentors[mentor % b.mentors.len()].id;
+            if (b.group(mentor_id).len() as i64) < b.capacity(mentor_id) {
+                let status = if *kind == 1 { PairStatus::Fixed } else { PairStatus::Draft };
+                b.assignments.push(Assignment { mentee_id: 200 + i as i64, mentor_id, locked: *kind == 2, conflict_reason: None, status, variant: Variant::ExperiencedYoung });
+            }
+        }
+        let settled: Vec<Assignment> = b.assignments.iter().filter(|a| b.is_settled(a)).cloned().collect();
+        let suggestions = b.suggestions();
+        for a in &settled {
+            proptest::prop_assert!(suggestions.iter().all(|s| s.mentee_id != a.mentee_id), "settled {a:?} moved");
+        }
+        let moves: Vec<Move> = suggestions.iter().map(|s| Move { mentee_id: s.mentee_id, mentor_id: s.mentor_id, reason: None }).collect();
+        if !moves.is_empty() {
+            proptest::prop_assert_eq!(b.check(&BoardOp::Moves(moves)), Ok(()));
+        }
+        let after = accepted(b);
+        proptest::prop_assert_eq!(after.suggestions(), vec![]);
+    }
 }
