@@ -57,6 +57,13 @@ pub enum Command {
         #[arg(long)]
         input: PathBuf,
     },
+    /// What «Подобрать пары» would propose for a programme — each move with its score before
+    /// and after and the criteria behind it — without changing anything.
+    Suggest {
+        /// Id of the programme.
+        #[arg(long)]
+        programme: i64,
+    },
     /// Accounts: add one, change a password, list them, disable one. A password is read from
     /// the terminal (or the first line of standard input), never from a flag.
     User {
@@ -129,6 +136,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backup { file } => crate::ops::backup(&cli.database_url, &file).await,
         Command::User { action } => crate::ops::user(&cli.database_url, action).await,
         Command::Match { input } => crate::matcher::command(&input),
+        Command::Suggest { programme } => crate::ops::suggest(&cli.database_url, programme).await,
     }
 }
 

@@ -197,7 +197,10 @@ async fn load_district(db: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>>
         let mentor_id = add(&mut *db, school7, Some(teachers_students), &mentor).await?;
         let mut mentees = Vec::new();
         for _ in 0..*group {
-            mentees.push(add(&mut *db, school7, Some(teachers_students), &student(n, ParticipantRole::Mentee, "10А", Achievement::Middle, None)).await?);
+            // Each pupil's weak subject is their mentor's, as the school placed them.
+            let mut pupil = student(n, ParticipantRole::Mentee, "10А", Achievement::Middle, None);
+            pupil.requests = vec![format!("подтянуть предмет: {}", SUBJECTS[t % SUBJECTS.len()])];
+            mentees.push(add(&mut *db, school7, Some(teachers_students), &pupil).await?);
             n += 1;
         }
         programmes::create_pair(&mut *db, &fixed_pair(teachers_students, mentor_id, mentees, *variant)).await?;

@@ -192,3 +192,50 @@ fn read_new_password(login: &str) -> anyhow::Result<String> {
     })?;
     Ok(password)
 }
+
+/// `nastavnik suggest --programme ID`: prints what «Подобрать пары» would propose, changing
+/// nothing.
+pub async fn suggest(database_url: &str, programme: i64) -> anyhow::Result<()> {
+    let db = store::connect(database_url).await?;
+    let board = match store::board::load(&db, programme).await {
+        Err(sqlx::Error::RowNotFound) => bail!("Программы с номером {programme} нет в базе"),
+        other => other?,
+    };
+    print!("{}", describe_suggestions(&board));
+    Ok(())
+}
+
+/// The suggestions for a board in words, one block per move with the criteria behind its score.
+pub fn describe_suggestions(board: &domain::matching::board::Board) -> String {
+    use domain::i18n::tr;
+    use std::fmt::Write;
+    let suggestions = board.suggestions();
+    let name = |id: Option<i64>, mentor: bool| {
+        id.and_then(|id| if mentor { board.mentor(id) } else { board.mentee(id) })
+            .map(|p| p.name())
+            .unwrap_or_else(|| tr::SUGGEST_NOBODY.to_owned())
+    };
+    let mut out = String::new();
+    let settled = board.assignments.iter().filter(|a| board.is_settled(a)).count();
+    let _ = writeln!(out, "{}", tr::suggest_heading(&board.programme.title, &board.organisation_name, board.mentors.len(), board.mentees.len(), board.assignments.len(), settled));
+    if suggestions.is_empty() {
+        let _ = writeln!(out, "{}", tr::BOARD_NO_SUGGESTIONS);
+        return out;
+    }
+    let before = board.total_score();
+    let after = before + suggestions.iter().map(|s| s.gain()).sum::<f64>();
+    let _ = writeln!(out, "{}", tr::board_suggested(suggestions.len(), before, after));
+    for s in &suggestions {
+        let was = match s.score_before {
+            Some(score) => format!("{}, {score:.0}", name(s.from_mentor_id, true)),
+            None => tr::SUGGEST_NOBODY.to_owned(),
+        };
+        let _ = writeln!(out, "  {} → {} ({:.0}; {} {was}; {:+.0})", name(Some(s.mentee_id), false), name(s.mentor_id, true), s.score, tr::SUGGEST_WAS, s.gain());
+        if let Some(score) = s.mentor_id.and_then(|m| board.score(m, s.mentee_id)) {
+            for c in &score.contributions {
+                let _ = writeln!(out, "      {}: {} × {:.2} = {:.0}", tr::criterion(c.criterion), tr::weight(c.weight), c.fit, c.points);
+            }
+        }
+    }
+    out
+}

@@ -197,3 +197,42 @@ async fn serve_on_an_empty_database_prints_a_first_run_code_and_loads_no_demo() 
     assert_eq!(app::store::users::count(&db).await.expect("count"), 0, "no demo account without --demo");
     assert!(!app::store::orgs::any_district(&db).await.expect("districts"));
 }
+
+#[tokio::test]
+async fn suggest_prints_the_moves_with_their_gains_and_changes_nothing() {
+    let test_db = TestDb::with_demo(Backend::Sqlite).await;
+    let db = test_db.connect().await;
+    let id_of = |title: &'static str| {
+        let pool = db.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT id FROM programmes WHERE title = $1 ORDER BY id LIMIT 1")
+                .bind(title).fetch_one(&pool).await.expect(title)
+        }
+    };
+    // School № 12's group programme: a mentor and four teachers, no pairs yet.
+    let starting = id_of("Педагог – группа педагогов").await;
+    let version = |id: i64| {
+        let pool = db.pool.clone();
+        async move { sqlx::query_scalar::<_, i64>("SELECT board_version FROM programmes WHERE id = $1").bind(id).fetch_one(&pool).await.expect("version") }
+    };
+    let before = version(starting).await;
+    let out = nastavnik(&test_db.url, &["suggest", "--programme", &starting.to_string()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("Программа «Педагог – группа педагогов»"), "{text}");
+    assert!(text.contains("Предложено изменений:"), "{text}");
+    assert!(text.contains("было: без наставника"), "{text}");
+    assert!(text.contains("Общий предмет"), "the criteria behind each score:\n{text}");
+    assert_eq!(version(starting).await, before, "nothing changed");
+    let pairs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pairs WHERE programme_id = $1").bind(starting).fetch_one(&db.pool).await.expect("pairs");
+    assert_eq!(pairs, 0);
+
+    // The pilot's pairs are fixed in an order: nothing to propose.
+    let pilot = id_of("Наставничество молодых педагогов").await;
+    let out = nastavnik(&test_db.url, &["suggest", "--programme", &pilot.to_string()]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Лучше текущего распределения подобрать нельзя"));
+
+    let out = nastavnik(&test_db.url, &["suggest", "--programme", "999999"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Программы с номером 999999 нет в базе"));
+}

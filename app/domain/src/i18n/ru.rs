@@ -584,6 +584,11 @@ pub const BOARD_REJECT_ALL: &str = "Отклонить";
 pub const BOARD_ACCEPT: &str = "Принять";
 pub const BOARD_REJECT_ONE: &str = "Отклонить предложение";
 pub const BOARD_NO_SUGGESTIONS: &str = "Лучше текущего распределения подобрать нельзя";
+pub const SUGGEST_NOBODY: &str = "без наставника";
+pub const SUGGEST_WAS: &str = "было:";
+pub fn suggest_heading(title: &str, school: &str, mentors: usize, mentees: usize, pairs: usize, settled: usize) -> String {
+    format!("Программа «{title}» ({school}): наставников {mentors}, наставляемых {mentees}, на доске {pairs} (не трогаются: {settled})")
+}
 pub const BOARD_ACCEPT_CONFIRM: &str = "Да, изменить";
 /// «Предложено изменений: 3 · сумма баллов 120 → 310».
 pub fn board_suggested(count: usize, before: f64, after: f64) -> String {

@@ -3,6 +3,7 @@
 pub mod assignment;
 pub mod board;
 pub mod score;
+pub mod quality;
 
 #[cfg(test)]
 mod tests;
