@@ -288,3 +288,28 @@ fn nobody_to_match_is_an_empty_answer() {
     let solution = solve(&problem).expect("valid");
     assert_eq!((solution.matched, solution.total_score), (0, 0.0));
 }
+
+#[test]
+fn one_first_candidate_per_mentee_is_widened_until_the_proof_holds() {
+    // Everyone wants the same few mentors: the optimum needs pairs far down each list, so the
+    // first sparse solve is not optimal and the dual check must widen it.
+    let mut rng = XorShift(0x0dd_c0ff_ee00_0042);
+    for round in 0..30 {
+        let mentees = 10 + rng.below(40) as usize;
+        let mentors = 3 + rng.below(15) as usize;
+        let mut problem = random_problem(&mut rng, mentees, mentors, [0, 20, 60][round % 3]);
+        for row in &mut problem.scores {
+            for (j, s) in row.iter_mut().enumerate() {
+                if let Some(s) = s {
+                    *s = (*s / 4.0 + 75.0 - j as f64).max(0.0).round();
+                }
+            }
+        }
+        for candidates in [1, 2] {
+            let solution = super::assignment::solve_with(&problem, candidates).expect("valid");
+            assert_feasible(&problem, &solution);
+            let expected = min_cost_flow(&problem);
+            assert!(same_objective(objective(&solution), expected), "round {round}, {candidates}: {:?} vs flow {:?}", objective(&solution), expected);
+        }
+    }
+}
