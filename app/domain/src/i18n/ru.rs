@@ -644,6 +644,7 @@ pub fn history_move(mentee: &str, mentor: &str, reason: Option<&str>) -> String 
         None => format!("{mentee} → {mentor}"),
     }
 }
+pub const HISTORY_UNFIXED: &str = "(фиксация пары снята: её нужно зафиксировать заново)";
 pub fn history_unassign(mentee: &str) -> String {
     format!("{mentee} → без наставника")
 }

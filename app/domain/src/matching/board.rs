@@ -275,9 +275,16 @@ impl Board {
     pub fn describe(&self, op: &BoardOp) -> String {
         let mentee = |id: i64| self.mentee(id).map(BoardPerson::name).unwrap_or_default();
         let mentor = |id: Option<i64>| id.and_then(|id| self.mentor(id)).map(BoardPerson::name);
-        let one = |m: &Move| match mentor(m.mentor_id) {
-            Some(to) => tr::history_move(&mentee(m.mentee_id), &to, m.reason.as_deref()),
-            None => tr::history_unassign(&mentee(m.mentee_id)),
+        // Moving a mentee out of or into a fixed pair undoes its fixing: the history says so.
+        let fixed = |a: &Assignment| a.status != PairStatus::Draft;
+        let one = |m: &Move| {
+            let line = match mentor(m.mentor_id) {
+                Some(to) => tr::history_move(&mentee(m.mentee_id), &to, m.reason.as_deref()),
+                None => tr::history_unassign(&mentee(m.mentee_id)),
+            };
+            let leaves_fixed = self.assignment(m.mentee_id).is_some_and(|a| fixed(a) && Some(a.mentor_id) != m.mentor_id);
+            let joins_fixed = m.mentor_id.is_some_and(|to| self.group(to).iter().any(|a| fixed(a) && a.mentee_id != m.mentee_id));
+            if leaves_fixed || joins_fixed { format!("{line} {}", tr::HISTORY_UNFIXED) } else { line }
         };
         match op {
             BoardOp::Move(m) => one(m),

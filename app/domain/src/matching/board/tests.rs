@@ -152,6 +152,15 @@ fn accepted(mut b: Board) -> Board {
 }
 
 #[test]
+fn moving_a_fixed_pair_by_hand_is_recorded_as_undoing_its_fixing() {
+    let mut b = board();
+    b.assignments[0].status = PairStatus::Fixed;
+    assert!(b.describe(&to(11, Some(2))).ends_with(tr::HISTORY_UNFIXED), "{}", b.describe(&to(11, Some(2))));
+    assert!(b.describe(&to(12, Some(1))).ends_with(tr::HISTORY_UNFIXED), "joining a fixed group");
+    assert!(!b.describe(&to(12, Some(2))).contains(tr::HISTORY_UNFIXED));
+}
+
+#[test]
 fn a_fixed_pair_is_never_moved_even_for_a_far_better_mentor() {
     let mut b = board();
     // Mentee 12 (physics) sits fixed with the maths mentor; the physics mentor is free.
