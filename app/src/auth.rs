@@ -93,7 +93,12 @@ pub struct LoginThrottle {
 struct Failures {
     count: u32,
     locked_until: Instant,
+    last: Instant,
 }
+
+/// Failures older than this are forgotten: a shared kiosk's typos of a morning do not lock it
+/// in the afternoon, and nothing but time clears a guesser's count.
+const FORGET_AFTER: Duration = Duration::from_secs(30 * 60);
 
 const FREE_ATTEMPTS: u32 = 5;
 const FIRST_LOCK: Duration = Duration::from_secs(30);
@@ -114,7 +119,11 @@ impl LoginThrottle {
         let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
         let entry = failures
             .entry(login.to_lowercase())
-            .or_insert(Failures { count: 0, locked_until: now });
+            .or_insert(Failures { count: 0, locked_until: now, last: now });
+        if now.saturating_duration_since(entry.last) > FORGET_AFTER {
+            entry.count = 0;
+        }
+        entry.last = now;
         entry.count += 1;
         if entry.count >= FREE_ATTEMPTS {
             let doublings = (entry.count - FREE_ATTEMPTS).min(10);
@@ -179,5 +188,13 @@ mod tests {
         assert_eq!(throttle.check("someone-else", start), Ok(()));
         throttle.succeeded("curator");
         assert_eq!(throttle.check("curator", start), Ok(()));
+        // Failures half an hour old are forgotten: the count starts again.
+        for n in 0..5 {
+            throttle.failed("kiosk", start + Duration::from_secs(n));
+        }
+        assert!(throttle.check("kiosk", start + Duration::from_secs(5)).is_err());
+        let later = start + Duration::from_secs(3 * 3600);
+        throttle.failed("kiosk", later);
+        assert_eq!(throttle.check("kiosk", later), Ok(()), "one fresh failure locks nothing");
     }
 }

@@ -164,7 +164,7 @@ fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<FileRow>, String> {
             let mut row = FileRow { line: index + 1, ..Default::default() };
             for (cell, field) in cells.iter().zip(&mapping) {
                 if let Some(field) = field {
-                    *field.slot(&mut row) = cell.trim().to_owned();
+                    *field.slot(&mut row) = unquoted(cell.trim()).to_owned();
                 }
             }
             row
@@ -174,6 +174,26 @@ fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<FileRow>, String> {
         return Err(ru::IMPORT_EMPTY.into());
     }
     Ok(rows)
+}
+
+/// A cell as a spreadsheet may open it without running it: text starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return is a formula to Excel, so it gets a leading `'` (OWASP's
+/// advice for CSV injection). Numbers stay numbers. Import takes the `'` off again.
+pub fn csv_safe(cell: &str) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.trim().parse::<f64>().is_err() {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+/// A cell as typed in the file, with the `'` a safe export put before a formula sign removed.
+fn unquoted(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
 }
 
 /// One exported line: the labels a person reads, which import accepts back.
@@ -204,7 +224,7 @@ pub fn write_csv(participants: &[Participant]) -> Result<Vec<u8>, csv::Error> {
         let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
         writer.write_record(COLUMNS.iter().map(|(name, _)| *name))?;
         for p in participants {
-            writer.write_record(export_cells(&p.data))?;
+            writer.write_record(export_cells(&p.data).iter().map(|cell| csv_safe(cell)))?;
         }
         writer.flush()?;
     }
@@ -251,6 +271,23 @@ mod tests {
         assert_eq!(rows[1].line, 4);
         assert_eq!(rows[1].input.last_name, "Громов");
         assert_eq!(rows[0].input.capacity, "2");
+    }
+
+    #[test]
+    fn a_formula_typed_into_a_field_is_exported_as_text_and_imports_back_as_typed() {
+        let mut input = read_participants(CSV.as_bytes()).expect("readable")[0].input.clone();
+        input.competences = "=HYPERLINK(\"http://evil\";\"x\"); @SUM(A1); +1+2; -2+3".into();
+        let data = NewParticipant::parse(&input).expect("valid");
+        let person = Participant { id: 1, organisation_id: 1, participations: Vec::new(), data: data.clone() };
+        let csv = String::from_utf8(write_csv(std::slice::from_ref(&person)).expect("csv")).expect("utf-8");
+        let line = csv.lines().nth(1).expect("a data line");
+        for cell in line.split(';') {
+            let cell = cell.trim_matches('"');
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "a live formula: {cell}");
+        }
+        let back = read_participants(csv.as_bytes()).expect("readable");
+        assert_eq!(NewParticipant::parse(&back[0].input).expect("valid").competences, data.competences);
+        assert_eq!(csv_safe("-3"), "-3", "a number stays a number");
     }
 
     #[test]

@@ -276,7 +276,7 @@ pub async fn check_kiosk_code(code: String) -> Result<(), AppError> {
             return Err(AppError::field("code", tr::SV_ERR_CODE_UNKNOWN));
         }
     };
-    state.throttle.succeeded(&throttle_key);
+    // A right code does not clear the count: one known code must not reset a guesser's tries.
     if store::has_answered(&state.db, wave_id, &respondent).await? {
         return Err(AppError::field("code", tr::SV_ALREADY_ANSWERED));
     }
@@ -310,11 +310,21 @@ pub async fn my_survey_form(wave_id: i64) -> Result<SurveyForm, AppError> {
 pub async fn submit_survey(submission: domain::surveys::SurveySubmission) -> Result<SubmitOutcome, AppError> {
     use crate::services::intake::{accept, Submitter};
     let state = crate::state::state()?;
-    let submitter = match server::kiosk_wave().await? {
-        Some((_, wave_id)) => Submitter::Kiosk { wave_id },
-        None => Submitter::Account { participant_id: Caller::current().await?.user.participant_id },
+    let (submitter, throttle_key) = match server::kiosk_wave().await? {
+        Some((hash, wave_id)) => (Submitter::Kiosk { wave_id }, Some(format!("kiosk:{hash}"))),
+        None => (Submitter::Account { participant_id: Caller::current().await?.user.participant_id }, None),
     };
-    match accept(&state.db, submitter, &submission).await {
+    // Codes typed at a kiosk are throttled here as at «Начать»: same key, same count.
+    if let Some(key) = &throttle_key {
+        state.throttle.check(key, std::time::Instant::now()).map_err(AppError::Throttled)?;
+    }
+    let accepted = accept(&state.db, submitter, &submission).await;
+    if let (Some(key), Err(error)) = (&throttle_key, &accepted) {
+        if crate::services::intake::is_wrong_code(error) {
+            state.throttle.failed(key, std::time::Instant::now());
+        }
+    }
+    match accepted {
         Ok(accepted) => state.submissions.submit(accepted).await,
         // A resend of what was stored before the wave closed (or the code changed) is still
         // stored: say so rather than refuse.

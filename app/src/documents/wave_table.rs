@@ -39,9 +39,9 @@ pub fn table_csv(header: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, csv
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
-        writer.write_record(header)?;
+        writer.write_record(header.iter().map(|cell| crate::files::csv_safe(cell)))?;
         for row in rows {
-            writer.write_record(row)?;
+            writer.write_record(row.iter().map(|cell| crate::files::csv_safe(cell)))?;
         }
         writer.flush()?;
     }

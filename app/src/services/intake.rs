@@ -37,29 +37,37 @@ pub async fn accept(db: impl Conn, submitter: Submitter, submission: &SurveySubm
             return Err(AppError::Forbidden);
         }
     }
-    if wave.status == WaveStatus::Closed {
-        return Err(AppError::Refused(tr::SV_WAVE_CLOSED.into()));
-    }
-    let code = submission.code.as_deref().map(|c| normalise_code(c).ok_or(c));
-    let respondent = match (submitter, wave.anonymous, code) {
-        (_, _, Some(Err(_))) => return Err(AppError::field("code", tr::SV_ERR_CODE_FORMAT)),
-        // A code names the respondent: a slip in an anonymous wave, a person otherwise.
-        (_, anonymous, Some(Ok(code))) => store::code_owner(&mut *conn, wave.programme_id, &code)
-            .await?
-            .and_then(|owner| owner.respondent_in(wave.role, anonymous))
-            .ok_or_else(|| AppError::field("code", tr::SV_ERR_CODE_UNKNOWN))?,
-        (Submitter::Kiosk { .. }, _, None) | (Submitter::Account { .. }, true, None) => {
-            return Err(AppError::field("code", tr::SV_ERR_CODE_REQUIRED))
-        }
-        (Submitter::Account { participant_id }, false, None) => {
+    let respondent = match submitter {
+        // An account answers only for its own person, in a wave of its own programme and role,
+        // and never with a code: codes are typed at a kiosk of their wave. Nothing about the wave
+        // or a code is told to anyone else.
+        Submitter::Account { participant_id } => {
             let participant_id = participant_id.ok_or(AppError::Forbidden)?;
             if store::role_in_programme(&mut *conn, participant_id, wave.programme_id).await? != Some(wave.role) {
                 return Err(AppError::NotFound);
             }
+            if submission.code.is_some() {
+                return Err(AppError::Forbidden);
+            }
+            if wave.anonymous {
+                return Err(AppError::field("code", tr::SV_ERR_CODE_REQUIRED));
+            }
+            open_and_valid(&wave, &definition, submission)?;
             format!("p{participant_id}")
         }
+        // The answers are checked before the code, so an empty or broken submission cannot be
+        // used to tell a right code from a wrong one.
+        Submitter::Kiosk { .. } => {
+            open_and_valid(&wave, &definition, submission)?;
+            let code = submission.code.as_deref().ok_or_else(|| AppError::field("code", tr::SV_ERR_CODE_REQUIRED))?;
+            let code = normalise_code(code).ok_or_else(|| AppError::field("code", tr::SV_ERR_CODE_FORMAT))?;
+            // A code names the respondent: a slip in an anonymous wave, a person otherwise.
+            store::code_owner(&mut *conn, wave.programme_id, &code)
+                .await?
+                .and_then(|owner| owner.respondent_in(wave.role, wave.anonymous))
+                .ok_or_else(|| AppError::field("code", tr::SV_ERR_CODE_UNKNOWN))?
+        }
     };
-    definition.check_answers(wave.kind, &submission.answers).map_err(AppError::Validation)?;
     Ok(Accepted {
         client_id: submission.client_id.clone(),
         wave_id: submission.wave_id,
@@ -67,6 +75,19 @@ pub async fn accept(db: impl Conn, submitter: Submitter, submission: &SurveySubm
         respondent,
         rows: stats::to_rows(&submission.answers),
     })
+}
+
+/// The wave takes answers and these answers keep its questionnaire's rules.
+fn open_and_valid(wave: &store::WaveTarget, definition: &domain::surveys::Definition, submission: &SurveySubmission) -> Result<(), AppError> {
+    if wave.status == WaveStatus::Closed {
+        return Err(AppError::Refused(tr::SV_WAVE_CLOSED.into()));
+    }
+    definition.check_answers(wave.kind, &submission.answers).map_err(AppError::Validation)
+}
+
+/// Whether a refusal was a wrong code (what a kiosk's throttle counts).
+pub fn is_wrong_code(error: &AppError) -> bool {
+    error.field_message("code").as_deref() == Some(tr::SV_ERR_CODE_UNKNOWN)
 }
 
 type Reply = oneshot::Sender<Result<SubmitOutcome, AppError>>;
@@ -102,10 +123,21 @@ impl SubmissionQueue {
                             }));
                         }
                     }
+                    // One bad row must not fail everyone else's: store each alone, and only the
+                    // one that fails again is refused.
                     Err(error) => {
-                        tracing::error!(%error, size = items.len(), "storing a batch of submissions failed");
-                        for reply in replies {
-                            let _ = reply.send(Err(AppError::Internal));
+                        tracing::error!(%error, size = items.len(), "storing a batch of submissions failed; storing each alone");
+                        for (item, reply) in items.iter().zip(replies) {
+                            let outcome = match store::store_batch(&db, std::slice::from_ref(item)).await {
+                                Ok(mut outcomes) => outcomes.pop().unwrap_or(Err(StoreRefusal::AlreadyAnswered)).map_err(|StoreRefusal::AlreadyAnswered| {
+                                    AppError::Refused(tr::SV_ALREADY_ANSWERED.into())
+                                }),
+                                Err(error) => {
+                                    tracing::error!(%error, client_id = %item.client_id, "storing a submission failed");
+                                    Err(AppError::Internal)
+                                }
+                            };
+                            let _ = reply.send(outcome);
                         }
                     }
                 }

@@ -3,7 +3,7 @@
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::{now_unix, Conn};
+use super::{now_unix, Conn, Finish};
 use domain::access::Place;
 use domain::models::text::search_fold;
 use domain::models::*;
@@ -186,14 +186,20 @@ pub async fn update(db: impl Conn, id: i64, data: &NewParticipant) -> Result<(),
     Ok(())
 }
 
-/// Removes a participant with their relationships; refused while they are in a pair.
+/// Removes a participant with their relationships; refused while they are in a pair. Their
+/// answers stay in the figures but lose the link to the person: SQLite may give a new person the
+/// same id, who must not inherit them.
 pub async fn delete(db: impl Conn, id: i64) -> Result<(), sqlx::Error> {
-    let mut conn = db.acquire().await?;
-    let result = sqlx::query("DELETE FROM participants WHERE id = $1").bind(id).execute(&mut *conn).await?;
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE submissions SET respondent = 'd' || CAST(id AS TEXT) WHERE respondent = $1")
+        .bind(format!("p{id}"))
+        .execute(&mut *tx)
+        .await?;
+    let result = sqlx::query("DELETE FROM participants WHERE id = $1").bind(id).execute(&mut *tx).await?;
     if result.rows_affected() == 0 {
         return Err(sqlx::Error::RowNotFound);
     }
-    Ok(())
+    tx.commit().await
 }
 
 /// Counts the mentors and mentees of a programme (by their role in it).

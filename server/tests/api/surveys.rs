@@ -323,3 +323,100 @@ on_both_backends!(the_district_before_and_after_reproduces_the_talk, |backend| a
     let mentee = app.login("mentee", "molodoy1").await;
     assert_eq!(app.call_fn(&mentee, GetBeforeAfter { organisation_id: None, template: "young_teacher_difficulties".into() }).await.status.as_u16(), 403);
 });
+
+/// A code of the same form that is nobody's.
+fn another_code(code: &str) -> String {
+    code.chars().map(|c| if c == '9' { '0' } else { char::from_digit(c.to_digit(10).unwrap_or(0) + 1, 10).unwrap_or('0') }).collect()
+}
+
+on_both_backends!(a_code_answers_only_at_its_own_kiosk_and_tells_nothing_elsewhere, |backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let (_, exit) = pilot_waves(&app).await;
+    let mentee = app.login("mentee", "molodoy1").await;
+    let form = form(&app, &mentee, exit).await;
+    let code: String = sqlx::query(
+        "SELECT c.code FROM respondent_codes c JOIN users u ON u.participant_id = c.participant_id
+         WHERE u.login = 'molodoy1' AND c.programme_id = (SELECT programme_id FROM waves WHERE id = $1)",
+    )
+    .bind(exit).fetch_one(&app.db.pool).await.expect("molodoy1's code").get("code");
+    let before = count(&app, "SELECT COUNT(*) FROM submissions").await;
+    // Another school's curator — or anyone signed in — cannot answer as molodoy1 with her code,
+    // and a right code is refused exactly as a wrong one is.
+    for login in ["kurator7", "nastavnik1", "metodist"] {
+        let other = app.login("other", login).await;
+        let right = app.call_fn(&other, submission("stranger-right-01", &form, Some(&code), &complete_answers(&form))).await;
+        let wrong = app.call_fn(&other, submission("stranger-wrong-01", &form, Some(&another_code(&code)), &complete_answers(&form))).await;
+        assert!(!right.ok(), "{login}: {}", right.text);
+        assert_eq!((right.status, &right.text), (wrong.status, &wrong.text), "{login}: no oracle");
+    }
+    // Her own account answers without a code, not with one.
+    let with_code = app.call_fn(&mentee, submission("own-with-code-01", &form, Some(&code), &complete_answers(&form))).await;
+    assert!(!with_code.ok());
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM submissions").await, before, "nothing stored");
+    let own = app.call_fn(&mentee, submission("own-no-code-0001", &form, None, &complete_answers(&form))).await;
+    assert!(own.ok(), "{}", own.text);
+});
+
+on_both_backends!(a_kiosk_tells_a_code_only_with_valid_answers_and_a_right_code_resets_no_count, |backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let (entry, _, code) = anonymous_setup(&app).await;
+    let kiosk = kiosk(&app, entry).await;
+    let page = app.call_fn(&kiosk, KioskPage {}).await.json();
+    let form: SurveyForm = serde_json::from_value(page["form"].clone()).expect("kiosk form");
+    let wrong = another_code(&code);
+    // An empty questionnaire is refused for its answers whatever the code: no oracle.
+    let empty = Answers::new();
+    let with_right = app.call_fn(&kiosk, submission("empty-right-0001", &form, Some(&code), &empty)).await;
+    let with_wrong = app.call_fn(&kiosk, submission("empty-wrong-0001", &form, Some(&wrong), &empty)).await;
+    assert_eq!((with_right.status.as_u16(), &with_right.text), (with_wrong.status.as_u16(), &with_wrong.text));
+    assert!(!with_right.text.contains("code"), "{}", with_right.text);
+    // Wrong codes count at «Начать» and at «Отправить» alike; a right one in between resets nothing.
+    for n in 0..4 {
+        let reply = app.call_fn(&kiosk, submission(&format!("guess-{n:010}"), &form, Some(&wrong), &complete_answers(&form))).await;
+        assert_eq!(reply.status.as_u16(), 400, "guess {n}: {}", reply.text);
+    }
+    assert!(app.call_fn(&kiosk, CheckKioskCode { code: code.clone() }).await.ok());
+    assert_eq!(app.call_fn(&kiosk, CheckKioskCode { code: wrong.clone() }).await.status.as_u16(), 400);
+    let locked = app.call_fn(&kiosk, submission("guess-after-lock", &form, Some(&wrong), &complete_answers(&form))).await;
+    assert_eq!(locked.status.as_u16(), 429, "{}", locked.text);
+    assert_eq!(app.call_fn(&kiosk, CheckKioskCode { code: code.clone() }).await.status.as_u16(), 429);
+});
+
+on_both_backends!(a_new_person_never_inherits_a_deleted_persons_answers, |backend| async move {
+    use app::services::intake::{accept, Submitter};
+    use domain::models::{NewParticipant, ParticipantInput, Participation, ParticipantRole};
+    let app = TestApp::spawn(backend).await;
+    let curator = app.login("curator", "kurator1").await;
+    let pilot = app.programme(&curator, None).await;
+    let (_, exit) = pilot_waves(&app).await;
+    let newcomer = |last: &str| NewParticipant::parse(&ParticipantInput {
+        last_name: last.into(), first_name: "Ия".into(), role: "mentee".into(), kind: "teacher".into(),
+        experience_years: "1".into(), ..Default::default()
+    }).expect("valid");
+    let school = curator.user.as_ref().and_then(|u| u.organisation_id).expect("school");
+    let add = |last: &'static str| {
+        let (db, data) = (app.db.clone(), newcomer(last));
+        async move {
+            let id = app::store::participants::insert(&db, school, &data).await.expect("insert");
+            app::store::participants::join(&db, id, Participation { programme_id: pilot, role: ParticipantRole::Mentee }).await.expect("join");
+            id
+        }
+    };
+    let first = add("Первая").await;
+    let form = app::store::surveys::form(&app.db, exit).await.expect("form");
+    let given = complete_answers(&form);
+    let sent = SurveySubmission { client_id: "answered-then-gone".into(), wave_id: exit, version_id: form.version_id, code: None, answers: given };
+    let accepted = accept(&app.db, Submitter::Account { participant_id: Some(first) }, &sent).await.expect("accepted");
+    app::store::surveys::store_batch(&app.db, &[accepted]).await.expect("stored");
+    let answers_before = count(&app, "SELECT COUNT(*) FROM submissions").await;
+
+    assert!(app.call(&curator, "participants/delete", json!({ "id": first })).await.ok());
+    let second = add("Вторая").await;
+    if backend == Backend::Sqlite {
+        assert_eq!(second, first, "SQLite gave the new person the deleted one's id");
+    }
+    assert!(!app::store::surveys::has_answered(&app.db, exit, &format!("p{second}")).await.expect("lookup"), "she answered nothing");
+    let waves = app::store::surveys::open_waves_for(&app.db, second).await.expect("waves");
+    assert!(waves.iter().any(|(w, done)| w.id == exit && !done), "the exit wave waits for her");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM submissions").await, answers_before, "the answers stay in the figures");
+});

@@ -393,6 +393,9 @@ fn parse_list(raw: &str) -> Result<Vec<String>, String> {
     if items.iter().any(|item| item.chars().count() > MAX_ITEM) {
         return Err(ru::err_item_too_long(MAX_ITEM));
     }
+    if items.iter().any(|item| item.chars().any(char::is_control)) {
+        return Err(ru::ERR_CONTROL_CHARS.into());
+    }
     Ok(items)
 }
 
@@ -521,6 +524,13 @@ mod tests {
         ];
         let errors = check_participations(&data, &twice).expect_err("twice");
         assert_eq!(errors.get("participations").map(String::as_str), Some(ru::ERR_PROGRAMME_TWICE));
+    }
+
+    #[test]
+    fn a_nul_in_a_list_field_is_refused() {
+        let mut input = mentor_teacher();
+        input.competences = "олимпиады\u{0}".into();
+        assert_eq!(NewParticipant::parse(&input).unwrap_err()["competences"], ru::ERR_CONTROL_CHARS);
     }
 
     #[test]

@@ -69,6 +69,18 @@ fn an_exit_only_question_is_refused_on_entry() {
 }
 
 #[test]
+fn a_nul_or_another_control_character_in_an_answer_is_refused_lines_are_not() {
+    let definition = difficulties();
+    let text_key = definition.questions().find(|q| q.kind == QuestionKind::LongText).expect("long text").key.clone();
+    let mut answers = complete_answers(&definition, WaveKind::Entry);
+    answers.insert(text_key.clone(), AnswerValue::Text("до\u{0}после".into()));
+    let errors = definition.check_answers(WaveKind::Entry, &answers).expect_err("refused");
+    assert_eq!(errors[&text_key], crate::i18n::tr::ERR_CONTROL_CHARS);
+    answers.insert(text_key, AnswerValue::Text("первая строка\r\nвторая\tс табуляцией".into()));
+    assert_eq!(definition.check_answers(WaveKind::Entry, &answers), Ok(()));
+}
+
+#[test]
 fn oversized_text_wrong_type_and_undeclared_other_are_refused() {
     let definition = difficulties();
     let text_key = definition.questions().find(|q| q.kind == QuestionKind::LongText).expect("long text").key.clone();

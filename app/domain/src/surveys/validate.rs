@@ -121,7 +121,14 @@ fn kind_problem(kind: &QuestionKind) -> Option<String> {
 }
 
 fn answer_problem(kind: &QuestionKind, value: &AnswerValue) -> Option<String> {
-    let too_long = |text: &str, limit: usize| (text.chars().count() > limit).then(|| tr::err_too_long(limit));
+    // A control character (a NUL above all) is no one's answer, and PostgreSQL refuses it.
+    let too_long = |text: &str, limit: usize| {
+        if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+            Some(tr::ERR_CONTROL_CHARS.to_owned())
+        } else {
+            (text.chars().count() > limit).then(|| tr::err_too_long(limit))
+        }
+    };
     match (kind, value) {
         (QuestionKind::ShortText, AnswerValue::Text(text)) => too_long(text, LIMITS.short_text),
         (QuestionKind::LongText, AnswerValue::Text(text)) => too_long(text, LIMITS.long_text),
