@@ -63,7 +63,7 @@ pub async fn save_participant(
         None => None,
     };
     let data = NewParticipant::parse(&input).map_err(AppError::Validation)?;
-    let id = crate::services::participants::save(db, own_school.organisation_id, current.as_ref(), &data, &participations).await?;
+    let id = crate::services::participants::save(db, &caller.user, own_school.organisation_id, current.as_ref(), &data, &participations).await?;
     tracing::info!(participant_id = id, "participant saved");
     Ok(id)
 }

@@ -2,15 +2,16 @@
 //! and every change of participation in one transaction, or nothing.
 
 use crate::error::AppError;
-use crate::store::{participants, programmes, Conn, Finish};
+use crate::store::{board, participants, programmes, Conn, Finish};
 use domain::i18n::tr;
-use domain::models::{check_participations, NewParticipant, Participant, Participation};
+use domain::models::{check_participations, CurrentUser, NewParticipant, Participant, Participation};
 
 /// Adds (`current` = `None`) or updates a person of `organisation_id` and sets the programmes
 /// they take part in. Each programme must be the school's; an archived one is not joined,
 /// left or changed; nobody leaves a programme (or changes role in it) while in one of its pairs.
 pub async fn save(
     db: impl Conn,
+    by: &CurrentUser,
     organisation_id: i64,
     current: Option<&Participant>,
     data: &NewParticipant,
@@ -41,7 +42,20 @@ pub async fn save(
                 }
                 participants::leave(&mut *tx, current.id, old.programme_id).await?;
             }
+            // A mentor keeps room for the mentees already with them.
+            for (_, title, load) in board::loads_of(&mut *tx, current.id).await? {
+                if data.capacity.unwrap_or(0) < load {
+                    return Err(AppError::field("capacity", tr::err_capacity_below_load(load, &title)));
+                }
+            }
             participants::update(&mut *tx, current.id, data).await?;
+            // Every board showing the person shows the change: its version moves on.
+            let summary = tr::history_person_changed(&data.full_name());
+            for p in &current.participations {
+                if programmes::archived_on(&mut *tx, p.programme_id).await?.is_none() {
+                    board::touched(&mut *tx, p.programme_id, &by.display_name, &summary).await?;
+                }
+            }
             current.id
         }
     };

@@ -247,3 +247,36 @@ pub async fn changes_since(db: impl Conn, programme_id: i64, version: i64) -> Re
         .map(|r| Ok(format!("{}: {}", r.try_get::<String, _>("user_name")?, r.try_get::<String, _>("summary")?)))
         .collect()
 }
+
+/// Records a change made outside the board that changes what it shows (a person's data): its
+/// version moves on, so a curator with the board open is told what changed instead of acting
+/// on stale scores or capacities.
+pub async fn touched(db: impl Conn, programme_id: i64, user_name: &str, summary: &str) -> Result<(), sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let version: i64 = sqlx::query_scalar("UPDATE programmes SET board_version = board_version + 1 WHERE id = $1 RETURNING board_version")
+        .bind(programme_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    sqlx::query("INSERT INTO board_history (programme_id, version, user_name, at, summary) VALUES ($1, $2, $3, $4, $5)")
+        .bind(programme_id)
+        .bind(version)
+        .bind(user_name)
+        .bind(super::now())
+        .bind(summary)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// How many mentees a mentor has in each programme where they mentor: (programme, title, load).
+pub async fn loads_of(db: impl Conn, mentor_id: i64) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let rows = sqlx::query(
+        "SELECT p.programme_id, g.title, COUNT(*) AS n FROM pairs p JOIN pair_mentees m ON m.pair_id = p.id
+         JOIN programmes g ON g.id = p.programme_id WHERE p.mentor_id = $1 GROUP BY p.programme_id, g.title",
+    )
+    .bind(mentor_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get("programme_id")?, r.try_get("title")?, r.try_get("n")?))).collect()
+}

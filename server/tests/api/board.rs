@@ -168,3 +168,33 @@ async fn a_groups_variant_is_changed_on_the_board_and_stored() {
     assert_eq!(after.variant_for(mentor), to_variant);
     assert!(after.history[0].summary.contains(domain::i18n::tr::variant(to_variant)));
 }
+
+on_both_backends!(editing_a_paired_mentor_keeps_room_for_their_mentees_and_moves_the_board_on, |backend| async move {
+    use app::api::participants::{GetParticipant, SaveParticipant};
+    let app = TestApp::spawn(backend).await;
+    let (curator, programme) = school12(&app).await;
+    let mut b = board(&app, &curator, programme).await;
+    let mentor = b.mentors[0].id;
+    for mentee in b.mentees.iter().take(2).map(|m| m.id).collect::<Vec<_>>() {
+        let reply = app.call_fn(&curator, apply(programme, b.version, to(mentee, Some(mentor)))).await;
+        b = serde_json::from_str(&reply.text).expect("board");
+    }
+    let seen = b.version;
+    let person = app.invoke(&curator, GetParticipant { id: mentor }).await.expect("mentor");
+    // A time resource below the two mentees already with them is refused next to the field.
+    let mut input = person.data.to_input();
+    input.capacity = "1".into();
+    let save = |input: domain::models::ParticipantInput| SaveParticipant { id: Some(mentor), input, participations: person.participations.clone() };
+    let refused = app.invoke(&curator, save(input)).await.unwrap_err();
+    assert!(refused.field_message("capacity").is_some_and(|m| m.contains("уже 2 наставляемых")), "{refused:?}");
+    assert_eq!(board(&app, &curator, programme).await.version, seen, "nothing changed");
+    // Another change is saved, and a board opened before it is now stale, saying why.
+    let mut input = person.data.to_input();
+    input.experience_years = "23".into();
+    app.invoke(&curator, save(input)).await.expect("saved");
+    let stale = app.invoke(&curator, apply(programme, seen, to(b.mentees[2].id, Some(mentor)))).await.unwrap_err();
+    match stale {
+        app::error::AppError::Stale(changes) => assert!(changes.iter().any(|c| c.contains("Изменены данные участника")), "{changes:?}"),
+        other => panic!("expected a stale board, got {other:?}"),
+    }
+});

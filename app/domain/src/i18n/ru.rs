@@ -644,6 +644,12 @@ pub fn history_move(mentee: &str, mentor: &str, reason: Option<&str>) -> String 
         None => format!("{mentee} → {mentor}"),
     }
 }
+pub fn err_capacity_below_load(load: i64, programme: &str) -> String {
+    format!("В программе «{programme}» у наставника уже {}: ресурс времени не может быть меньше", counted(load, ["наставляемый", "наставляемых", "наставляемых"]))
+}
+pub fn history_person_changed(name: &str) -> String {
+    format!("Изменены данные участника: {name}")
+}
 pub const HISTORY_UNFIXED: &str = "(фиксация пары снята: её нужно зафиксировать заново)";
 pub fn history_unassign(mentee: &str) -> String {
     format!("{mentee} → без наставника")
