@@ -97,14 +97,15 @@ fn csv_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    reader
-        .records()
-        .map(|record| {
-            record
-                .map(|r| r.iter().map(str::to_owned).collect())
-                .map_err(|_| ru::IMPORT_BAD_FILE.to_owned())
-        })
-        .collect()
+    let mut table = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|_| ru::IMPORT_BAD_FILE.to_owned())?;
+        if table.len() > MAX_ROWS || record.len() > MAX_COLUMNS {
+            return Err(ru::import_too_large(MAX_ROWS));
+        }
+        table.push(record.iter().map(str::to_owned).collect());
+    }
+    Ok(table)
 }
 
 /// UTF-8 (with or without BOM), else Windows-1251 as Russian Excel writes CSV.
@@ -116,23 +117,70 @@ fn decode_text(bytes: &[u8]) -> String {
     }
 }
 
+/// What an uploaded list may hold: a school's base is hundreds of rows, not a million.
+pub const MAX_ROWS: usize = 10_000;
+pub const MAX_COLUMNS: usize = 64;
+/// Bounds on the ZIP inside an XLSX, checked before it is opened: a few kilobytes can unpack to
+/// gigabytes (a compression bomb, or a shared-strings table of millions of entries).
+const MAX_UNPACKED_ENTRY: u64 = 40 * 1024 * 1024;
+const MAX_UNPACKED_TOTAL: u64 = 80 * 1024 * 1024;
+const MAX_ENTRIES: usize = 500;
+
+/// Refuses an XLSX whose parts would unpack too large, by the sizes its ZIP directory states
+/// (the ZIP reader stops at the stated size, so a lying entry cannot unpack more).
+fn check_zip(bytes: &[u8]) -> Result<(), String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ru::IMPORT_BAD_FILE.to_owned())?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(ru::IMPORT_BAD_FILE.into());
+    }
+    let mut total = 0u64;
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).map_err(|_| ru::IMPORT_BAD_FILE.to_owned())?;
+        total = total.saturating_add(entry.size());
+        if entry.size() > MAX_UNPACKED_ENTRY || total > MAX_UNPACKED_TOTAL {
+            return Err(ru::import_too_large(MAX_ROWS));
+        }
+    }
+    Ok(())
+}
+
+/// The first sheet's cells as rows, reading only the cells that exist (never a grid of the
+/// sheet's stated size: A1 and XFD1048576 alone would be seventeen billion cells), bounded by
+/// rows, columns and cells.
 fn xlsx_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
-    let mut workbook: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|_| ru::IMPORT_BAD_FILE.to_owned())?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or_else(|| ru::IMPORT_EMPTY.to_owned())?
-        .map_err(|_| ru::IMPORT_BAD_FILE.to_owned())?;
-    Ok(range
-        .rows()
-        .map(|row| {
-            row.iter()
-                .map(|cell| match cell {
-                    Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
-                    Data::Empty => String::new(),
-                    other => other.to_string(),
-                })
-                .collect()
+    check_zip(bytes)?;
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| ru::IMPORT_BAD_FILE.to_owned())?;
+    let first = workbook.sheet_names().first().cloned().ok_or_else(|| ru::IMPORT_EMPTY.to_owned())?;
+    let mut cells = workbook.worksheet_cells_reader(&first).map_err(|_| ru::IMPORT_BAD_FILE.to_owned())?;
+    let mut rows: std::collections::BTreeMap<u32, Vec<(u32, String)>> = std::collections::BTreeMap::new();
+    let mut count = 0usize;
+    while let Some(cell) = cells.next_cell().map_err(|_| ru::IMPORT_BAD_FILE.to_owned())? {
+        let (row, column) = cell.get_position();
+        if row as usize > MAX_ROWS || column as usize >= MAX_COLUMNS {
+            return Err(ru::import_too_large(MAX_ROWS));
+        }
+        count += 1;
+        if count > MAX_ROWS * MAX_COLUMNS {
+            return Err(ru::import_too_large(MAX_ROWS));
+        }
+        let text = match Data::from(cell.get_value().clone()) {
+            Data::Float(f) if f.fract() == 0.0 => format!("{}", f as i64),
+            Data::Empty => continue,
+            other => other.to_string(),
+        };
+        rows.entry(row).or_default().push((column, text));
+    }
+    let last = rows.keys().next_back().copied().unwrap_or(0);
+    Ok((0..=last)
+        .map(|r| {
+            let mut line = Vec::new();
+            let mut cells = rows.remove(&r).unwrap_or_default();
+            cells.sort_by_key(|(column, _)| *column);
+            for (column, text) in cells {
+                line.resize(column as usize, String::new());
+                line.push(text);
+            }
+            line
         })
         .collect())
 }
@@ -288,6 +336,39 @@ mod tests {
         let back = read_participants(csv.as_bytes()).expect("readable");
         assert_eq!(NewParticipant::parse(&back[0].input).expect("valid").competences, data.competences);
         assert_eq!(csv_safe("-3"), "-3", "a number stays a number");
+    }
+
+    #[test]
+    fn a_sheet_with_a_cell_at_its_far_corner_is_refused_without_reading_a_grid() {
+        use rust_xlsxwriter::Workbook;
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.write_string(0, 0, "Фамилия").expect("A1");
+        sheet.write_string(1_048_575, 16_383, "x").expect("XFD1048576");
+        let bytes = workbook.save_to_buffer().expect("xlsx");
+        assert!(bytes.len() < 10_000, "a small file: {}", bytes.len());
+        let started = std::time::Instant::now();
+        assert_eq!(read_participants(&bytes).unwrap_err(), ru::import_too_large(MAX_ROWS));
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
+
+    #[test]
+    fn a_zip_that_would_unpack_to_gigabytes_is_refused_before_it_is_opened() {
+        use std::io::Write;
+        let mut out = Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut out);
+            let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
+            zip.start_file("xl/sharedStrings.xml", options).expect("entry");
+            let zeros = vec![b'0'; 1 << 20];
+            for _ in 0..100 {
+                zip.write_all(&zeros).expect("write");
+            }
+            zip.finish().expect("zip");
+        }
+        let bytes = out.into_inner();
+        assert!(bytes.len() < 1_000_000, "{} bytes", bytes.len());
+        assert_eq!(read_participants(&bytes).unwrap_err(), ru::import_too_large(MAX_ROWS));
     }
 
     #[test]

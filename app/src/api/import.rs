@@ -49,7 +49,11 @@ pub async fn preview_import(data: MultipartData) -> Result<ImportPreview, AppErr
     if bytes.is_empty() {
         return Err(AppError::Refused(tr::IMPORT_NO_FILE.into()));
     }
-    let rows = crate::files::read_participants(&bytes).map_err(AppError::Refused)?;
+    // Reading a workbook is CPU work: off the async workers, so a big upload stalls nobody.
+    let rows = tokio::task::spawn_blocking(move || crate::files::read_participants(&bytes))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(AppError::Refused)?;
     let titles = crate::services::import::programme_titles(&caller.db, school.organisation_id).await?;
     Ok(ImportPreview { rows: domain::models::import::check_rows(rows, &titles) })
 }

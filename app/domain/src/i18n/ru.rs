@@ -329,6 +329,9 @@ pub const IMPORT_EMPTY: &str = "В файле нет строк с данным�
 pub const IMPORT_BAD_FILE: &str = "Не удалось прочитать файл: нужен CSV или XLSX";
 pub const IMPORT_TOO_BIG: &str = "Файл больше 10 МБ";
 pub const IMPORT_NO_FILE: &str = "Выберите файл для импорта";
+pub fn import_too_large(rows: usize) -> String {
+    format!("Файл слишком большой: в списке должно быть не больше {rows} строк и 64 столбцов")
+}
 pub fn import_missing_columns(columns: &str) -> String {
     format!("В файле нет обязательных столбцов: {columns}")
 }
