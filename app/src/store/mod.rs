@@ -135,11 +135,14 @@ pub async fn connect(url: &str) -> anyhow::Result<Db> {
             create_sqlite_folder(url)?;
             AnyPoolOptions::new()
                 .max_connections(8)
+                // synchronous = FULL: a commit is on disk before it returns, so a submission the
+                // device was told is stored (and drops from its outbox) survives a power cut.
+                // NORMAL in WAL mode could lose the last commits.
                 .after_connect(|conn, _meta| {
                     Box::pin(async move {
                         conn.execute(sqlx::raw_sql(
                             "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; \
-                             PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; \
+                             PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; \
                              PRAGMA wal_autocheckpoint = 0;",
                         ))
                         .await?;

@@ -236,3 +236,14 @@ on_both_backends!(an_upgrade_keeps_each_persons_programme_as_their_participation
     let board = app::store::board::load(&db, programme).await.expect("board");
     assert_eq!(board.mentors.len(), 1);
 });
+
+#[tokio::test]
+async fn sqlite_commits_are_on_disk_before_a_submission_is_acknowledged() {
+    let test_db = TestDb::new(Backend::Sqlite).await;
+    let db = test_db.connect().await;
+    // 2 = FULL: every connection of the pool syncs its commits (NORMAL, 1, could lose the last ones).
+    for _ in 0..3 {
+        let level: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(&db.pool).await.expect("pragma");
+        assert_eq!(level, 2);
+    }
+}
