@@ -224,11 +224,14 @@ fn rows_from_table(table: Vec<Vec<String>>) -> Result<Vec<FileRow>, String> {
     Ok(rows)
 }
 
+/// What a spreadsheet reads as the start of a formula.
+const FORMULA_SIGNS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// A cell as a spreadsheet may open it without running it: text starting with `=`, `+`, `-`,
 /// `@`, a tab or a carriage return is a formula to Excel, so it gets a leading `'` (OWASP's
 /// advice for CSV injection). Numbers stay numbers. Import takes the `'` off again.
 pub fn csv_safe(cell: &str) -> String {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let risky = cell.starts_with(FORMULA_SIGNS);
     if risky && cell.trim().parse::<f64>().is_err() {
         format!("'{cell}")
     } else {
@@ -239,7 +242,7 @@ pub fn csv_safe(cell: &str) -> String {
 /// A cell as typed in the file, with the `'` a safe export put before a formula sign removed.
 fn unquoted(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if rest.starts_with(FORMULA_SIGNS) => rest,
         _ => cell,
     }
 }

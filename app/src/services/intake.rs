@@ -43,7 +43,7 @@ pub async fn accept(db: impl Conn, submitter: Submitter, submission: &SurveySubm
         // or a code is told to anyone else.
         Submitter::Account { participant_id } => {
             let participant_id = participant_id.ok_or(AppError::Forbidden)?;
-            if store::role_in_programme(&mut *conn, participant_id, wave.programme_id).await? != Some(wave.role) {
+            if crate::store::participants::role_in(&mut *conn, participant_id, wave.programme_id).await? != Some(wave.role) {
                 return Err(AppError::NotFound);
             }
             if submission.code.is_some() {

@@ -83,17 +83,20 @@ pub async fn add(db: impl Conn, organisation_id: i64, document: &NewDocument) ->
 /// A school's register, newest first, with each scan's name and size (not its bytes).
 pub async fn list(db: impl Conn, organisation_id: i64) -> Result<Vec<DocumentEntry>, sqlx::Error> {
     let mut conn = db.acquire().await?;
-    let rows = sqlx::query(
-        "SELECT d.id, d.kind, d.programme_id, g.title, d.number, d.signed_on, s.file_name, s.content_type, s.size
-         FROM documents d LEFT JOIN programmes g ON g.id = d.programme_id
-         LEFT JOIN document_scans s ON s.document_id = d.id
-         WHERE d.organisation_id = $1 ORDER BY d.signed_on DESC, d.id DESC",
-    )
+    let sql = format!("{ENTRY_SELECT} WHERE d.organisation_id = $1 ORDER BY d.signed_on DESC, d.id DESC");
+    let rows = sqlx::query(&sql)
     .bind(organisation_id)
     .fetch_all(&mut *conn)
     .await?;
     rows.iter().map(entry_from_row).collect()
 }
+
+/// A register entry with its school, programme title and scan's name and size (not its bytes).
+const ENTRY_SELECT: &str = "SELECT d.id, d.kind, d.programme_id, g.title, d.number, d.signed_on, s.file_name, s.content_type,
+        s.size, d.organisation_id, o.district_id
+     FROM documents d JOIN organisations o ON o.id = d.organisation_id
+     LEFT JOIN programmes g ON g.id = d.programme_id
+     LEFT JOIN document_scans s ON s.document_id = d.id";
 
 fn entry_from_row(row: &sqlx::any::AnyRow) -> Result<DocumentEntry, sqlx::Error> {
     let file_name: Option<String> = row.try_get("file_name")?;
@@ -115,13 +118,7 @@ fn entry_from_row(row: &sqlx::any::AnyRow) -> Result<DocumentEntry, sqlx::Error>
 /// One document with the place it belongs to (for access checks).
 pub async fn get(db: impl Conn, id: i64) -> Result<(DocumentEntry, Place), sqlx::Error> {
     let mut conn = db.acquire().await?;
-    let row = sqlx::query(
-        "SELECT d.id, d.kind, d.programme_id, g.title, d.number, d.signed_on, s.file_name, s.content_type, s.size,
-            d.organisation_id, o.district_id
-         FROM documents d JOIN organisations o ON o.id = d.organisation_id
-         LEFT JOIN programmes g ON g.id = d.programme_id
-         LEFT JOIN document_scans s ON s.document_id = d.id WHERE d.id = $1",
-    )
+    let row = sqlx::query(&format!("{ENTRY_SELECT} WHERE d.id = $1"))
     .bind(id)
     .fetch_one(&mut *conn)
     .await?;

@@ -273,21 +273,15 @@ fn PeriodChanges(changes: Vec<PeriodChange>) -> impl IntoView {
 #[component]
 fn EditProgramme(programme: Programme, passport: Passport, pairs: i64, update: Changes, editing: RwSignal<bool>) -> impl IntoView {
     let programme_id = programme.id;
-    let original = programme.clone();
-    let form = RwSignal::new(ProgrammeInput {
-        title: programme.title.clone(),
-        form: programme.form.code().to_owned(),
-        variants: programme.variants.iter().map(|v| v.code().to_owned()).collect(),
-        starts_on: programme.starts_on.clone(),
-        ends_on: programme.ends_on.clone(),
-    });
+    let form = RwSignal::new(programme.to_input());
     let passport = RwSignal::new(passport.to_input());
     let reason = RwSignal::new(PeriodReason::default());
     let errors = RwSignal::new(FieldErrors::new());
     let general = super::widgets::told_where_it_belongs(update, errors);
-    let period_moves = move || form.with(|f| f.starts_on.trim() != original.starts_on || f.ends_on.trim() != original.ends_on);
-    let period_moves = Signal::derive(period_moves);
     let original = StoredValue::new(programme);
+    let period_moves = Signal::derive(move || {
+        original.with_value(|p| form.with(|f| f.starts_on.trim() != p.starts_on || f.ends_on.trim() != p.ends_on))
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (input, typed_passport, typed_reason) = (form.get_untracked(), passport.get_untracked(), reason.get_untracked().text);

@@ -229,10 +229,7 @@ async fn building_giving_and_taking_questionnaires_and_importing_answer_each_rol
     matrix_of(&w, "schools/save", SaveSchool { id: Some(w.lyceum), input: school }, [U, F, F, "ok", F, F]).await;
     // Changing a programme: its curator only, while it is not archived.
     let (pilot, _) = app::store::programmes::get(&w.app.db, w.pilot_programme).await.expect("pilot");
-    let unchanged = domain::models::ProgrammeInput {
-        title: pilot.title.clone(), form: pilot.form.code().into(), variants: pilot.variants.iter().map(|v| v.code().into()).collect(),
-        starts_on: pilot.starts_on.clone(), ends_on: pilot.ends_on.clone(),
-    };
+    let unchanged = pilot.to_input();
     let passport = domain::models::PassportInput { goal: "Адаптация молодых педагогов".into(), mode: "blended".into(), ..Default::default() };
     let update = app::api::programmes::UpdateProgramme { programme_id: w.pilot_programme, input: unchanged, passport, period_reason: String::new() };
     matrix_of(&w, "programmes/update", update, [U, "ok", N, F, N, N]).await;

@@ -174,10 +174,7 @@ on_both_backends!(a_running_programme_keeps_its_passport_and_the_history_of_its_
     let pilot = app.programme(&curator, None).await;
     let page = app.invoke(&curator, GetProgramme { id: pilot }).await.expect("programme");
     let p = page.detail.programme.clone();
-    let input = ProgrammeInput {
-        title: p.title.clone(), form: p.form.code().into(), variants: p.variants.iter().map(|v| v.code().into()).collect(),
-        starts_on: p.starts_on.clone(), ends_on: p.ends_on.clone(),
-    };
+    let input = p.to_input();
     let passport = PassportInput {
         problems: "Молодые педагоги уходят в первые три года".into(),
         goal: "Адаптация молодых педагогов".into(),

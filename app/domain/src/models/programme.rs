@@ -188,6 +188,19 @@ pub struct ProgrammeInput {
     pub ends_on: String,
 }
 
+impl Programme {
+    /// The input a form shows to change this programme.
+    pub fn to_input(&self) -> ProgrammeInput {
+        ProgrammeInput {
+            title: self.title.clone(),
+            form: self.form.code().to_owned(),
+            variants: self.variants.iter().map(|v| v.code().to_owned()).collect(),
+            starts_on: self.starts_on.clone(),
+            ends_on: self.ends_on.clone(),
+        }
+    }
+}
+
 impl ProgrammeInput {
     /// The programme for a school, or a message per field.
     pub fn parse(&self, organisation_id: i64) -> Result<Programme, crate::FieldErrors> {

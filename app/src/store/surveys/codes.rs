@@ -124,8 +124,3 @@ pub async fn code_owner(db: impl Conn, programme_id: i64, code: &str) -> Result<
     })
     .transpose()
 }
-
-/// A participant's role in a programme (to check they belong to a wave), if they take part.
-pub async fn role_in_programme(db: impl Conn, participant_id: i64, programme_id: i64) -> Result<Option<ParticipantRole>, sqlx::Error> {
-    crate::store::participants::role_in(db, participant_id, programme_id).await
-}
