@@ -1,9 +1,5 @@
 //! Passwords, session tokens and the login throttle (server only).
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
-
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use rand::RngCore;
@@ -82,59 +78,109 @@ pub fn kiosk_cookie(token: Option<&str>, secure: bool) -> String {
     format!("{KIOSK_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={age}{secure}")
 }
 
-/// Slows down password guessing: after `FREE_ATTEMPTS` failures for one login, each further
-/// attempt waits twice as long as the last, up to `MAX_LOCK`.
-#[derive(Debug, Default)]
-pub struct LoginThrottle {
-    failures: Mutex<HashMap<String, Failures>>,
+/// How failures of one kind are counted: `free` failures pass, then each further one locks for
+/// twice as long as the last, from `first_lock` up to `max_lock` seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub free: i64,
+    pub first_lock: i64,
+    pub max_lock: i64,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Failures {
-    count: u32,
-    locked_until: Instant,
-    last: Instant,
+/// One client guessing one account's secret: the tight limit of old.
+pub const PER_CLIENT_AND_ACCOUNT: Limit = Limit { free: 5, first_lock: 30, max_lock: 15 * 60 };
+/// One account guessed at from many addresses: a guesser spread over a botnet is slowed, and
+/// one guesser alone cannot lock the owner out (their own pair locks them long before).
+pub const PER_ACCOUNT: Limit = Limit { free: 50, first_lock: 30, max_lock: 15 * 60 };
+/// One address guessing many accounts: generous, since a school's staff share one address.
+pub const PER_CLIENT: Limit = Limit { free: 100, first_lock: 30, max_lock: 15 * 60 };
+
+/// Failures idle this long are forgotten: a shared kiosk's typos of a morning do not lock it in
+/// the afternoon, and nothing but time clears a guesser's count.
+pub const FORGET_AFTER_SECONDS: i64 = 30 * 60;
+
+/// The failures counted under one key (all times in unix seconds).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Failures {
+    pub count: i64,
+    pub last: i64,
+    pub locked_until: i64,
 }
 
-/// Failures older than this are forgotten: a shared kiosk's typos of a morning do not lock it
-/// in the afternoon, and nothing but time clears a guesser's count.
-const FORGET_AFTER: Duration = Duration::from_secs(30 * 60);
-
-const FREE_ATTEMPTS: u32 = 5;
-const FIRST_LOCK: Duration = Duration::from_secs(30);
-const MAX_LOCK: Duration = Duration::from_secs(15 * 60);
-
-impl LoginThrottle {
-    /// `Err(seconds)` while this login is locked.
-    pub fn check(&self, login: &str, now: Instant) -> Result<(), u64> {
-        let failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        match failures.get(&login.to_lowercase()) {
-            Some(f) if f.locked_until > now => Err((f.locked_until - now).as_secs().max(1)),
-            _ => Ok(()),
-        }
+impl Failures {
+    /// `Some(seconds)` to wait while locked.
+    pub fn locked(&self, now: i64) -> Option<u64> {
+        (self.locked_until > now).then(|| (self.locked_until - now) as u64)
     }
 
-    /// Records a wrong password.
-    pub fn failed(&self, login: &str, now: Instant) {
-        let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        let entry = failures
-            .entry(login.to_lowercase())
-            .or_insert(Failures { count: 0, locked_until: now, last: now });
-        if now.saturating_duration_since(entry.last) > FORGET_AFTER {
-            entry.count = 0;
-        }
-        entry.last = now;
-        entry.count += 1;
-        if entry.count >= FREE_ATTEMPTS {
-            let doublings = (entry.count - FREE_ATTEMPTS).min(10);
-            entry.locked_until = now + (FIRST_LOCK * 2u32.pow(doublings)).min(MAX_LOCK);
-        }
+    /// The count after one more failure at `now`.
+    pub fn after_failure(self, limit: Limit, now: i64) -> Failures {
+        let count = if now - self.last > FORGET_AFTER_SECONDS { 1 } else { self.count + 1 };
+        let locked_until = if count >= limit.free {
+            let doublings = (count - limit.free).min(20) as u32;
+            now + limit.first_lock.saturating_mul(1 << doublings).min(limit.max_lock)
+        } else {
+            self.locked_until
+        };
+        Failures { count, last: now, locked_until }
     }
+}
 
-    /// Forgets the failures of a login that succeeded.
-    pub fn succeeded(&self, login: &str) {
-        self.failures.lock().unwrap_or_else(|p| p.into_inner()).remove(&login.to_lowercase());
+/// What a throttle counts for one guess: the client and the account together, the account
+/// alone and the client alone, each under its own limit and per kind of secret (pupils' typos
+/// at a school's kiosks never lock its teachers' logins). Keys are SHA-256 of what they name,
+/// so a key's size is fixed whatever was typed as a login. Without a known address (a test's
+/// request, a local socket) only the account is counted, under the tight limit.
+pub fn throttle_keys(scope: &str, account: &str, client: Option<std::net::IpAddr>) -> Vec<(String, Limit)> {
+    let key = |text: String| hex::encode(Sha256::digest(text.as_bytes()));
+    let account = account.trim().to_lowercase();
+    match client.map(client_prefix) {
+        None => vec![(key(format!("{scope}\n{account}")), PER_CLIENT_AND_ACCOUNT)],
+        Some(client) => vec![
+            (key(format!("{scope}\n{account}\n{client}")), PER_CLIENT_AND_ACCOUNT),
+            (key(format!("{scope}\n{account}")), PER_ACCOUNT),
+            (key(format!("{scope}\nclient\n{client}")), PER_CLIENT),
+        ],
     }
+}
+
+/// An IPv6 client is counted by its /64 (one household or school holds a whole /64, and a
+/// guesser would otherwise take a fresh address per guess); IPv4 by its address.
+fn client_prefix(address: std::net::IpAddr) -> String {
+    match address {
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
+/// At most this many argon2 checks run at once (each takes ~19 MiB and tens of milliseconds):
+/// a flood of logins waits its turn on the blocking pool instead of exhausting memory and
+/// threads, and the async workers never run one.
+fn password_checks() -> &'static tokio::sync::Semaphore {
+    static CHECKS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    CHECKS.get_or_init(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()).max(2)))
+}
+
+/// How long a password check waits for its turn before the server says it is busy.
+const CHECK_QUEUE_SECONDS: u64 = 10;
+
+/// Runs `check` (an argon2 hash or verification) on the blocking pool, at most a few at once;
+/// `Busy` when the queue did not move for `CHECK_QUEUE_SECONDS`.
+pub async fn run_password_check<T: Send + 'static>(check: impl FnOnce() -> T + Send + 'static) -> Result<T, crate::error::AppError> {
+    use crate::error::AppError;
+    let permit = tokio::time::timeout(std::time::Duration::from_secs(CHECK_QUEUE_SECONDS), password_checks().acquire())
+        .await
+        .map_err(|_| AppError::Busy)?
+        .map_err(AppError::internal)?;
+    let result = tokio::task::spawn_blocking(check).await.map_err(AppError::internal);
+    drop(permit);
+    result
 }
 
 #[cfg(test)]
@@ -173,28 +219,48 @@ mod tests {
     }
 
     #[test]
-    fn five_failures_lock_a_login_and_the_lock_grows() {
-        let throttle = LoginThrottle::default();
-        let start = Instant::now();
-        for _ in 0..4 {
-            throttle.failed("Curator", start);
+    fn five_failures_lock_and_the_lock_grows_then_idle_failures_are_forgotten() {
+        let limit = PER_CLIENT_AND_ACCOUNT;
+        let start = 1_000_000;
+        let mut failures = Failures::default();
+        for n in 0..4 {
+            failures = failures.after_failure(limit, start + n);
+            assert_eq!(failures.locked(start + n), None, "failure {} locks nothing", n + 1);
         }
-        assert_eq!(throttle.check("curator", start), Ok(()));
-        throttle.failed("curator", start);
-        assert_eq!(throttle.check("CURATOR", start), Err(30));
-        throttle.failed("curator", start);
-        assert_eq!(throttle.check("curator", start), Err(60));
-        assert_eq!(throttle.check("curator", start + Duration::from_secs(61)), Ok(()));
-        assert_eq!(throttle.check("someone-else", start), Ok(()));
-        throttle.succeeded("curator");
-        assert_eq!(throttle.check("curator", start), Ok(()));
-        // Failures half an hour old are forgotten: the count starts again.
-        for n in 0..5 {
-            throttle.failed("kiosk", start + Duration::from_secs(n));
+        failures = failures.after_failure(limit, start + 4);
+        assert_eq!(failures.locked(start + 4), Some(30));
+        failures = failures.after_failure(limit, start + 4);
+        assert_eq!(failures.locked(start + 4), Some(60), "each further failure doubles the lock");
+        assert_eq!(failures.locked(start + 65), None);
+        for _ in 0..30 {
+            failures = failures.after_failure(limit, start + 100);
         }
-        assert!(throttle.check("kiosk", start + Duration::from_secs(5)).is_err());
-        let later = start + Duration::from_secs(3 * 3600);
-        throttle.failed("kiosk", later);
-        assert_eq!(throttle.check("kiosk", later), Ok(()), "one fresh failure locks nothing");
+        assert_eq!(failures.locked(start + 100), Some(15 * 60), "the lock stops growing at 15 minutes");
+        // Half an hour after the last failure the count starts again: one typo locks nothing.
+        let later = start + 100 + FORGET_AFTER_SECONDS + 1;
+        let fresh = failures.after_failure(limit, later);
+        assert_eq!((fresh.count, fresh.locked(later)), (1, None));
+    }
+
+    #[test]
+    fn keys_have_a_fixed_size_whatever_is_typed_and_part_the_client_from_the_account() {
+        let long_login = "я".repeat(1 << 20);
+        let address: std::net::IpAddr = "10.1.2.3".parse().expect("address");
+        let keys = throttle_keys("login", &long_login, Some(address));
+        assert_eq!(keys.len(), 3);
+        assert!(keys.iter().all(|(key, _)| key.len() == 64));
+        // The same login in another case, from the same client: the same keys.
+        assert_eq!(throttle_keys("login", "Curator", Some(address)), throttle_keys("login", " curator", Some(address)));
+        // Another client guessing the same account shares only the account's key.
+        let other = throttle_keys("login", "curator", Some("10.9.9.9".parse().expect("address")));
+        let mine = throttle_keys("login", "curator", Some(address));
+        assert_ne!(other[0], mine[0]);
+        assert_eq!(other[1], mine[1]);
+        assert_ne!(other[2], mine[2]);
+        // Two addresses of one IPv6 /64 are one client.
+        let a = throttle_keys("login", "x", Some("2001:db8:1:2::1".parse().expect("v6")));
+        let b = throttle_keys("login", "x", Some("2001:db8:1:2:ffff::9".parse().expect("v6")));
+        assert_eq!(a, b);
+        assert_eq!(throttle_keys("login", "x", None).len(), 1);
     }
 }

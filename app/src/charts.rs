@@ -239,6 +239,7 @@ mod tests {
             entry_mean: None,
             exit_mean: None,
             linked: 112,
+            too_few_to_show: false,
         };
         let json: serde_json::Value = serde_json::from_str(&to_json(&before_after(&q, &["Документация".into(), "Задания".into()]))).expect("json");
         assert_eq!(json["yAxis"]["data"], serde_json::json!(["Документация", "Задания"]));

@@ -34,6 +34,12 @@ pub enum AppError {
     /// Too many failed logins; try again after the given number of seconds.
     #[error("Слишком много неудачных попыток входа. Повторите через {0} с")]
     Throttled(u64),
+    /// The server is busy checking other passwords; nothing was done, try again shortly.
+    #[error("Сервер сейчас занят проверкой входов. Повторите через несколько секунд")]
+    Busy,
+    /// The request is larger than the server takes; the message names the limit.
+    #[error("{0}")]
+    TooLarge(String),
     /// The server failed; the details are in the server's log.
     #[error("Ошибка сервера. Введённые данные сохранены на странице — попробуйте ещё раз")]
     Internal,
@@ -65,6 +71,8 @@ impl AppError {
             Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::Throttled(_) => 429,
+            Self::Busy => 503,
+            Self::TooLarge(_) => 413,
             Self::Stale(_) => 409,
             Self::Internal | Self::Transport(_) => 500,
         }
@@ -90,7 +98,14 @@ impl AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// On the server, a body that does not decode into the function's arguments is the
+    /// client's mistake (400), never a server fault; in the browser, any failure to reach the
+    /// server or read its answer is a transport problem.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        #[cfg(feature = "ssr")]
+        if matches!(value, ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_)) {
+            return Self::Refused(domain::i18n::tr::BAD_REQUEST_BODY.into());
+        }
         Self::Transport(value.to_string())
     }
 }

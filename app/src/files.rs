@@ -77,7 +77,7 @@ impl Field {
 }
 
 /// The largest file accepted.
-pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+pub use domain::limits::IMPORT_FILE_BYTES as MAX_FILE_BYTES;
 
 /// Reads an uploaded file: XLSX by its ZIP signature, otherwise CSV.
 pub fn read_participants(bytes: &[u8]) -> Result<Vec<FileRow>, String> {
@@ -117,8 +117,7 @@ fn decode_text(bytes: &[u8]) -> String {
     }
 }
 
-/// What an uploaded list may hold: a school's base is hundreds of rows, not a million.
-pub const MAX_ROWS: usize = 10_000;
+pub use domain::models::import::MAX_ROWS;
 pub const MAX_COLUMNS: usize = 64;
 /// Bounds on the ZIP inside an XLSX, checked before it is opened: a few kilobytes can unpack to
 /// gigabytes (a compression bomb, or a shared-strings table of millions of entries).
@@ -416,6 +415,72 @@ mod tests {
                 .map(|row| NewParticipant::parse(&row.input).expect("valid"))
                 .collect();
             assert_eq!(back, data.iter().map(|p| p.data.clone()).collect::<Vec<_>>());
+        }
+    }
+
+    /// The readers under hostile input: random bytes, and real CSV and XLSX files with bytes
+    /// flipped, cut or repeated. Each either reads or refuses in words; none panics, and each
+    /// answers quickly (the whole property runs in seconds, bounded by its case count).
+    mod fuzz {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn exported() -> (Vec<u8>, Vec<u8>) {
+            let data: Vec<Participant> = read_participants(CSV.as_bytes())
+                .expect("readable")
+                .iter()
+                .enumerate()
+                .map(|(i, row)| Participant { id: i as i64, organisation_id: 1, participations: Vec::new(), data: NewParticipant::parse(&row.input).expect("valid") })
+                .collect();
+            (write_csv(&data).expect("csv"), write_xlsx(&data).expect("xlsx"))
+        }
+
+        /// A file changed at random places: bytes replaced, a piece cut out, a piece doubled.
+        fn mutated(original: Vec<u8>) -> impl Strategy<Value = Vec<u8>> {
+            let len = original.len();
+            (proptest::collection::vec((0..len, any::<u8>()), 0..8), 0..len, 0..len, 0..3u8).prop_map(move |(flips, from, to, how)| {
+                let mut bytes = original.clone();
+                for (at, byte) in flips {
+                    bytes[at] = byte;
+                }
+                let (from, to) = (from.min(to), from.max(to));
+                match how {
+                    0 => bytes.drain(from..to).for_each(drop),
+                    1 => {
+                        let piece = bytes[from..to].to_vec();
+                        bytes.splice(to..to, piece);
+                    }
+                    _ => {}
+                }
+                bytes
+            })
+        }
+
+        fn reads_or_refuses(bytes: &[u8]) {
+            let started = std::time::Instant::now();
+            if let Err(message) = read_participants(bytes) {
+                assert!(!message.is_empty());
+            }
+            assert!(started.elapsed() < std::time::Duration::from_secs(2), "{} bytes took {:?}", bytes.len(), started.elapsed());
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+            #[test]
+            fn random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+                reads_or_refuses(&bytes);
+            }
+
+            #[test]
+            fn a_csv_with_bytes_changed(bytes in mutated(exported().0)) {
+                reads_or_refuses(&bytes);
+            }
+
+            #[test]
+            fn an_xlsx_with_bytes_changed(bytes in mutated(exported().1)) {
+                reads_or_refuses(&bytes);
+            }
         }
     }
 }

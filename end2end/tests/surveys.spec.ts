@@ -214,13 +214,20 @@ test('an anonymous entry and exit are linked by the slip code, and no name is st
     await context.close();
   }
 
-  // Both waves' answers carry the slip's code, and nothing else, as the respondent.
+  // One respondent is fewer than five: nothing drawn from the waves is shown or exported, so
+  // nobody learns how the one pupil answered.
   for (const id of [entryId, exitId]) {
-    const csv = await (await page.request.get(`/export/wave/${id}.csv`)).text();
-    const lines = csv.trim().split('\n');
-    expect(lines).toHaveLength(2);
-    expect(lines[1].split(';')[0]).toBe(code);
+    const response = await page.request.get(`/export/wave/${id}.csv`);
+    expect(response.status()).toBe(400);
+    expect(await response.text()).toContain('Менее 5 ответов');
   }
+  await page.goto(`/waves/${exitId}/results`);
+  await hydrated(page);
+  await expect(page.getByTestId('rate')).toContainText('Ответили 1');
+  await expect(page.getByTestId('too-few')).toContainText('Менее 5 ответов');
+  await expect(page.locator('.result')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText('Анонимный ответ');
+  await expect(page.locator('body')).not.toContainText(code);
 });
 
 test('a curator builds a questionnaire from a template: edits, drags a question by touch, previews and saves', async ({ page }) => {

@@ -21,14 +21,16 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use app::auth::{new_session_token, token_hash, KIOSK_COOKIE};
-use domain::models::*;
-use app::store::{self, orgs, participants, programmes, surveys, users, Db};
+use app::store;
+use common::{answers, questionnaire, setup};
 use domain::surveys::*;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
+
+#[path = "common/mod.rs"]
+mod common;
 
 struct Args {
     respondents: usize,
@@ -55,99 +57,6 @@ fn args() -> Args {
     args
 }
 
-/// A 20-question questionnaire of every closed kind and short texts.
-fn questionnaire() -> Definition {
-    let choices = |n: u16| (1..=n).map(|id| Choice { id, label: format!("Вариант {id}") }).collect::<Vec<_>>();
-    let kind = |i: usize| match i % 6 {
-        0 => QuestionKind::SingleChoice { options: choices(4) },
-        1 => QuestionKind::MultipleChoice { options: choices(6), other: true },
-        2 => QuestionKind::Scale { max: 5, low: "нет".into(), high: "да".into(), middle: "не знаю".into() },
-        3 => QuestionKind::Scale { max: 10, low: "плохо".into(), high: "отлично".into(), middle: String::new() },
-        4 => QuestionKind::YesNo,
-        _ => QuestionKind::ShortText,
-    };
-    let questions = (0..20)
-        .map(|i| Question {
-            key: format!("q{}", i + 1),
-            text: format!("Вопрос {} о работе в паре с наставником", i + 1),
-            hint: String::new(),
-            required: i % 6 != 5,
-            kind: kind(i),
-            only_in: None,
-            level: None,
-        })
-        .collect::<Vec<_>>();
-    Definition {
-        title: "Нагрузочная анкета".into(),
-        intro: String::new(),
-        sections: questions.chunks(5).map(|q| Section { title: String::new(), questions: q.to_vec() }).collect(),
-    }
-}
-
-/// A complete answer set that varies with the respondent.
-fn answers(definition: &Definition, seed: usize) -> Answers {
-    definition
-        .questions()
-        .enumerate()
-        .map(|(i, q)| {
-            let n = seed + i;
-            let value = match &q.kind {
-                QuestionKind::SingleChoice { options } => AnswerValue::Choice(options[n % options.len()].id),
-                QuestionKind::MultipleChoice { options, .. } => AnswerValue::Choices {
-                    ids: vec![options[n % options.len()].id, options[(n + 2) % options.len()].id],
-                    other: n.is_multiple_of(7).then(|| "своё".into()),
-                },
-                QuestionKind::Scale { max, .. } => AnswerValue::Scale(1 + (n % usize::from(*max)) as u8),
-                QuestionKind::YesNo => AnswerValue::YesNo(n.is_multiple_of(2)),
-                _ => AnswerValue::Text(format!("Ответ респондента {seed} на вопрос {}", i + 1)),
-            };
-            (q.key.clone(), value)
-        })
-        .collect()
-}
-
-struct Setup {
-    waves: Vec<(i64, i64, String)>, // wave id, version id, kiosk cookie
-    codes: Vec<String>,
-}
-
-async fn setup(db: &Db, respondents: usize, waves: usize) -> anyhow::Result<Setup> {
-    let district = orgs::create_district(db, &District { id: 0, name: "Нагрузочный район".into(), time_zone: Default::default(), teachers_total: 0, teachers_under_35: 0, young_specialists: 0, organisations_total: 1, organisations_in_mentoring: 1 }).await?;
-    let school = orgs::create_organisation(db, &Organisation { id: 0, district_id: district, name: "Школа нагрузки".into(), students_total: 0, teachers_total: 0, ..Organisation::default() }).await?;
-    let programme = programmes::create(db, &Programme {
-        id: 0, organisation_id: school, title: "Нагрузка".into(), form: MentoringForm::StudentStudent,
-        variants: vec![Variant::PeerToPeer], starts_on: "2026-09-01".into(), ends_on: "2027-05-31".into(),
-    }).await?;
-    let mut conn = db.pool.acquire().await?;
-    for i in 0..respondents {
-        let student = NewParticipant {
-            last_name: format!("Ученик{i}"), first_name: "Тест".into(), middle_name: None, role: ParticipantRole::Mentee,
-            kind: ParticipantKind::Student, subjects: vec![], experience_years: None, qualification: None,
-            grade: Some("7А".into()), achievement: Some(Achievement::Middle), competences: vec![], requests: vec![],
-            deficits: vec![], capacity: None,
-        };
-        let id = participants::insert(&mut *conn, school, &student).await?;
-        participants::join(&mut *conn, id, Participation { programme_id: programme, role: ParticipantRole::Mentee }).await?;
-    }
-    drop(conn);
-    let curator = users::create(db, &users::NewUser {
-        login: "load-curator", password_hash: "-", display_name: "Куратор", role: UserRole::Curator,
-        district_id: district, organisation_id: Some(school), participant_id: None,
-    }).await?;
-    let questionnaire = surveys::create_questionnaire(db, school, None, &questionnaire()).await?;
-    surveys::issue_named_codes(db, programme).await?;
-    let codes = surveys::codes_of(db, programme).await?.into_iter().map(|c| c.code).collect();
-    let mut out = Vec::new();
-    for _ in 0..waves {
-        let wave = surveys::create_wave(db, programme, questionnaire, WaveKind::Entry, ParticipantRole::Mentee, false).await?;
-        let token = new_session_token();
-        surveys::open_kiosk(db, &token_hash(&token), wave, curator, store::now_unix() + 3600).await?;
-        let version = surveys::form(db, wave).await?.version_id;
-        out.push((wave, version, format!("{KIOSK_COOKIE}={token}")));
-    }
-    Ok(Setup { waves: out, codes })
-}
-
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1]
 }
@@ -166,14 +75,14 @@ async fn main() -> anyhow::Result<()> {
     let url = args.database_url.clone().unwrap_or_else(|| format!("sqlite://{}/load.db?mode=rwc", dir.path().display()));
     let db = store::connect(&url).await?;
     let started = Instant::now();
-    let setup = setup(&db, args.respondents, args.waves).await?;
+    let setup = setup(&db, args.respondents, args.waves, None).await?;
     println!(
         "backend {:?}: {} respondents × {} waves, 20 questions; setup {:.1} s",
         db.backend, args.respondents, args.waves, started.elapsed().as_secs_f64()
     );
 
     let options = nastavnik::startup::leptos_options(None)?;
-    let router = nastavnik::startup::router(nastavnik::startup::state(db.clone(), options, false));
+    let router = nastavnik::startup::router(nastavnik::startup::state(db.clone(), options, app::state::WebSettings::default()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
     tokio::spawn(async move { axum::serve(listener, router).await });

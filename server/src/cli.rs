@@ -117,6 +117,16 @@ pub struct ServeArgs {
     /// As a variable: 1/0, true/false, yes/no, on/off.
     #[arg(long, env = "NASTAVNIK_SECURE_COOKIES", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
     pub secure_cookies: bool,
+    /// The address users open, such as https://nastavnik.example.ru: requests that change
+    /// something are taken only from pages of this origin, and an https address makes cookies
+    /// `Secure`. Without it, the host each request names is taken as the origin.
+    #[arg(long, env = "NASTAVNIK_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Behind a reverse proxy or load balancer that appends the client's address to
+    /// `X-Forwarded-For`: count failed logins per client by that address. Never without such a
+    /// proxy (a client could then name any address). As a variable: 1/0, true/false, yes/no, on/off.
+    #[arg(long, env = "NASTAVNIK_BEHIND_PROXY", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub behind_proxy: bool,
 }
 
 /// Runs the chosen subcommand.

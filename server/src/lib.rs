@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod demo;
+pub mod guard;
 pub mod matcher;
 pub mod ops;
 pub mod present;

@@ -87,13 +87,17 @@ pub async fn export_wave(caller: Caller, Path(file): Path<String>) -> Result<Res
         .ok_or(AppError::NotFound)?;
     caller.wave(wave_id, Intent::Read).await?;
     let wave = store::wave(&caller.db, wave_id).await?;
+    if domain::surveys::stats::too_few_anonymous(wave.anonymous, wave.answered) {
+        return Err(AppError::Refused(domain::i18n::tr::SV_TOO_FEW_ANONYMOUS.into()));
+    }
     let (latest, versions) = store::versions(&caller.db, wave.questionnaire_id).await?;
     let submissions = store::wave_submissions(&caller.db, &wave).await?;
-    let (header, rows) = wave_table(&latest, &versions, &submissions, caller.user.time_zone);
+    let (header, rows) = wave_table(&latest, &versions, &submissions, caller.user.time_zone, wave.anonymous);
+    let label_columns = if wave.anonymous { 0 } else { 2 };
     Ok(if ext == "csv" {
         attachment(table_csv(&header, &rows).map_err(AppError::internal)?, CSV, &format!("answers-{wave_id}.csv"))
     } else {
-        let bytes = table_xlsx(domain::i18n::tr::SHEET_ANSWERS, &header, &rows).map_err(AppError::internal)?;
+        let bytes = table_xlsx(domain::i18n::tr::SHEET_ANSWERS, &header, &rows, label_columns).map_err(AppError::internal)?;
         attachment(bytes, XLSX, &format!("answers-{wave_id}.xlsx"))
     })
 }

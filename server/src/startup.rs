@@ -1,9 +1,8 @@
 //! Building the router and serving it.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 
-use app::state::AppState;
+use app::state::{AppState, WebSettings};
 use app::store::{self, Db};
 use app::error::AppError;
 use axum::body::Body;
@@ -45,7 +44,10 @@ pub fn router(state: AppState) -> Router {
     let respondent = {
         let (state, options) = (state.clone(), state.leptos_options.clone());
         leptos_axum::render_app_to_stream_with_context(
-            move || leptos::prelude::provide_context(state.clone()),
+            move || {
+                leptos::prelude::provide_context(state.clone());
+                app::state::send_content_security_policy();
+            },
             move || app::ui::respondent::shell(options.clone()),
         )
     };
@@ -68,9 +70,15 @@ pub fn router(state: AppState) -> Router {
         // brotli at its best cuts the respondent's bundle by a fifth against on-the-fly
         // compression. Without them (dev) the compression layer compresses as usual.
         .nest_service("/pkg", ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
-        .leptos_routes_with_context(&state, routes, || (), move || app::shell(options.clone()))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .leptos_routes_with_context(&state, routes, app::state::send_content_security_policy, move || app::shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(app::state::send_content_security_policy, app::shell))
         .layer(axum::middleware::map_response(refusal_status))
+        .layer(axum::middleware::from_fn(limit_request_body))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::guard::same_origin_only))
+        .layer(axum::middleware::from_fn(crate::guard::security_headers))
+        // Our own limit, per endpoint, replaces axum's blanket 2 MiB (which answered a large
+        // deck with a dropped connection the page read as «Нет связи с сервером»).
+        .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(CompressionLayer::new())
         .layer(
             TraceLayer::new_for_http()
@@ -82,6 +90,52 @@ pub fn router(state: AppState) -> Router {
                 .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Millis)),
         )
         .with_state(state)
+}
+
+/// Reads a request's body up to its endpoint's limit (`domain::limits`) before anything else
+/// sees it: a larger one is answered 413 with the limit named in Russian, as the `AppError`
+/// the page shows, and nothing behind this layer runs. A declared length over the limit is
+/// refused without reading a byte.
+async fn limit_request_body(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let path = request.uri().path();
+    let limit = domain::limits::request_limit(path.strip_prefix("/api/").unwrap_or(path));
+    let too_large = || {
+        let error = AppError::TooLarge(domain::i18n::tr::request_too_large(limit));
+        (StatusCode::PAYLOAD_TOO_LARGE, [(axum::http::header::CONTENT_TYPE, "application/json")], serde_json::to_string(&error).unwrap_or_default())
+            .into_response()
+    };
+    let declared = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return too_large();
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = match axum::body::to_bytes(body, limit).await {
+        Ok(bytes) => bytes,
+        Err(error) if is_length_limit(&error) => return too_large(),
+        Err(_) => return StatusCode::BAD_REQUEST.into_response(),
+    };
+    let json = parts.headers.get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/json"));
+    if json && domain::limits::json_has_forbidden_control(&bytes) {
+        let error = AppError::Refused(domain::i18n::tr::CONTROL_CHARACTERS.into());
+        return (StatusCode::BAD_REQUEST, [(axum::http::header::CONTENT_TYPE, "application/json")], serde_json::to_string(&error).unwrap_or_default()).into_response();
+    }
+    next.run(axum::extract::Request::from_parts(parts, Body::from(bytes))).await
+}
+
+/// Whether reading a body failed because it passed its limit (rather than a broken connection).
+fn is_length_limit(error: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(cause) = source {
+        if cause.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = cause.source();
+    }
+    false
 }
 
 /// Server functions answer every error with 500; give refusals their own status (400, 401,
@@ -101,14 +155,12 @@ async fn refusal_status(response: Response) -> Response {
 }
 
 /// The state for a database.
-pub fn state(db: Db, leptos_options: LeptosOptions, secure_cookies: bool) -> AppState {
+pub fn state(db: Db, leptos_options: LeptosOptions, web: WebSettings) -> AppState {
     AppState {
         leptos_options,
         db: db.clone(),
-        throttle: Arc::default(),
-        imports: Arc::default(),
         submissions: app::services::intake::SubmissionQueue::start(db.clone()),
-        secure_cookies,
+        web,
     }
 }
 
@@ -135,10 +187,51 @@ pub async fn serve(database_url: &str, args: ServeArgs) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
     println!("Наставник: http://{addr}");
-    axum::serve(listener, router(state(db, options, args.secure_cookies)))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    if let Some(url) = args.public_url.as_deref().filter(|url| !(url.starts_with("http://") || url.starts_with("https://"))) {
+        anyhow::bail!("NASTAVNIK_PUBLIC_URL must be an address such as https://nastavnik.example.ru, not {url:?}");
+    }
+    let web = WebSettings::new(args.public_url.as_deref(), args.secure_cookies, args.behind_proxy);
+    let service = router(state(db, options, web)).into_make_service_with_connect_info::<SocketAddr>();
+    // On SIGTERM or Ctrl-C: stop accepting, let every request in flight finish — a submission
+    // is answered only once the writer has stored it, so when they are done the queue is empty —
+    // then exit. Requests still running after the grace period are cut off (their devices resend).
+    let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, service).with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        tracing::info!("stopping: no new connections, finishing the requests in flight");
+        let _ = stopping.send(());
+    });
+    tokio::select! {
+        result = std::future::IntoFuture::into_future(server) => result?,
+        _ = async {
+            let _ = stopped.await;
+            tokio::time::sleep(SHUTDOWN_GRACE).await;
+        } => tracing::warn!("requests still running after {SHUTDOWN_GRACE:?}: stopping anyway"),
+    }
+    tracing::info!("stopped");
     Ok(())
+}
+
+/// How long a stopping server waits for requests in flight.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Resolves at SIGTERM (what systemd, Docker and Kubernetes send) or Ctrl-C.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut terminate = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(signal) => signal,
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM; only Ctrl-C stops gracefully");
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = terminate.recv() => {}
+            _ = tokio::signal::ctrl_c() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
 }

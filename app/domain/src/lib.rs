@@ -12,6 +12,7 @@
 
 pub mod access;
 pub mod i18n;
+pub mod limits;
 pub mod matching;
 pub mod models;
 pub mod reports;

@@ -8,37 +8,42 @@ use domain::models::CurrentUser;
 /// Checks the password, starts a session (cookie) and sends the browser home.
 #[server(prefix = "/api", endpoint = "auth/login")]
 pub async fn login(login: String, password: String) -> Result<CurrentUser, AppError> {
-    use std::time::Instant;
-
     use axum::http::{header::SET_COOKIE, HeaderValue};
 
     use crate::auth::*;
+    use crate::services::throttle::Guess;
     use crate::store::users;
 
     let state = crate::state::state()?;
     let login = login.trim().to_lowercase();
-    state.throttle.check(&login, Instant::now()).map_err(AppError::Throttled)?;
-    let found = users::find_for_login(&state.db, &login).await?;
-    let verified = match &found {
-        Some((_, hash)) => verify_password(&password, hash),
-        None => {
-            // Spend the same time as a real check, so response time does not reveal logins.
-            verify_password(&password, dummy_hash());
-            false
+    let guess = Guess::new("login", &login, crate::state::request_client());
+    guess.count(&state.db).await?;
+    // Logins have at most 32 characters: one over 64 is not looked up (but takes as long).
+    let found = match login.chars().count() <= 64 {
+        true => users::find_for_login(&state.db, &login).await?,
+        false => None,
+    };
+    let stored_hash = found.as_ref().map(|(_, hash)| hash.clone());
+    // A missing account spends the same time as a real check, so timing does not tell logins.
+    let check = run_password_check(move || verify_password(&password, stored_hash.as_deref().unwrap_or(dummy_hash())) && stored_hash.is_some());
+    let verified = match check.await {
+        Ok(verified) => verified,
+        Err(busy) => {
+            guess.was_not_a_guess(&state.db).await?;
+            return Err(busy);
         }
     };
     let Some((user, _)) = found.filter(|_| verified) else {
-        state.throttle.failed(&login, Instant::now());
-        tracing::info!(login = %login, "failed login");
+        tracing::info!(login = %login.chars().take(64).collect::<String>(), "failed login");
         return Err(AppError::field("password", domain::i18n::tr::LOGIN_FAILED));
     };
-    state.throttle.succeeded(&login);
+    guess.was_right(&state.db).await?;
     start_session(&state, user.id).await?;
     let response = expect_context::<leptos_axum::ResponseOptions>();
     // A login on a kiosk (a curator taking the tablet back) ends the kiosk.
     if let Some(kiosk) = crate::state::request_kiosk_token() {
         crate::store::surveys::close_kiosk(&state.db, &token_hash(&kiosk)).await?;
-        let expired = HeaderValue::from_str(&kiosk_cookie(None, state.secure_cookies)).map_err(AppError::internal)?;
+        let expired = HeaderValue::from_str(&kiosk_cookie(None, state.web.secure_cookies)).map_err(AppError::internal)?;
         response.append_header(SET_COOKIE, expired);
     }
     tracing::info!(user_id = user.id, role = user.role.code(), "logged in");
@@ -50,20 +55,21 @@ pub async fn login(login: String, password: String) -> Result<CurrentUser, AppEr
 /// in. Wrong codes are throttled per login, like passwords.
 #[server(prefix = "/api", endpoint = "auth/welcome", input = server_fn::codec::Json)]
 pub async fn welcome(input: domain::models::WelcomeInput) -> Result<CurrentUser, AppError> {
-    use std::time::Instant;
+    use crate::services::throttle::Guess;
 
     let state = crate::state::state()?;
-    let throttle_key = format!("welcome:{}", input.login.trim().to_lowercase().chars().take(64).collect::<String>());
-    state.throttle.check(&throttle_key, Instant::now()).map_err(AppError::Throttled)?;
     let welcome = domain::models::Welcome::parse(&input).map_err(AppError::Validation)?;
+    let guess = Guess::new("welcome", welcome.login.as_str(), crate::state::request_client());
+    guess.count(&state.db).await?;
     let user = match crate::services::accounts::welcome(&state.db, welcome).await {
-        Err(refusal) if refusal.field_message("code").is_some() => {
-            state.throttle.failed(&throttle_key, Instant::now());
-            return Err(refusal);
+        Ok(user) => user,
+        Err(refusal) if refusal.field_message("code").is_some() => return Err(refusal),
+        Err(other) => {
+            guess.was_not_a_guess(&state.db).await?;
+            return Err(other);
         }
-        other => other?,
     };
-    state.throttle.succeeded(&throttle_key);
+    guess.was_right(&state.db).await?;
     start_session(&state, user.id).await?;
     Ok(user)
 }
@@ -71,24 +77,20 @@ pub async fn welcome(input: domain::models::WelcomeInput) -> Result<CurrentUser,
 /// Changes the caller's own password; their sessions on other devices end.
 #[server(prefix = "/api", endpoint = "auth/password", input = server_fn::codec::Json)]
 pub async fn change_password(input: domain::models::PasswordChangeInput) -> Result<(), AppError> {
-    use std::time::Instant;
+    use crate::services::throttle::Guess;
 
     let caller = crate::caller::Caller::current().await?;
-    let state = crate::state::state()?;
     let token = crate::state::request_token().ok_or(AppError::Unauthorized)?;
     // A stolen session must not be a way to guess the current password.
-    let throttle_key = format!("password:{}", caller.user.id);
-    state.throttle.check(&throttle_key, Instant::now()).map_err(AppError::Throttled)?;
+    let guess = Guess::new("password", &caller.user.id.to_string(), crate::state::request_client());
+    guess.count(&caller.db).await?;
     match crate::services::accounts::change_password(&caller.db, &caller.user, &crate::auth::token_hash(&token), &input).await {
-        Err(refusal) if refusal.field_message("current").is_some() => {
-            state.throttle.failed(&throttle_key, Instant::now());
-            Err(refusal)
+        Ok(()) => guess.was_right(&caller.db).await,
+        Err(refusal) if refusal.field_message("current").is_some() => Err(refusal),
+        Err(other) => {
+            guess.was_not_a_guess(&caller.db).await?;
+            Err(other)
         }
-        Ok(()) => {
-            state.throttle.succeeded(&throttle_key);
-            Ok(())
-        }
-        other => other,
     }
 }
 
@@ -100,7 +102,7 @@ pub(crate) async fn start_session(state: &crate::state::AppState, user_id: i64) 
     use crate::auth::*;
     let token = new_session_token();
     crate::store::users::create_session(&state.db, &token_hash(&token), user_id, SESSION_TTL_SECONDS).await?;
-    let cookie = HeaderValue::from_str(&session_cookie(&token, state.secure_cookies)).map_err(AppError::internal)?;
+    let cookie = HeaderValue::from_str(&session_cookie(&token, state.web.secure_cookies)).map_err(AppError::internal)?;
     expect_context::<leptos_axum::ResponseOptions>().insert_header(SET_COOKIE, cookie);
     Ok(())
 }
@@ -115,7 +117,7 @@ pub async fn logout() -> Result<(), AppError> {
         crate::store::users::delete_session(&state.db, &crate::auth::token_hash(&token)).await?;
     }
     let response = expect_context::<leptos_axum::ResponseOptions>();
-    let cookie = HeaderValue::from_str(&crate::auth::expired_cookie(state.secure_cookies))
+    let cookie = HeaderValue::from_str(&crate::auth::expired_cookie(state.web.secure_cookies))
         .map_err(AppError::internal)?;
     response.insert_header(SET_COOKIE, cookie);
     leptos_axum::redirect("/login");

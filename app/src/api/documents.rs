@@ -120,7 +120,11 @@ pub(crate) mod server {
                 ("file", Some(file_name)) if !bytes.is_empty() => form.file = Some((file_name, bytes)),
                 ("file", _) => {}
                 _ => {
-                    form.texts.insert(name, String::from_utf8_lossy(&bytes).into_owned());
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    if text.chars().any(domain::limits::is_forbidden_control) {
+                        return Err(AppError::Refused(tr::CONTROL_CHARACTERS.into()));
+                    }
+                    form.texts.insert(name, text);
                 }
             }
         }

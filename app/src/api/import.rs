@@ -1,31 +1,15 @@
 //! Import of a participant list: upload → preview with row-level errors → commit.
 //!
 //! Commit sends the rows in batches so the page can show progress; the server keeps the
-//! batches of one import in memory and writes them all in one transaction at the last batch,
-//! so an import is all or nothing.
+//! batches of one import in the database and writes them all in one transaction at the last
+//! batch, so an import is all or nothing across restarts and server processes, and a batch
+//! sent again after a lost reply is taken once (`services::import::commit`).
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use server_fn::codec::{Json, MultipartData, MultipartFormData};
 
 use crate::error::AppError;
-pub use domain::models::import::{ImportPreview, ImportRow};
-
-/// A batch of a commit. `import_key` names the import (made in the browser); `last` writes it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ImportBatch {
-    pub import_key: String,
-    pub rows: Vec<ImportRow>,
-    /// Leave out the rows with errors instead of refusing the whole import.
-    pub drop_invalid: bool,
-    pub last: bool,
-    /// The programme of the curator's school the people join (they can form pairs there).
-    #[serde(default)]
-    pub programme_id: Option<i64>,
-}
-
-/// Rows per batch the browser sends.
-pub const BATCH_ROWS: usize = 200;
+pub use domain::models::import::{ImportBatch, ImportPreview, ImportRow, BATCH_ROWS};
 
 /// Reads an uploaded CSV or XLSX and checks every row; changes nothing.
 #[server(prefix = "/api", endpoint = "import/preview", input = MultipartFormData)]
@@ -63,15 +47,8 @@ pub async fn preview_import(data: MultipartData) -> Result<ImportPreview, AppErr
 #[server(prefix = "/api", endpoint = "import/commit", input = Json)]
 pub async fn commit_import(batch: ImportBatch) -> Result<usize, AppError> {
     let caller = crate::caller::Caller::current().await?;
-    let (user, school) = (&caller.user, caller.own_school_to_write().await?);
-    let state = crate::state::state()?;
-    let key = format!("{}:{}", user.id, batch.import_key);
-    let rows = state.imports.add(&key, batch.rows);
-    if !batch.last {
-        return Ok(0);
-    }
-    let rows = state.imports.take(&key).unwrap_or(rows);
-    if let Some(programme_id) = batch.programme_id {
+    let school = caller.own_school_to_write().await?;
+    if let (true, Some(programme_id)) = (batch.last, batch.programme_id) {
         match crate::store::programmes::place(&caller.db, programme_id).await {
             Ok(place) if place == school => {}
             _ => return Err(AppError::field("programme_id", domain::i18n::tr::ERR_PROGRAMME)),
@@ -80,8 +57,10 @@ pub async fn commit_import(batch: ImportBatch) -> Result<usize, AppError> {
             return Err(AppError::field("programme_id", domain::i18n::tr::ERR_PROGRAMME_ARCHIVED));
         }
     }
-    let count = crate::services::import::write_rows(&state.db, school.organisation_id, batch.programme_id, &rows, batch.drop_invalid).await?;
-    tracing::info!(count, organisation_id = school.organisation_id, "participants imported");
+    let count = crate::services::import::commit(&caller.db, caller.user.id, school.organisation_id, batch).await?;
+    if count > 0 {
+        tracing::info!(count, organisation_id = school.organisation_id, "participants imported");
+    }
     Ok(count)
 }
 

@@ -18,24 +18,24 @@ pub async fn first_run_needed() -> Result<bool, AppError> {
 /// Gone (`NotFound`) once any account exists; wrong codes are throttled like passwords.
 #[server(prefix = "/api", endpoint = "setup/first_run", input = Json)]
 pub async fn first_run(input: FirstRunInput) -> Result<CurrentUser, AppError> {
-    use std::time::Instant;
-
+    use crate::services::throttle::Guess;
     use domain::models::FirstRun;
-    const THROTTLE_KEY: &str = "setup:first-run";
     let state = crate::state::state()?;
     if !crate::services::accounts::first_run_needed(&state.db).await? {
         return Err(AppError::NotFound);
     }
-    state.throttle.check(THROTTLE_KEY, Instant::now()).map_err(AppError::Throttled)?;
     let run = FirstRun::parse(&input).map_err(AppError::Validation)?;
+    let guess = Guess::new("setup", "first-run", crate::state::request_client());
+    guess.count(&state.db).await?;
     let user = match crate::services::accounts::first_run(&state.db, run).await {
-        Err(refusal) if refusal.field_message("setup_code").is_some() => {
-            state.throttle.failed(THROTTLE_KEY, Instant::now());
-            return Err(refusal);
+        Ok(user) => user,
+        Err(refusal) if refusal.field_message("setup_code").is_some() => return Err(refusal),
+        Err(other) => {
+            guess.was_not_a_guess(&state.db).await?;
+            return Err(other);
         }
-        other => other?,
     };
-    state.throttle.succeeded(THROTTLE_KEY);
+    guess.was_right(&state.db).await?;
     super::auth::start_session(&state, user.id).await?;
     Ok(user)
 }

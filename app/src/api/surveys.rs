@@ -233,7 +233,7 @@ pub async fn open_kiosk(wave_id: i64) -> Result<(), AppError> {
         crate::store::users::delete_session(&state.db, &token_hash(&session)).await?;
     }
     let response = expect_context::<leptos_axum::ResponseOptions>();
-    for cookie in [kiosk_cookie(Some(&token), state.secure_cookies), expired_cookie(state.secure_cookies)] {
+    for cookie in [kiosk_cookie(Some(&token), state.web.secure_cookies), expired_cookie(state.web.secure_cookies)] {
         response.append_header(SET_COOKIE, HeaderValue::from_str(&cookie).map_err(AppError::internal)?);
     }
     tracing::info!(wave_id, user_id = user.id, "kiosk opened");
@@ -258,25 +258,21 @@ pub async fn kiosk_page() -> Result<Option<KioskView>, AppError> {
 /// the wave's people and not have answered yet. Guessing is slowed down like passwords.
 #[server(prefix = "/api", endpoint = "kiosk/code", input = Json)]
 pub async fn check_kiosk_code(code: String) -> Result<(), AppError> {
-    use std::time::Instant;
-
     use domain::i18n::tr;
+    use crate::services::throttle::Guess;
     use crate::store::surveys as store;
     let state = crate::state::state()?;
     let Some((hash, wave_id)) = server::kiosk_wave().await? else { return Err(AppError::Unauthorized) };
-    let throttle_key = format!("kiosk:{hash}");
-    state.throttle.check(&throttle_key, Instant::now()).map_err(AppError::Throttled)?;
     let code = normalise_code(&code).ok_or_else(|| AppError::field("code", tr::SV_ERR_CODE_FORMAT))?;
+    let guess = Guess::new("kiosk", &hash, crate::state::request_client());
+    guess.count(&state.db).await?;
     let wave = store::wave(&state.db, wave_id).await?;
     let owner = store::code_owner(&state.db, wave.programme_id, &code).await?;
-    let respondent = match owner.and_then(|o| o.respondent_in(wave.role, wave.anonymous)) {
-        Some(respondent) => respondent,
-        None => {
-            state.throttle.failed(&throttle_key, Instant::now());
-            return Err(AppError::field("code", tr::SV_ERR_CODE_UNKNOWN));
-        }
+    let Some(respondent) = owner.and_then(|o| o.respondent_in(wave.role, wave.anonymous)) else {
+        return Err(AppError::field("code", tr::SV_ERR_CODE_UNKNOWN));
     };
-    // A right code does not clear the count: one known code must not reset a guesser's tries.
+    // A right code takes back only its own count: one known code must not reset a guesser's tries.
+    guess.was_not_a_guess(&state.db).await?;
     if store::has_answered(&state.db, wave_id, &respondent).await? {
         return Err(AppError::field("code", tr::SV_ALREADY_ANSWERED));
     }
@@ -310,18 +306,19 @@ pub async fn my_survey_form(wave_id: i64) -> Result<SurveyForm, AppError> {
 pub async fn submit_survey(submission: domain::surveys::SurveySubmission) -> Result<SubmitOutcome, AppError> {
     use crate::services::intake::{accept, Submitter};
     let state = crate::state::state()?;
-    let (submitter, throttle_key) = match server::kiosk_wave().await? {
-        Some((hash, wave_id)) => (Submitter::Kiosk { wave_id }, Some(format!("kiosk:{hash}"))),
+    let (submitter, guess) = match server::kiosk_wave().await? {
+        Some((hash, wave_id)) => (Submitter::Kiosk { wave_id }, Some(crate::services::throttle::Guess::new("kiosk", &hash, crate::state::request_client()))),
         None => (Submitter::Account { participant_id: Caller::current().await?.user.participant_id }, None),
     };
-    // Codes typed at a kiosk are throttled here as at «Начать»: same key, same count.
-    if let Some(key) = &throttle_key {
-        state.throttle.check(key, std::time::Instant::now()).map_err(AppError::Throttled)?;
+    // Codes typed at a kiosk are throttled here as at «Начать»: same keys, same counts. This is
+    // the hot path of a school's morning, so it reads the lock and counts only wrong codes.
+    if let Some(guess) = &guess {
+        guess.check(&state.db).await?;
     }
     let accepted = accept(&state.db, submitter, &submission).await;
-    if let (Some(key), Err(error)) = (&throttle_key, &accepted) {
+    if let (Some(guess), Err(error)) = (&guess, &accepted) {
         if crate::services::intake::is_wrong_code(error) {
-            state.throttle.failed(key, std::time::Instant::now());
+            guess.was_wrong(&state.db).await?;
         }
     }
     match accepted {

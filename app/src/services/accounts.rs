@@ -12,13 +12,10 @@ use domain::models::{
     PasswordChangeInput, UserRole, Welcome,
 };
 
-/// Hashes a password with argon2id on the blocking pool: a hash takes tens of milliseconds of
-/// CPU, which must not stall the requests sharing an async worker.
+/// Hashes a password with argon2id on the blocking pool, a few at a time: a hash takes tens of
+/// milliseconds of CPU, which must not stall the requests sharing an async worker.
 pub async fn hash_off_thread(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(AppError::internal)?
-        .map_err(AppError::internal)
+    crate::auth::run_password_check(move || hash_password(&password)).await?.map_err(AppError::internal)
 }
 
 /// On a database with no account: a new setup code (its hash replaces any earlier one), to be
@@ -220,7 +217,7 @@ pub async fn change_password(db: &Db, user: &CurrentUser, keep_session: &str, ch
     check_new_password(&user.login, &change.password, &change.password_again).map_err(AppError::Validation)?;
     let (_, stored) = users::find_for_login(db, &user.login).await?.ok_or(AppError::Unauthorized)?;
     let current = change.current.clone();
-    let verified = tokio::task::spawn_blocking(move || crate::auth::verify_password(&current, &stored)).await.map_err(AppError::internal)?;
+    let verified = crate::auth::run_password_check(move || crate::auth::verify_password(&current, &stored)).await?;
     if !verified {
         return Err(AppError::field("current", tr::ERR_PASSWORD_CURRENT));
     }

@@ -1,31 +1,58 @@
-//! The parts of import that hold state or touch the database: batches gathered until the
-//! last one arrives, then every row re-checked and written in one transaction.
+//! The parts of import that hold state or touch the database: batches kept in the database
+//! until the last one arrives, then every row re-checked and written in one transaction.
 
-use std::collections::{BTreeSet, HashMap};
-use std::sync::Mutex;
+use std::collections::BTreeSet;
 
-use domain::models::import::{parse_row, ImportRow, ProgrammeTitle};
+use domain::models::import::{parse_row, ImportBatch, ImportRow, ProgrammeTitle, MAX_ROWS};
 use crate::error::AppError;
-use crate::store::{participants, programmes, Conn, Finish};
+use crate::store::{imports, now_unix, participants, programmes, Conn, Db, Finish};
 
-/// Batches of imports in progress, by user and import key.
-#[derive(Debug, Default)]
-pub struct PendingImports {
-    batches: Mutex<HashMap<String, Vec<ImportRow>>>,
+/// An import left unfinished for a day is forgotten, and so is a finished one's result.
+const KEEP_SECONDS: i64 = 24 * 60 * 60;
+
+/// Takes one batch of a curator's import. Before the last batch it only stores the batch
+/// (0 rows imported); at the last it writes every batch's rows in one transaction, with the
+/// import's result, and returns how many were imported. Sent again, a batch changes nothing
+/// and a finished import answers its count again: a reply lost on the way is safe to retry,
+/// on any server process, across a restart.
+pub async fn commit(db: &Db, user_id: i64, organisation_id: i64, batch: ImportBatch) -> Result<usize, AppError> {
+    batch.check_shape().map_err(AppError::Refused)?;
+    let now = now_unix();
+    imports::forget_before(db, now - KEEP_SECONDS).await?;
+    if let Some(imported) = imports::result(db, user_id, &batch.import_key).await? {
+        return Ok(imported as usize);
+    }
+    let stored = imports::pending_row_count(db, user_id, &batch.import_key).await?;
+    if stored as usize + batch.rows.len() > MAX_ROWS {
+        return Err(AppError::Refused(domain::i18n::tr::import_too_large(MAX_ROWS)));
+    }
+    imports::add_batch(db, user_id, &batch.import_key, batch.index as i64, &batch.rows, now).await?;
+    if !batch.last {
+        return Ok(0);
+    }
+    match write_batches(db, user_id, organisation_id, &batch, now).await {
+        Ok(count) => Ok(count),
+        // Another process finished the same import a moment earlier: its result is the answer.
+        Err(error) => match imports::result(db, user_id, &batch.import_key).await? {
+            Some(imported) => Ok(imported as usize),
+            None => Err(error),
+        },
+    }
 }
 
-impl PendingImports {
-    /// Appends rows; returns everything gathered so far for this key.
-    pub fn add(&self, key: &str, rows: Vec<ImportRow>) -> Vec<ImportRow> {
-        let mut batches = self.batches.lock().unwrap_or_else(|p| p.into_inner());
-        let gathered = batches.entry(key.to_owned()).or_default();
-        gathered.extend(rows);
-        gathered.clone()
+/// Writes the rows of every batch of an import with its result, in one transaction.
+async fn write_batches(db: &Db, user_id: i64, organisation_id: i64, batch: &ImportBatch, now: i64) -> Result<usize, AppError> {
+    let mut tx = db.begin().await?;
+    let batches = imports::batches(&mut *tx, user_id, &batch.import_key).await?;
+    let complete = batches.len() == batch.index + 1 && batches.iter().enumerate().all(|(position, (index, _))| *index == position as i64);
+    if !complete {
+        return Err(AppError::Refused(domain::i18n::tr::IMPORT_INCOMPLETE.into()));
     }
-
-    pub fn take(&self, key: &str) -> Option<Vec<ImportRow>> {
-        self.batches.lock().unwrap_or_else(|p| p.into_inner()).remove(key)
-    }
+    let rows: Vec<ImportRow> = batches.into_iter().flat_map(|(_, rows)| rows).collect();
+    let count = write_rows(&mut *tx, organisation_id, batch.programme_id, &rows, batch.drop_invalid).await?;
+    imports::finish(&mut *tx, user_id, &batch.import_key, count as i64, now).await?;
+    tx.commit().await?;
+    Ok(count)
 }
 
 /// The school's programmes a row may name by title.

@@ -102,47 +102,13 @@ pub struct SubmissionQueue {
 const MAX_BATCH: usize = 256;
 
 impl SubmissionQueue {
-    /// Starts the writer task on the current Tokio runtime.
+    /// Starts the writer on the current Tokio runtime, supervised: if it dies (a panic in a
+    /// driver, say), a new one takes over the same queue. The submissions of the batch it was
+    /// writing are answered as a server error and their devices send them again.
     pub fn start(db: Db) -> Self {
-        let (sender, mut receiver) = mpsc::channel::<(Accepted, Reply)>(4 * MAX_BATCH);
-        tokio::spawn(async move {
-            while let Some(first) = receiver.recv().await {
-                let mut batch = vec![first];
-                while batch.len() < MAX_BATCH {
-                    match receiver.try_recv() {
-                        Ok(next) => batch.push(next),
-                        Err(_) => break,
-                    }
-                }
-                let (items, replies): (Vec<Accepted>, Vec<Reply>) = batch.into_iter().unzip();
-                match store::store_batch(&db, &items).await {
-                    Ok(outcomes) => {
-                        for (reply, outcome) in replies.into_iter().zip(outcomes) {
-                            let _ = reply.send(outcome.map_err(|StoreRefusal::AlreadyAnswered| {
-                                AppError::Refused(tr::SV_ALREADY_ANSWERED.into())
-                            }));
-                        }
-                    }
-                    // One bad row must not fail everyone else's: store each alone, and only the
-                    // one that fails again is refused.
-                    Err(error) => {
-                        tracing::error!(%error, size = items.len(), "storing a batch of submissions failed; storing each alone");
-                        for (item, reply) in items.iter().zip(replies) {
-                            let outcome = match store::store_batch(&db, std::slice::from_ref(item)).await {
-                                Ok(mut outcomes) => outcomes.pop().unwrap_or(Err(StoreRefusal::AlreadyAnswered)).map_err(|StoreRefusal::AlreadyAnswered| {
-                                    AppError::Refused(tr::SV_ALREADY_ANSWERED.into())
-                                }),
-                                Err(error) => {
-                                    tracing::error!(%error, client_id = %item.client_id, "storing a submission failed");
-                                    Err(AppError::Internal)
-                                }
-                            };
-                            let _ = reply.send(outcome);
-                        }
-                    }
-                }
-            }
-        });
+        let (sender, receiver) = mpsc::channel::<(Accepted, Reply)>(4 * MAX_BATCH);
+        let receiver = std::sync::Arc::new(tokio::sync::Mutex::new(receiver));
+        tokio::spawn(supervise("submission writer", move || write_batches(db.clone(), receiver.clone())));
         Self { sender }
     }
 
@@ -154,5 +120,102 @@ impl SubmissionQueue {
             .await
             .map_err(|_| AppError::internal("submission writer stopped"))?;
         outcome.await.map_err(|_| AppError::internal("submission writer dropped a reply"))?
+    }
+}
+
+/// Takes whatever has queued up and stores it in one transaction, until the queue closes.
+async fn write_batches(db: Db, receiver: std::sync::Arc<tokio::sync::Mutex<mpsc::Receiver<(Accepted, Reply)>>>) {
+    let mut receiver = receiver.lock().await;
+    while let Some(first) = receiver.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match receiver.try_recv() {
+                Ok(next) => batch.push(next),
+                Err(_) => break,
+            }
+        }
+        let (items, replies): (Vec<Accepted>, Vec<Reply>) = batch.into_iter().unzip();
+        match store::store_batch(&db, &items).await {
+            Ok(outcomes) => {
+                for (reply, outcome) in replies.into_iter().zip(outcomes) {
+                    let _ = reply.send(outcome.map_err(|StoreRefusal::AlreadyAnswered| AppError::Refused(tr::SV_ALREADY_ANSWERED.into())));
+                }
+            }
+            // One bad row must not fail everyone else's: store each alone, and only the one
+            // that fails again is refused.
+            Err(error) => {
+                tracing::error!(%error, size = items.len(), "storing a batch of submissions failed; storing each alone");
+                for (item, reply) in items.iter().zip(replies) {
+                    let outcome = match store::store_batch(&db, std::slice::from_ref(item)).await {
+                        Ok(mut outcomes) => outcomes
+                            .pop()
+                            .unwrap_or(Err(StoreRefusal::AlreadyAnswered))
+                            .map_err(|StoreRefusal::AlreadyAnswered| AppError::Refused(tr::SV_ALREADY_ANSWERED.into())),
+                        Err(error) => {
+                            tracing::error!(%error, client_id = %item.client_id, "storing a submission failed");
+                            Err(AppError::Internal)
+                        }
+                    };
+                    let _ = reply.send(outcome);
+                }
+            }
+        }
+    }
+}
+
+/// Runs the task `start` makes, and starts it again each time it panics; returns when a run
+/// ends by itself. The pause between restarts keeps a task that dies at once from spinning.
+pub async fn supervise<F, T>(name: &'static str, start: F)
+where
+    F: Fn() -> T,
+    T: std::future::Future<Output = ()> + Send + 'static,
+{
+    loop {
+        match tokio::spawn(start()).await {
+            Ok(()) => return,
+            Err(error) if error.is_panic() => {
+                tracing::error!(task = name, "the task died; starting it again");
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(_) => return,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_task_that_dies_is_started_again_on_the_same_queue() {
+        let (sender, receiver) = mpsc::channel::<u32>(8);
+        let receiver = Arc::new(tokio::sync::Mutex::new(receiver));
+        let (starts, taken) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let supervisor = tokio::spawn({
+            let (starts, taken) = (starts.clone(), taken.clone());
+            supervise("test", move || {
+                let (receiver, starts, taken) = (receiver.clone(), starts.clone(), taken.clone());
+                async move {
+                    starts.fetch_add(1, Ordering::SeqCst);
+                    let mut receiver = receiver.lock().await;
+                    while let Some(item) = receiver.recv().await {
+                        if item == 13 {
+                            panic!("a fault in the writer");
+                        }
+                        taken.fetch_add(1, Ordering::SeqCst);
+                    }
+                }
+            })
+        });
+        for item in [1, 13, 2, 3] {
+            sender.send(item).await.expect("the queue is open");
+        }
+        drop(sender);
+        supervisor.await.expect("the supervisor ends when the queue closes");
+        assert_eq!(starts.load(Ordering::SeqCst), 2, "started once more after the panic");
+        assert_eq!(taken.load(Ordering::SeqCst), 3, "the items after the fault were taken by the new task");
     }
 }

@@ -9,3 +9,4 @@ pub mod intake;
 pub mod participants;
 pub mod programmes;
 pub mod reports;
+pub mod throttle;

@@ -117,6 +117,7 @@ pub async fn before_after_of(
     let mut entry = fold_counts(template_counts(&mut *conn, scope, template.code, WaveKind::Entry, &multiple).await?);
     let mut exit = fold_counts(template_counts(&mut *conn, scope, template.code, WaveKind::Exit, &multiple).await?);
     let linked = linked_respondents(&mut *conn, scope, template.code).await?;
+    let anonymous = crate::store::surveys::anonymous_in_scope(&mut *conn, scope, template.code).await?;
     let counts = |tallies: &mut std::collections::BTreeMap<String, domain::surveys::stats::QuestionCounts>, key: &str| {
         let mut tally = tallies.remove(key).unwrap_or_default();
         if !multiple.contains(&key) {
@@ -129,7 +130,7 @@ pub async fn before_after_of(
         .filter(|q| !q.kind.options().is_empty() || q.kind.is_scale() || q.kind == QuestionKind::YesNo)
         .map(|q| {
             let (entry, exit) = (counts(&mut entry, &q.key), counts(&mut exit, &q.key));
-            before_after(q, entry, exit, linked)
+            before_after(q, entry, exit, linked).hiding_few(anonymous)
         })
         .collect())
 }

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod board;
 pub mod documents;
+pub mod imports;
 pub mod invitations;
 pub mod orgs;
 pub mod participants;
@@ -12,6 +13,7 @@ pub mod programmes;
 pub mod reports;
 pub mod setup;
 pub mod surveys;
+pub mod throttle;
 pub mod users;
 
 use std::str::FromStr;

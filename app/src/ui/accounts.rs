@@ -98,7 +98,7 @@ fn Slips(slips: Vec<InvitationSlip>) -> impl IntoView {
         <section class="card" data-testid="slips">
             <div class="toolbar no-print">
                 <p class="grow">{tr::ACCESS_SLIPS_ONCE}</p>
-                <button type="button" class="button primary" onclick="window.print()">{tr::ORDER_PRINT}</button>
+                <button type="button" class="button primary" on:click=|_| { let _ = window().print(); }>{tr::ORDER_PRINT}</button>
             </div>
             <ul class="slips">
                 {slips.into_iter().map(|slip| view! {

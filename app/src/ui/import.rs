@@ -26,22 +26,34 @@ struct Progress {
 }
 
 /// Sends the rows in batches of `BATCH_ROWS` under one key (the server writes them all at the
-/// last batch, or none), and reports progress as it goes.
-async fn send_batches(rows: Vec<ImportRow>, drop_invalid: bool, programme_id: Option<i64>, progress: RwSignal<Progress>) -> Result<usize, AppError> {
+/// last batch, or none), and reports progress as it goes. A batch whose reply was lost is sent
+/// again at once, twice at most: the server takes a batch once by its key and index.
+async fn send_batches(rows: Vec<ImportRow>, drop_invalid: bool, programme_id: Option<i64>, import_key: String, progress: RwSignal<Progress>) -> Result<usize, AppError> {
     let total = rows.len();
     let batches: Vec<_> = rows.chunks(BATCH_ROWS).map(<[ImportRow]>::to_vec).collect();
     let count = batches.len();
-    let import_key = format!("{}", js_sys::Date::now());
     let mut sent = 0;
     progress.set(Progress { sent, total });
     let mut imported = 0;
     for (index, rows) in batches.into_iter().enumerate() {
         sent += rows.len();
-        let batch = ImportBatch { import_key: import_key.clone(), rows, drop_invalid, last: index + 1 == count, programme_id };
-        imported = commit_import(batch).await?;
+        let batch = ImportBatch { import_key: import_key.clone(), index, rows, drop_invalid, last: index + 1 == count, programme_id };
+        let mut attempts = 0;
+        imported = loop {
+            attempts += 1;
+            match commit_import(batch.clone()).await {
+                Err(AppError::Transport(_)) if attempts < 3 => continue,
+                other => break other?,
+            }
+        };
         progress.set(Progress { sent, total });
     }
     Ok(imported)
+}
+
+/// A key for one checked file's import, kept while the curator tries again.
+fn new_import_key() -> String {
+    format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e15) as u64)
 }
 
 #[component]
@@ -51,7 +63,7 @@ fn Import() -> impl IntoView {
     let progress = RwSignal::new(Progress { sent: 0, total: 0 });
     let programme = RwSignal::new(None::<i64>);
     let programmes = Resource::new(|| (), |_| crate::api::programmes::list_programmes(None));
-    let commit = Action::new_local(move |(rows, drop): &(Vec<ImportRow>, bool)| send_batches(rows.clone(), *drop, programme.get_untracked(), progress));
+    let commit = Action::new_local(move |(rows, drop, key): &(Vec<ImportRow>, bool, String)| send_batches(rows.clone(), *drop, programme.get_untracked(), key.clone(), progress));
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -99,6 +111,7 @@ fn Import() -> impl IntoView {
                 let invalid = result.invalid();
                 let valid = result.valid();
                 let rows = result.rows.clone();
+                let import_key = new_import_key();
                 view! {
                     <section class="card">
                         <p data-testid="import-summary">
@@ -117,7 +130,7 @@ fn Import() -> impl IntoView {
                         <div class="actions">
                             <button class="button primary"
                                 disabled=move || (invalid > 0 && !drop_invalid.get()) || commit.pending().get() || imported()
-                                on:click=move |_| { commit.dispatch_local((rows.clone(), drop_invalid.get_untracked())); }>
+                                on:click=move |_| { commit.dispatch_local((rows.clone(), drop_invalid.get_untracked(), import_key.clone())); }>
                                 {tr::IMPORT_COMMIT}
                             </button>
                             <CommitStatus commit progress/>
@@ -137,7 +150,7 @@ fn message(error: &AppError) -> String {
 }
 
 #[component]
-fn CommitStatus(commit: Action<(Vec<ImportRow>, bool), Result<usize, AppError>>, progress: RwSignal<Progress>) -> impl IntoView {
+fn CommitStatus(commit: Action<(Vec<ImportRow>, bool, String), Result<usize, AppError>>, progress: RwSignal<Progress>) -> impl IntoView {
     move || match (commit.pending().get(), commit.value().get()) {
         (true, _) => {
             let Progress { sent, total } = progress.get();

@@ -35,7 +35,7 @@ fn Order(board: Board, details: Option<OrderDetails>, save: Action<(i64, OrderDe
     let head_name = details.as_ref().map(|d| d.head_name.clone()).unwrap_or_default();
     view! {
         <div class="toolbar no-print">
-            <button class="button primary" onclick="window.print()">{tr::ORDER_PRINT}</button>
+            <button class="button primary" on:click=|_| { let _ = window().print(); }>{tr::ORDER_PRINT}</button>
             <a class="button secondary" href=format!("/export/order/{}.docx", p.id) rel="external" download>{tr::ORDER_DOCX}</a>
             <a class="button secondary" href=format!("/export/order/{}.xlsx", p.id) rel="external" download>{tr::EXPORT_XLSX}</a>
         </div>

@@ -117,7 +117,7 @@ async fn every_server_function_answers_each_role_as_the_rules_say() {
     let recorded = participants::relationships_of(&w.app.db, w.stranger).await.expect("relationships");
     let added = recorded.iter().find(|r| r.kind == RelationshipKind::Relative).expect("recorded once");
     matrix(&w, "relationships/remove", json!({ "id": added.id }), [U, "ok", N, N, N, N]).await;
-    let batch = |key: &str| json!({ "batch": { "import_key": key, "rows": [], "drop_invalid": false, "last": false } });
+    let batch = |key: &str| json!({ "batch": { "import_key": key, "index": 0, "rows": [], "drop_invalid": false, "last": false } });
     matrix(&w, "import/commit", batch("k"), [U, "ok", "ok", F, F, F]).await;
 }
 

@@ -199,7 +199,7 @@ impl TestApp {
         let test_db = TestDb::with_demo(backend).await;
         let db = test_db.connect().await;
         let options = nastavnik::startup::leptos_options(None).expect("leptos options");
-        let router = nastavnik::startup::router(nastavnik::startup::state(db.clone(), options, false));
+        let router = nastavnik::startup::router(nastavnik::startup::state(db.clone(), options, app::state::WebSettings::default()));
         TestApp { db, router, _test_db: test_db }
     }
 
@@ -208,8 +208,21 @@ impl TestApp {
         let test_db = TestDb::new(backend).await;
         let db = test_db.connect().await;
         let options = nastavnik::startup::leptos_options(None).expect("leptos options");
-        let router = nastavnik::startup::router(nastavnik::startup::state(db.clone(), options, false));
+        let router = nastavnik::startup::router(nastavnik::startup::state(db.clone(), options, app::state::WebSettings::default()));
         TestApp { db, router, _test_db: test_db }
+    }
+
+    /// Starts the server again on the same database, as after a restart or as a second
+    /// process behind a balancer would see it: a new pool, nothing kept in memory.
+    pub async fn restart(&mut self) {
+        self.restart_with(app::state::WebSettings::default()).await;
+    }
+
+    /// The same, with the server reached at another address.
+    pub async fn restart_with(&mut self, web: app::state::WebSettings) {
+        self.db = self._test_db.connect().await;
+        let options = nastavnik::startup::leptos_options(None).expect("leptos options");
+        self.router = nastavnik::startup::router(nastavnik::startup::state(self.db.clone(), options, web));
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {
@@ -295,6 +308,17 @@ impl TestApp {
             request = request.header(header::COOKIE, cookie);
         }
         self.send(request.body(Body::empty()).expect("request")).await
+    }
+
+    /// Logs in from a client at `address`, as the server sees the socket's peer.
+    pub async fn login_reply_at(&self, address: &str, login: &str, password: &str) -> Reply {
+        let peer: std::net::SocketAddr = format!("{address}:40000").parse().expect("an IPv4 address");
+        let body = format!("login={login}&password={}", urlencode(password));
+        let request = Request::post("/api/auth/login")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .extension(axum::extract::ConnectInfo(peer));
+        self.send(request.body(Body::from(body)).expect("request")).await
     }
 
     /// Logs in through the real login server function.

@@ -6,6 +6,7 @@ use app::store::{participants, Backend};
 use serde_json::{json, Value};
 
 use super::helpers::{Caller, Reply, TestApp};
+use crate::on_both_backends;
 
 const FILE: &str = "Фамилия;Имя;Отчество;Роль;Категория;Предметы;Стаж;Класс;Ресурс времени\n\
     Лаптева;Зоя;Олеговна;Наставник;Педагог;химия;20;;2\n\
@@ -18,6 +19,11 @@ async fn preview(app: &TestApp, caller: &Caller, file: &[u8]) -> Reply {
 
 async fn count(app: &TestApp, organisation_id: i64) -> usize {
     participants::list(&app.db, organisation_id, &ParticipantFilter::default()).await.expect("list").len()
+}
+
+/// One batch of an import's commit, as the page sends it.
+fn batch(key: &str, index: usize, rows: &[Value], drop_invalid: bool, last: bool) -> Value {
+    json!({ "batch": { "import_key": key, "index": index, "rows": rows, "drop_invalid": drop_invalid, "last": last } })
 }
 
 #[tokio::test]
@@ -36,18 +42,14 @@ async fn a_file_with_one_bad_row_imports_nothing_until_that_row_is_dropped() {
     assert!(rows[0]["errors"].as_object().is_some_and(|e| e.is_empty()));
     assert_eq!(count(&app, school).await, before, "a preview changes nothing");
 
-    let commit = |drop_invalid: bool, key: &str, rows: &[Value]| {
-        json!({ "batch": { "import_key": key, "rows": rows, "drop_invalid": drop_invalid, "last": true } })
-    };
-    let refused = app.call(&curator, "import/commit", commit(false, "a", &rows)).await;
+    let refused = app.call(&curator, "import/commit", batch("a", 0, &rows, false, true)).await;
     assert_eq!(refused.json()["Refused"], "Импорт отменён: 1 строка с ошибками. Ничего не импортировано.");
     assert_eq!(count(&app, school).await, before);
 
     // Sent in two batches, as the page does for a large file; written at the last one.
-    let first = json!({ "batch": { "import_key": "b", "rows": &rows[..1], "drop_invalid": true, "last": false } });
-    assert_eq!(app.call(&curator, "import/commit", first).await.json(), 0);
+    assert_eq!(app.call(&curator, "import/commit", batch("b", 0, &rows[..1], true, false)).await.json(), 0);
     assert_eq!(count(&app, school).await, before);
-    let done = app.call(&curator, "import/commit", commit(true, "b", &rows[1..])).await;
+    let done = app.call(&curator, "import/commit", batch("b", 1, &rows[1..], true, true)).await;
     assert_eq!(done.json(), 2, "{}", done.text);
     assert_eq!(count(&app, school).await, before + 2);
 }
@@ -64,3 +66,48 @@ async fn previews_are_for_curators_and_unreadable_files_are_explained() {
     let reply = preview(&app, &curator, "Имя;Предметы\nЗоя;химия\n".as_bytes()).await;
     assert_eq!(reply.json()["Refused"], "В файле нет обязательных столбцов: Фамилия, Роль, Категория");
 }
+
+on_both_backends!(an_import_spanning_a_restart_is_written_whole_and_a_retried_batch_is_taken_once, |backend| async move {
+    let mut app = TestApp::spawn(backend).await;
+    let curator = app.login("curator", "kurator12").await;
+    let school = curator.user.as_ref().and_then(|u| u.organisation_id).expect("school");
+    let before = count(&app, school).await;
+    let rows = preview(&app, &curator, FILE.as_bytes()).await.json()["rows"].as_array().cloned().expect("rows");
+
+    // The first batch reaches one server process; the last reaches another (or the same one
+    // after a restart): nothing of the first lived in memory, and both are written.
+    assert_eq!(app.call(&curator, "import/commit", batch("k1", 0, &rows[..1], true, false)).await.json(), 0);
+    assert_eq!(app.call(&curator, "import/commit", batch("k1", 0, &rows[..1], true, false)).await.json(), 0, "a batch sent twice");
+    app.restart().await;
+    let done = app.call(&curator, "import/commit", batch("k1", 1, &rows[1..], true, true)).await;
+    assert_eq!(done.json(), 2, "both good rows of both batches: {}", done.text);
+    assert_eq!(count(&app, school).await, before + 2);
+
+    // The reply was lost and the page sends the last batch again: the same answer, no new rows.
+    let again = app.call(&curator, "import/commit", batch("k1", 1, &rows[1..], true, true)).await;
+    assert_eq!(again.json(), 2, "{}", again.text);
+    assert_eq!(count(&app, school).await, before + 2);
+
+    // A last batch whose earlier batches never arrived writes nothing.
+    let incomplete = app.call(&curator, "import/commit", batch("k2", 1, &rows[1..], true, true)).await;
+    assert_eq!(incomplete.json()["Refused"], domain::i18n::tr::IMPORT_INCOMPLETE, "{}", incomplete.text);
+    assert_eq!(count(&app, school).await, before + 2);
+
+    // What no page of ours sends is refused: an import larger than a file may be, a malformed key.
+    let too_many: Vec<Value> = std::iter::repeat_n(rows[0].clone(), 201).collect();
+    let big = app.call(&curator, "import/commit", batch("k3", 0, &too_many, true, false)).await;
+    assert_eq!(big.json()["Refused"], domain::i18n::tr::import_too_large(10_000), "{}", big.text);
+    let far = app.call(&curator, "import/commit", batch("k3", 50, &rows, true, false)).await;
+    assert_eq!(far.json()["Refused"], domain::i18n::tr::import_too_large(10_000), "{}", far.text);
+    let key = app.call(&curator, "import/commit", batch("../x", 0, &rows, true, false)).await;
+    assert_eq!(key.json()["Refused"], domain::i18n::tr::IMPORT_BAD_BATCH, "{}", key.text);
+
+    // An import abandoned a day ago is forgotten at the next commit of anyone.
+    let curator_id = curator.user.as_ref().map(|u| u.id).expect("id");
+    let rows_typed: Vec<domain::models::import::ImportRow> = serde_json::from_value(Value::Array(rows.clone())).expect("rows");
+    let yesterday = app::store::now_unix() - 25 * 60 * 60;
+    app::store::imports::add_batch(&app.db, curator_id, "old", 0, &rows_typed, yesterday).await.expect("stored");
+    app.call(&curator, "import/commit", batch("k4", 0, &rows[..1], true, false)).await;
+    let left = app::store::imports::pending_row_count(&app.db, curator_id, "old").await.expect("count");
+    assert_eq!(left, 0, "the day-old batch expired");
+});

@@ -5,6 +5,8 @@ mod access;
 mod accounts;
 mod board;
 mod documents;
+mod fuzz;
+mod hardening;
 mod helpers;
 mod import;
 mod ops;

@@ -38,7 +38,7 @@ on_both_backends!(a_curator_creates_a_programme_and_imports_people_into_it, |bac
     let preview = app.upload(&curator, "import/preview", "list.csv", file.as_bytes()).await;
     let rows = preview.json()["rows"].clone();
     assert_eq!(rows.as_array().map(Vec::len), Some(2), "{}", preview.text);
-    let commit = |programme: i64| json!({ "batch": { "import_key": format!("k{programme}"), "rows": rows, "drop_invalid": false, "last": true, "programme_id": programme } });
+    let commit = |programme: i64| json!({ "batch": { "import_key": format!("k{programme}"), "index": 0, "rows": rows, "drop_invalid": false, "last": true, "programme_id": programme } });
     // Another school's programme is refused, and nothing is imported.
     let other = app.login("other", "kurator1").await;
     let foreign = app.programme(&other, None).await;
@@ -133,7 +133,7 @@ on_both_backends!(a_person_mentors_in_one_programme_and_is_mentored_in_another, 
         async move {
             let preview = app.upload(curator, "import/preview", "list.csv", file.as_bytes()).await;
             let rows = preview.json()["rows"].clone();
-            let commit = json!({ "batch": { "import_key": file.len().to_string(), "rows": rows, "drop_invalid": false, "last": true } });
+            let commit = json!({ "batch": { "import_key": file.len().to_string(), "index": 0, "rows": rows, "drop_invalid": false, "last": true } });
             let done = app.call(curator, "import/commit", commit).await;
             assert_eq!(done.json(), 2, "{}", done.text);
         }

@@ -169,18 +169,64 @@ on_both_backends!(anonymous_waves_link_entry_and_exit_by_code_and_store_no_name,
     let slip_owner: Option<i64> = sqlx::query("SELECT participant_id FROM respondent_codes WHERE code = $1")
         .bind(&code).fetch_one(&app.db.pool).await.expect("slip").get("participant_id");
     assert_eq!(slip_owner, None, "an anonymous slip belongs to nobody");
-    // The export shows the code, never a name.
+    // One respondent is fewer than five: nothing drawn from the wave is shown or exported.
     let curator = app.login("curator", "kurator7").await;
+    let results = app.call_fn(&curator, GetWaveResults { wave_id: exit }).await.json();
+    assert_eq!((results["too_few_to_show"].clone(), results["questions"].clone()), (json!(true), json!([])));
     let csv = app.get(&curator, &format!("/export/wave/{exit}.csv")).await;
-    assert!(csv.ok());
-    let line = csv.text.lines().nth(1).expect("one respondent");
-    assert!(line.starts_with(&code), "{line}");
-    // When it was sent, in the district's time (Moscow here), with no «UTC» anywhere.
-    let stored: String = sqlx::query("SELECT submitted_at FROM submissions WHERE wave_id = $1")
-        .bind(exit).fetch_one(&app.db.pool).await.expect("submission").get("submitted_at");
-    let moscow = domain::models::TimeZone::Moscow.local_minutes(&stored);
-    assert_eq!(line.split(';').nth(1), Some(moscow.as_str()), "{line} against {stored}");
-    assert!(!csv.text.contains("UTC"), "{}", csv.text);
+    assert_eq!((csv.status.as_u16(), csv.text.as_str()), (400, domain::i18n::tr::SV_TOO_FEW_ANONYMOUS));
+});
+
+on_both_backends!(an_anonymous_wave_shows_nothing_that_leads_back_to_a_respondent, |backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let (entry, _, _) = anonymous_setup(&app).await;
+    let curator = app.login("curator", "kurator7").await;
+    let programme: i64 = sqlx::query("SELECT programme_id FROM waves WHERE id = $1").bind(entry).fetch_one(&app.db.pool).await.expect("wave").get(0);
+    assert!(app.call_fn(&curator, IssueCodes { programme_id: programme, role: "mentee".into(), anonymous_count: 5 }).await.ok());
+    let codes: Vec<String> = sqlx::query("SELECT code FROM respondent_codes WHERE programme_id = $1 AND participant_id IS NULL ORDER BY id DESC LIMIT 6")
+        .bind(programme).fetch_all(&app.db.pool).await.expect("slips").iter().map(|r| r.get(0)).collect();
+    let kiosk = kiosk(&app, entry).await;
+    let form: SurveyForm = serde_json::from_value(app.call_fn(&kiosk, KioskPage {}).await.json()["form"].clone()).expect("form");
+    let open = form.definition.questions().find(|q| matches!(q.kind, QuestionKind::ShortText | QuestionKind::LongText)).expect("an open question").key.clone();
+    // Typed in the reverse of their alphabetical order: any order of arrival would show.
+    let typed = ["Я бы хотел больше встреч", "Ю: всё понятно", "Э, сложно", "В целом хорошо", "Б — интересно", "А ещё задания"];
+    let curator = app.login("curator", "kurator7").await;
+    for (n, code) in codes.iter().enumerate() {
+        if n == 4 {
+            let results = app.call_fn(&curator, GetWaveResults { wave_id: entry }).await.json();
+            assert_eq!(results["too_few_to_show"], json!(true), "four answers are fewer than five");
+            assert_eq!(app.get(&curator, &format!("/export/wave/{entry}.xlsx")).await.status.as_u16(), 400);
+        }
+        let mut answers = complete_answers(&form);
+        answers.insert(open.clone(), AnswerValue::Text(typed[n].into()));
+        let reply = app.call_fn(&kiosk, submission(&format!("anon-six-{n:07}"), &form, Some(code), &answers)).await;
+        assert_eq!(reply.json(), json!("Received"), "{}", reply.text);
+    }
+    let results = app.call_fn(&curator, GetWaveResults { wave_id: entry }).await.json();
+    assert_eq!(results["too_few_to_show"], json!(false));
+    let question = results["questions"].as_array().expect("questions").iter().find(|q| q["key"] == open.as_str()).expect("the open question").clone();
+    let mut alphabetical: Vec<&str> = typed.to_vec();
+    alphabetical.sort();
+    assert_eq!(question["texts"], json!(alphabetical), "open answers in the order of their words, not of their arrival");
+
+    let csv = app.get(&curator, &format!("/export/wave/{entry}.csv")).await;
+    assert!(csv.ok(), "{}", csv.text);
+    let header = csv.text.lines().next().expect("header");
+    assert!(!header.contains(domain::i18n::tr::SV_COL_RESPONDENT) && !header.contains(domain::i18n::tr::SV_COL_SUBMITTED), "{header}");
+    for code in &codes {
+        assert!(!csv.text.contains(code.as_str()), "the slip {code} is in the export");
+    }
+    let stored: Vec<String> = sqlx::query("SELECT submitted_at FROM submissions WHERE wave_id = $1").bind(entry)
+        .fetch_all(&app.db.pool).await.expect("submissions").iter().map(|r| r.get(0)).collect();
+    for at in stored {
+        let minute = domain::models::TimeZone::Moscow.local_minutes(&at);
+        assert!(!csv.text.contains(&minute), "the time {minute} is in the export");
+    }
+    let rows: Vec<&str> = csv.text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 6);
+    let mut sorted = rows.clone();
+    sorted.sort();
+    assert_eq!(rows, sorted, "rows in the order of their answers");
 });
 
 #[tokio::test]

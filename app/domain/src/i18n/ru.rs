@@ -329,6 +329,8 @@ pub const IMPORT_EMPTY: &str = "В файле нет строк с данным�
 pub const IMPORT_BAD_FILE: &str = "Не удалось прочитать файл: нужен CSV или XLSX";
 pub const IMPORT_TOO_BIG: &str = "Файл больше 10 МБ";
 pub const IMPORT_NO_FILE: &str = "Выберите файл для импорта";
+pub const IMPORT_BAD_BATCH: &str = "Импорт не распознан: проверьте файл ещё раз и повторите импорт";
+pub const IMPORT_INCOMPLETE: &str = "Часть строк импорта не дошла до сервера или устарела: проверьте файл ещё раз и повторите импорт — пока ничего не записано";
 pub fn import_too_large(rows: usize) -> String {
     format!("Файл слишком большой: в списке должно быть не больше {rows} строк и 64 столбцов")
 }
@@ -907,6 +909,8 @@ pub fn sv_n(n: i64) -> String {
 }
 pub const SV_MEAN: &str = "среднее";
 pub const SV_COL_RESPONDENT: &str = "Респондент";
+pub const SV_TOO_FEW_ANONYMOUS: &str = "Менее 5 ответов: результаты анонимного опроса появятся, когда ответят хотя бы пять человек, — иначе по ним можно узнать, кто как ответил.";
+pub const FEW_ANSWERS: &str = "менее 5 ответов";
 pub const SV_COL_SUBMITTED: &str = "Отправлено";
 // Taking a questionnaire
 pub const SV_PROGRESS: &str = "Ход заполнения";
@@ -1062,6 +1066,20 @@ pub fn deck_err_questions(n: usize) -> String {
 }
 pub fn deck_err_image(n: usize) -> String {
     format!("Слайд {n}: изображение должно быть в формате PNG, JPEG или WebP.")
+}
+pub fn board_too_many_moves(max: usize) -> String {
+    format!("За один шаг можно переставить не более {max} наставляемых и не больше, чем их на доске. Ничего не изменено.")
+}
+pub const CONTROL_CHARACTERS: &str = "В тексте есть невидимые управляющие символы (например, скопированные из другой программы). Уберите их и сохраните ещё раз — ничего не изменено.";
+pub const BAD_REQUEST_BODY: &str = "Запрос не распознан: обновите страницу и повторите действие. Ничего не изменено.";
+pub const CROSS_SITE_REFUSED: &str = "Запрос пришёл не со страницы Наставника и отклонён. Откройте Наставник по его адресу и повторите действие.";
+pub const JSON_ONLY: &str = "Сервер принимает здесь только данные страницы Наставника (JSON). Ничего не изменено.";
+pub const DECK_ERR_IMAGES_TOTAL: &str = "Изображения презентации вместе больше 9 МБ — уберите или уменьшите некоторые.";
+/// A request over the server's limit for its kind; nothing was saved.
+pub fn request_too_large(limit_bytes: usize) -> String {
+    let megabytes = limit_bytes as f64 / (1024.0 * 1024.0);
+    let size = format!("{megabytes:.1}").replace(".0", "").replace('.', ",");
+    format!("Слишком большой запрос: сервер принимает здесь не более {size} МБ. Ничего не сохранено — уменьшите файл, изображения или текст и попробуйте ещё раз.")
 }
 pub fn deck_err_image_size(n: usize) -> String {
     format!("Слайд {n}: изображение больше 1,5 МБ — уменьшите его.")

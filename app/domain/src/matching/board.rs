@@ -101,7 +101,13 @@ pub enum Refusal {
     NeedsReason { mentor: String, mentee: String, kind: RelationshipKind },
     ReasonTooLong,
     Empty,
+    /// More moves in one step than the board has mentees, or than `MAX_MOVES`.
+    TooManyMoves,
 }
+
+/// Most moves in one step: accepting every suggestion of a large programme's board stays
+/// one short transaction, and a change of tens of thousands of moves is refused at once.
+pub const MAX_MOVES: usize = 2_000;
 
 impl Refusal {
     pub fn message(&self) -> String {
@@ -112,6 +118,7 @@ impl Refusal {
             Refusal::NeedsReason { mentor, mentee, kind } => tr::board_needs_reason(mentor, mentee, *kind),
             Refusal::ReasonTooLong => tr::BOARD_REASON_TOO_LONG.into(),
             Refusal::Empty => tr::BOARD_NOTHING.into(),
+            Refusal::TooManyMoves => tr::board_too_many_moves(MAX_MOVES),
         }
     }
 }
@@ -195,6 +202,7 @@ impl Board {
         match op {
             BoardOp::Move(m) => self.check_moves(std::slice::from_ref(m)),
             BoardOp::Moves(moves) if moves.is_empty() => Err(Refusal::Empty),
+            BoardOp::Moves(moves) if moves.len() > MAX_MOVES.min(self.mentees.len()) => Err(Refusal::TooManyMoves),
             BoardOp::Moves(moves) => self.check_moves(moves),
             BoardOp::Lock { mentee_id, .. } => self.assignment(*mentee_id).map(|_| ()).ok_or(Refusal::UnknownPerson),
             BoardOp::Fix if self.assignments.is_empty() => Err(Refusal::Empty),

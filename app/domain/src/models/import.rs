@@ -7,6 +7,46 @@ use super::{check_participations, NewParticipant, Participation, ParticipantInpu
 use crate::i18n::ru;
 use crate::FieldErrors;
 
+/// What an uploaded list may hold: a school's base is hundreds of rows, not a million.
+pub const MAX_ROWS: usize = 10_000;
+/// Rows per batch the browser sends when it commits an import.
+pub const BATCH_ROWS: usize = 200;
+/// The longest import key: the browser makes a short random one.
+const MAX_KEY_CHARS: usize = 64;
+
+/// A batch of a commit. `import_key` names the import (made in the browser once per checked
+/// file, kept when the curator tries again); `index` counts batches from 0 and `last` marks
+/// the final one, at which the server writes the whole import or nothing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportBatch {
+    pub import_key: String,
+    pub index: usize,
+    pub rows: Vec<ImportRow>,
+    /// Leave out the rows with errors instead of refusing the whole import.
+    pub drop_invalid: bool,
+    pub last: bool,
+    /// The programme of the curator's school the people join (they can form pairs there).
+    #[serde(default)]
+    pub programme_id: Option<i64>,
+}
+
+impl ImportBatch {
+    /// Refuses a batch no browser of ours sends: a malformed key, too many rows in it, or an
+    /// index past the most an import may have.
+    pub fn check_shape(&self) -> Result<(), String> {
+        let key_ok = !self.import_key.is_empty()
+            && self.import_key.len() <= MAX_KEY_CHARS
+            && self.import_key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !key_ok {
+            return Err(ru::IMPORT_BAD_BATCH.into());
+        }
+        if self.rows.len() > BATCH_ROWS || self.index >= MAX_ROWS.div_ceil(BATCH_ROWS) {
+            return Err(ru::import_too_large(MAX_ROWS));
+        }
+        Ok(())
+    }
+}
+
 /// A data row of a file: its 1-based line number (the header is line 1), the participant's
 /// fields, and the programme its «Программа» column names (empty without one).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -120,6 +120,9 @@ pub const TITLE_MAX: usize = 200;
 pub const TEXT_MAX: usize = 4_000;
 /// Largest image, as its `data:` address (about 1.5 MB of picture).
 pub const IMAGE_MAX: usize = 2_000_000;
+/// Largest sum of a deck's images (about 9 MB of pictures): a deck is saved in one request,
+/// which must stay under `limits::DECK_REQUEST_BYTES`.
+pub const IMAGES_TOTAL_MAX: usize = 12_000_000;
 
 /// Checks a deck the composer sends: sizes, and that every slide points at something in the
 /// snapshot. The first problem, in Russian, with the slide's number.
@@ -132,6 +135,16 @@ pub fn check(title: &str, slides: &[Slide], snapshot: &Snapshot) -> Result<(), S
     }
     if slides.len() > SLIDES_MAX {
         return Err(tr::deck_err_too_many(SLIDES_MAX));
+    }
+    let images: usize = slides
+        .iter()
+        .filter_map(|slide| match &slide.content {
+            SlideContent::Text { image: Some(image), .. } => Some(image.len()),
+            _ => None,
+        })
+        .sum();
+    if images > IMAGES_TOTAL_MAX {
+        return Err(tr::DECK_ERR_IMAGES_TOTAL.into());
     }
     for (i, slide) in slides.iter().enumerate() {
         let n = Some(i + 1);

@@ -144,7 +144,20 @@ pub struct WaveResults {
     pub programme_title: String,
     /// Respondents of the wave against those it is for, in percent.
     pub response_rate: i64,
+    /// Empty when `too_few_to_show`.
     pub questions: Vec<QuestionStats>,
+    /// An anonymous wave with fewer than `MIN_ANONYMOUS_RESPONDENTS` answers: its figures are
+    /// not shown (with three respondents, a share of a third is a person).
+    #[serde(default)]
+    pub too_few_to_show: bool,
+}
+
+/// The fewest respondents of an anonymous wave (a school's or a group's) whose figures are shown.
+pub const MIN_ANONYMOUS_RESPONDENTS: i64 = 5;
+
+/// Whether an anonymous gathering of `respondents` is too small to show anything drawn from it.
+pub fn too_few_anonymous(anonymous: bool, respondents: i64) -> bool {
+    anonymous && respondents < MIN_ANONYMOUS_RESPONDENTS
 }
 
 /// The results of every question of `latest` (the wave's current version), counting the
@@ -202,6 +215,22 @@ pub struct BeforeAfter {
     pub exit_mean: Option<f64>,
     /// Respondents with both an entry and an exit answer (linked by person or slip code).
     pub linked: i64,
+    /// Drawn from anonymous waves with fewer than `MIN_ANONYMOUS_RESPONDENTS` answers on one
+    /// side: its shares and means are left out (the counts of respondents stay).
+    #[serde(default)]
+    pub too_few_to_show: bool,
+}
+
+impl BeforeAfter {
+    /// Leaves out the figures of a comparison over anonymous waves where a side that was
+    /// asked has fewer than five respondents.
+    pub fn hiding_few(self, anonymous: bool) -> BeforeAfter {
+        let few = |n: i64| n > 0 && too_few_anonymous(anonymous, n);
+        if !(few(self.entry_n) || few(self.exit_n)) {
+            return self;
+        }
+        BeforeAfter { rows: Vec::new(), entry_mean: None, exit_mean: None, too_few_to_show: true, ..self }
+    }
 }
 
 /// Puts a question's entry and exit results side by side.
@@ -222,6 +251,7 @@ pub fn before_after(question: &Question, entry: QuestionCounts, exit: QuestionCo
         entry_mean: entry.mean,
         exit_mean: exit.mean,
         linked,
+        too_few_to_show: false,
     }
 }
 

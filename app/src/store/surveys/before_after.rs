@@ -77,3 +77,16 @@ pub async fn linked_respondents(db: impl Conn, scope: Scope, template: &str) -> 
     let row = sqlx::query(&sql).bind(template).bind(id).fetch_one(&mut *conn).await?;
     row.try_get(0)
 }
+
+/// Whether any entry or exit wave of `template` in the scope is anonymous (its small groups'
+/// figures are then not shown).
+pub async fn anonymous_in_scope(db: impl Conn, scope: Scope, template: &str) -> Result<bool, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    let (condition, id) = scope.condition();
+    let sql = format!("SELECT COUNT(*) FROM waves w WHERE w.anonymous = 1 AND w.id IN ({SCOPED_WAVES} AND {condition})");
+    let mut count: i64 = 0;
+    for kind in [WaveKind::Entry, WaveKind::Exit] {
+        count += sqlx::query_scalar::<_, i64>(&sql).bind(template).bind(kind.code()).bind(id).fetch_one(&mut *conn).await?;
+    }
+    Ok(count > 0)
+}

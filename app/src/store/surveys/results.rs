@@ -152,11 +152,20 @@ pub async fn wave_results_with_definition(db: impl Conn, wave_id: i64) -> Result
     let wave = wave(&mut *conn, wave_id).await?;
     let (latest, definitions) = versions(&mut *conn, wave.questionnaire_id).await?;
     let counts: Vec<_> = wave_counts(&mut *conn, wave_id).await?.into_iter().map(|c| (c.version_id, c.question, c.choice, c.count)).collect();
-    let texts = wave_texts(&mut *conn, wave_id).await?;
+    let mut texts = wave_texts(&mut *conn, wave_id).await?;
+    // An anonymous wave's open answers in the order of their words, not of their arrival.
+    if wave.anonymous {
+        texts.sort_by(|a, b| a.2.cmp(&b.2));
+    }
     let (programme, _) = super::programmes::get(&mut *conn, wave.programme_id).await?;
+    let too_few_to_show = domain::surveys::stats::too_few_anonymous(wave.anonymous, wave.answered);
     let results = domain::surveys::stats::WaveResults {
         response_rate: domain::models::percent(wave.answered, wave.invited),
-        questions: domain::surveys::stats::summarise(&latest, &definitions, wave.kind, &counts, &texts),
+        questions: match too_few_to_show {
+            true => Vec::new(),
+            false => domain::surveys::stats::summarise(&latest, &definitions, wave.kind, &counts, &texts),
+        },
+        too_few_to_show,
         programme_title: programme.title,
         wave,
     };

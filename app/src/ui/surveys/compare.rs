@@ -44,6 +44,7 @@ fn Comparison(q: BeforeAfter, chart: Option<String>) -> impl IntoView {
         <section class="result" data-key=q.key.clone()>
             <h2>{q.text.clone()}</h2>
             <p class="muted" data-testid="n">{tr::ba_n(q.entry_n, q.exit_n, q.linked)}</p>
+            {q.too_few_to_show.then(|| view! { <p class="notice" role="status" data-testid="too-few">{tr::FEW_ANSWERS}</p> })}
             {q.entry_mean.zip(q.exit_mean).map(|(entry, exit)| view! {
                 <p class="means">{tr::ba_means(entry, exit)}</p>
             })}

@@ -49,6 +49,17 @@ pub fn save_draft(key: &str, draft: &Draft) {
     write(key, draft);
 }
 
+/// Removes every draft of a wave from this device (what earlier versions kept of an
+/// anonymous wave's respondents).
+pub fn clear_drafts_of_wave(wave_id: i64) {
+    let Some(storage) = storage() else { return };
+    let prefix = draft_key(wave_id, "");
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).filter(|key| key.starts_with(&prefix)).collect();
+    for key in keys {
+        let _ = storage.remove_item(&key);
+    }
+}
+
 pub fn clear_draft(key: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(key);
@@ -110,9 +121,10 @@ pub async fn flush() -> Flush {
             }
             Err(AppError::Transport(_) | AppError::Internal) => break,
             Err(refusal) => {
-                // Kept aside, not thrown away: what the respondent typed is never lost.
+                // Kept aside, not thrown away: what the respondent typed is never lost. Without
+                // the code: on a shared tablet it would tie the answers to a slip.
                 let mut refused: Vec<(SurveySubmission, String)> = read(REFUSED).unwrap_or_default();
-                refused.push((submission.clone(), refusal.to_string()));
+                refused.push((SurveySubmission { code: None, ..submission.clone() }, refusal.to_string()));
                 write(REFUSED, &refused);
                 remove(&submission.client_id);
                 report.refused.push(refusal.to_string());

@@ -335,10 +335,15 @@ fn WaveResultsView(results: domain::surveys::stats::WaveResults) -> impl IntoVie
         <p class="muted">{tr::wave_kind(wave.kind)} " · " {tr::participant_role(wave.role)}
             {wave.anonymous.then_some(" · ")} {wave.anonymous.then_some(tr::SV_ANONYMOUS)}</p>
         <p class="rate-line" data-testid="rate">{tr::sv_rate_line(wave.answered, wave.invited, results.response_rate)}</p>
-        <p class="exports">
-            <a class="button secondary" href=format!("/export/wave/{}.xlsx", wave.id) rel="external">{tr::EXPORT_XLSX}</a>
-            <a class="button secondary" href=format!("/export/wave/{}.csv", wave.id) rel="external">{tr::EXPORT_CSV}</a>
-        </p>
+        {match results.too_few_to_show {
+            true => view! { <p class="notice" role="status" data-testid="too-few">{tr::SV_TOO_FEW_ANONYMOUS}</p> }.into_any(),
+            false => view! {
+                <p class="exports">
+                    <a class="button secondary" href=format!("/export/wave/{}.xlsx", wave.id) rel="external">{tr::EXPORT_XLSX}</a>
+                    <a class="button secondary" href=format!("/export/wave/{}.csv", wave.id) rel="external">{tr::EXPORT_CSV}</a>
+                </p>
+            }.into_any(),
+        }}
         {results.questions.into_iter().map(|q| view! { <QuestionResult stats=q/> }).collect_view()}
     }
 }

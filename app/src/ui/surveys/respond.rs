@@ -77,6 +77,11 @@ enum KioskStep {
 
 #[component]
 fn KioskFlow(form: SurveyForm, pending: RwSignal<usize>) -> impl IntoView {
+    // Nothing of an anonymous wave's earlier respondents stays on a shared tablet.
+    if form.anonymous {
+        let wave_id = form.wave_id;
+        Effect::new(move |_| super::device::clear_drafts_of_wave(wave_id));
+    }
     let form = StoredValue::new(form);
     let step = RwSignal::new(KioskStep::Code);
     let typed = RwSignal::new(String::new());

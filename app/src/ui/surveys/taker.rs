@@ -69,9 +69,12 @@ pub fn Taker(
     let client_id = StoredValue::new(None::<String>);
     let code = StoredValue::new(code);
 
-    // Resume from the device's draft, then save it at every answer and every step.
+    // Resume from the device's draft, then save it at every answer and every step. An
+    // anonymous wave keeps no draft on the device: a shared tablet must hold nothing of a
+    // respondent once their visit is over (the half-filled form lives only on the screen).
+    let keeps_draft = !preview && !form.with_value(|f| f.anonymous);
     Effect::new(move |loaded: Option<()>| {
-        if preview {
+        if !keeps_draft {
             return;
         }
         if loaded.is_none() {
@@ -151,7 +154,9 @@ pub fn Taker(
                 return;
             }
         };
-        device::clear_draft(&draft_key.get_value());
+        if keeps_draft {
+            device::clear_draft(&draft_key.get_value());
+        }
         if let Some(on_finish) = on_finish {
             on_finish.run(finished);
         }
