@@ -77,9 +77,9 @@ fn refusal(status: StatusCode, error: AppError) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], serde_json::to_string(&error).unwrap_or_default()).into_response()
 }
 
-/// Headers every response carries: no framing by another site (clickjacking), no MIME
-/// sniffing, no referrer to other sites, and a Content-Security-Policy for whatever did not
-/// set its own (Leptos pages set theirs with the nonce of their inline scripts).
+/// Headers every response carries: no framing (clickjacking; the deck preview allows our own
+/// pages), no MIME sniffing, no referrer to other sites, and a Content-Security-Policy for
+/// whatever did not set its own (Leptos pages set theirs with the nonce of their inline scripts).
 pub async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
@@ -88,7 +88,9 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
             headers.insert(header::CONTENT_SECURITY_POLICY, policy);
         }
     }
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !headers.contains_key(header::X_FRAME_OPTIONS) {
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     response

@@ -63,8 +63,15 @@ pub async fn present(
     let stamped = query.is_some_and(|q| q.split('&').any(|pair| pair.starts_with("v=")));
     let cache = if stamped { "private, max-age=86400" } else { "private, no-cache" };
     let (title, slides, snapshot) = deck_for(&caller, deck_id).await?;
+    // The composer shows this page in a frame as its preview: framing by our own pages only.
+    let policy = app::state::content_security_policy(None).replace("frame-ancestors 'none'", "frame-ancestors 'self'");
     Ok((
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, cache)],
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
+            (header::CACHE_CONTROL, cache.to_owned()),
+            (header::CONTENT_SECURITY_POLICY, policy),
+            (header::X_FRAME_OPTIONS, "SAMEORIGIN".to_owned()),
+        ],
         deck::document(deck_id, &title, &slides, &snapshot, Assets::Linked { version: deck_assets_version() }),
     )
         .into_response())
