@@ -1,5 +1,5 @@
 //! Drill: the server is killed (SIGKILL) again and again while kiosks send questionnaires,
-//! and started again; the kiosks keep resending what was not acknowledged, as devices do.
+//! and started again, then stopped with SIGTERM (it must drain and exit cleanly); the kiosks keep resending what was not acknowledged, as devices do.
 //! Prints what was acknowledged, stored, lost and duplicated: lost and duplicated must be 0.
 //!
 //! ```text
@@ -94,17 +94,32 @@ async fn main() -> anyhow::Result<()> {
         }));
     }
 
-    // The killer: SIGKILL at even intervals over the run, then start again at once.
+    // The killer: SIGKILL at even intervals over the run, then start again at once; the last
+    // stop is a SIGTERM, which must drain and exit cleanly.
     let run = Duration::from_secs_f64(total as f64 / args.rate);
     let mut kills_done = 0;
-    for k in 1..=args.kills {
-        tokio::time::sleep_until((begin + run.mul_f64(k as f64 / (args.kills + 1) as f64)).into()).await;
+    let stops = args.kills + 1;
+    for k in 1..=stops {
+        tokio::time::sleep_until((begin + run.mul_f64(k as f64 / (stops + 1) as f64)).into()).await;
         let mut child = server.lock().await;
-        child.kill().await?;
-        let acked_at_kill = acknowledged.lock().expect("set").len();
-        kills_done += 1;
+        let acked_before = acknowledged.lock().expect("set").len();
+        if k < stops {
+            child.kill().await?;
+            kills_done += 1;
+            println!("stop {k}: SIGKILL after {acked_before} acknowledged, restarted");
+        } else {
+            let pid = child.id().ok_or_else(|| anyhow::anyhow!("the server has no pid"))?;
+            let asked = Instant::now();
+            tokio::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().await?;
+            let status = tokio::time::timeout(Duration::from_secs(40), child.wait()).await??;
+            println!(
+                "stop {k}: SIGTERM after {acked_before} acknowledged: exited {} in {} ms, restarted",
+                if status.success() { "cleanly" } else { "WITH AN ERROR" },
+                asked.elapsed().as_millis()
+            );
+            anyhow::ensure!(status.success(), "the server did not stop cleanly on SIGTERM: {status}");
+        }
         *child = start_server(&url, port).await?;
-        println!("kill {k}: SIGKILL after {acked_at_kill} acknowledged, restarted");
     }
     for task in tasks {
         task.await?;

@@ -57,9 +57,10 @@ async fn deck_for(caller: &Caller, deck_id: i64) -> Result<(String, Vec<Slide>, 
 /// bare address is always fetched anew.
 pub async fn present(
     caller: Caller,
-    Path(deck_id): Path<i64>,
+    Path(deck_id): Path<String>,
     axum::extract::RawQuery(query): axum::extract::RawQuery,
 ) -> Result<Response, AppError> {
+    let deck_id = deck_id.parse::<i64>().map_err(|_| AppError::NotFound)?;
     let stamped = query.is_some_and(|q| q.split('&').any(|pair| pair.starts_with("v=")));
     let cache = if stamped { "private, max-age=86400" } else { "private, no-cache" };
     let (title, slides, snapshot) = deck_for(&caller, deck_id).await?;
@@ -79,7 +80,9 @@ pub async fn present(
 
 /// `/decks/{id}/export.html`: one file with ECharts, the player and the styles inside, to
 /// present on any laptop with no network.
-pub async fn export_html(caller: Caller, Path(deck_id): Path<i64>) -> Result<Response, AppError> {
+pub async fn export_html(caller: Caller, Path(deck_id): Path<String>) -> Result<Response, AppError> {
+    // A malformed id is a missing deck, in the same words, not the router's English.
+    let deck_id = deck_id.parse::<i64>().map_err(|_| AppError::NotFound)?;
     let (title, slides, snapshot) = deck_for(&caller, deck_id).await?;
     let html = offline_document(deck_id, &title, &slides, &snapshot);
     Ok(crate::routes::attachment(html.into_bytes(), "text/html; charset=utf-8", &format!("deck-{deck_id}.html")))

@@ -122,6 +122,28 @@ on_both_backends!(every_server_function_answers_hostile_bodies_with_a_refusal_ne
             );
         }
     }
+    // Other methods, and the plain routes with ids that are not ids.
+    let curator = &callers[1];
+    for path in &paths {
+        for method in ["GET", "PUT", "DELETE"] {
+            let mut request = Request::builder().method(method).uri(path.as_str()).header(header::CONTENT_TYPE, "application/json");
+            if let Some(cookie) = &curator.cookie {
+                request = request.header(header::COOKIE, cookie);
+            }
+            let reply = app.send(request.body(Body::from("{}")).expect("request")).await;
+            assert!(reply.status.as_u16() < 500, "{method} {path}: {} {}", reply.status, reply.text);
+            sent += 1;
+        }
+    }
+    for route in ["/decks/x/present", "/decks/-1/export.html", "/decks/99999999999999999999/present", "/export/wave/abc.csv", "/export/wave/1.exe",
+        "/export/order/..%2F..%2Fetc%2Fpasswd", "/export/school/1e3.xlsx", "/documents/%00/scan", "/static/..%2FCargo.toml", "/pkg/../Cargo.toml",
+        "/participants/abc", "/waves/-5/results", "/programmes/%F0%9F%92%A5"] {
+        let reply = app.get(curator, route).await;
+        assert!(reply.status.as_u16() < 500, "{route}: {} {}", reply.status, reply.text);
+        assert!(!reply.text.contains("[workspace]"), "{route} served a file from outside the site");
+        assert!(!reply.text.contains("Cannot parse"), "{route} answered in the router's English: {}", reply.text);
+        sent += 1;
+    }
     assert!(app.get(&TestApp::anonymous(), "/health").await.ok(), "still answering after {sent} hostile requests");
     println!("{backend:?}: {sent} hostile requests to {} server functions, seed {seed:#x}: no server error", paths.len());
 });
