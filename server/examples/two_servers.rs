@@ -24,6 +24,19 @@ fn form(login: &str, password: &str) -> String {
     format!("login={login}&password={password}")
 }
 
+/// A distinct name for every number (names take letters only).
+fn letters(mut n: usize) -> String {
+    const ALPHABET: [char; 10] = ['а', 'б', 'в', 'г', 'д', 'е', 'ж', 'з', 'и', 'к'];
+    let mut out = String::new();
+    loop {
+        out.push(ALPHABET[n % 10]);
+        n /= 10;
+        if n == 0 {
+            return out;
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -71,8 +84,8 @@ async fn main() -> anyhow::Result<()> {
     }
 
     // An import whose batches go to different processes is written whole, once.
-    let row = |n: usize| json!({ "line": n + 2, "programme": "", "errors": {}, "input": {
-        "last_name": format!("Импортов{n}"), "first_name": "Иван", "role": "mentee", "kind": "student", "grade": "8Б" } });
+    let row = |n: usize| json!({ "line": n + 2, "programme": "", "errors": {}, "input": domain::models::ParticipantInput {
+        last_name: format!("Импортов{}", letters(n)), first_name: "Иван".into(), role: "mentee".into(), kind: "student".into(), grade: "8Б".into(), ..Default::default() } });
     let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM participants").fetch_one(&db.pool).await?;
     let batch = |index: usize, last: bool| json!({ "batch": { "import_key": "drill-import", "index": index, "last": last, "drop_invalid": false,
         "rows": (index * 200..(index + 1) * 200).map(row).collect::<Vec<_>>() } }).to_string();
@@ -123,17 +136,21 @@ async fn main() -> anyhow::Result<()> {
     // Questionnaires sent to both processes in turn: each stored once.
     let definition = Arc::new(questionnaire());
     let acknowledged = Arc::new(Mutex::new(HashSet::new()));
+    let refusals = Arc::new(Mutex::new(Vec::<String>::new()));
     let mut tasks = Vec::new();
     for respondent in 0..respondents {
-        let (setup, definition, client, acknowledged) = (setup.clone(), definition.clone(), client.clone(), acknowledged.clone());
+        let (setup, definition, client, acknowledged, refusals) = (setup.clone(), definition.clone(), client.clone(), acknowledged.clone(), refusals.clone());
         tasks.push(tokio::spawn(async move {
             for (w, (wave_id, version_id, kiosk)) in setup.waves.iter().enumerate() {
-                let client_id = format!("two-{wave_id}-{respondent}");
+                let client_id = format!("two-servers-{wave_id}-{respondent:06}");
                 let body = submission_body(&definition, &client_id, (*wave_id, *version_id), &setup.codes[respondent], respondent + w);
                 // Sent to one process, then (a lost reply) again to the other.
                 for port in [ports[(respondent + w) % 2], ports[(respondent + w + 1) % 2]] {
-                    if let Ok((200, _, _)) = post(&client, port, "/api/surveys/submit", Some(kiosk), "application/json", body.clone()).await {
-                        acknowledged.lock().expect("set").insert(client_id.clone());
+                    match post(&client, port, "/api/surveys/submit", Some(kiosk), "application/json", body.clone()).await {
+                        Ok((200, _, _)) => {
+                            acknowledged.lock().expect("set").insert(client_id.clone());
+                        }
+                        other => refusals.lock().expect("list").push(format!("{client_id} on :{port}: {other:?}")),
                     }
                 }
             }
@@ -148,6 +165,9 @@ async fn main() -> anyhow::Result<()> {
     let submissions_ok = acknowledged == respondents * waves && rows == acknowledged as i64 && rows == distinct;
     println!("questionnaires: {} sent twice each, once to each process; acknowledged {acknowledged}, stored {rows}, duplicated {}: {}", respondents * waves, rows - distinct, if submissions_ok { "each once" } else { "WRONG" });
     if !submissions_ok {
+        for line in refusals.lock().expect("list").iter().take(5) {
+            println!("  not acknowledged: {line}");
+        }
         failures.push("questionnaires");
     }
     drop((server_a, server_b));
