@@ -109,9 +109,7 @@ async fn main() -> anyhow::Result<()> {
             last_name: "Наставникова".into(), first_name: "Ада".into(), role: "mentor".into(), kind: "student".into(),
             grade: "10А".into(), capacity: "3".into(), ..Default::default()
         }).map_err(|e| anyhow::anyhow!("{e:?}"))?;
-        let id = app::store::participants::insert(&db, setup.school, &data).await?;
-        app::store::participants::join(&db, id, domain::models::Participation { programme_id: setup.programme, role: domain::models::ParticipantRole::Mentor }).await?;
-        id
+        app::store::participants::insert_joining(&db, setup.school, &data, Some(setup.programme)).await?
     };
     let board_body = json!({ "programme_id": setup.programme }).to_string();
     let (_, board, _) = post(&client, a, "/api/board/get", Some(&cookie), "application/json", board_body).await.map_err(anyhow::Error::msg)?;

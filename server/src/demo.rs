@@ -97,11 +97,7 @@ fn student(n: usize, role: ParticipantRole, grade: &str, achievement: Achievemen
 }
 
 async fn add(db: &mut AnyConnection, org: i64, programme: Option<i64>, data: &NewParticipant) -> anyhow::Result<i64> {
-    let id = participants::insert(&mut *db, org, data).await?;
-    if let Some(programme_id) = programme {
-        participants::join(&mut *db, id, Participation { programme_id, role: data.role }).await?;
-    }
-    Ok(id)
+    Ok(participants::insert_joining(&mut *db, org, data, programme).await?)
 }
 
 fn programme(org: i64, title: &str, form: MentoringForm, variants: Vec<Variant>) -> Programme {

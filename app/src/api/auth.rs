@@ -61,15 +61,7 @@ pub async fn welcome(input: domain::models::WelcomeInput) -> Result<CurrentUser,
     let welcome = domain::models::Welcome::parse(&input).map_err(AppError::Validation)?;
     let guess = Guess::new("welcome", welcome.login.as_str(), crate::state::request_client());
     guess.count(&state.db).await?;
-    let user = match crate::services::accounts::welcome(&state.db, welcome).await {
-        Ok(user) => user,
-        Err(refusal) if refusal.field_message("code").is_some() => return Err(refusal),
-        Err(other) => {
-            guess.was_not_a_guess(&state.db).await?;
-            return Err(other);
-        }
-    };
-    guess.was_right(&state.db).await?;
+    let user = guess.settle(&state.db, crate::services::accounts::welcome(&state.db, welcome).await, "code").await?;
     start_session(&state, user.id).await?;
     Ok(user)
 }
@@ -84,14 +76,8 @@ pub async fn change_password(input: domain::models::PasswordChangeInput) -> Resu
     // A stolen session must not be a way to guess the current password.
     let guess = Guess::new("password", &caller.user.id.to_string(), crate::state::request_client());
     guess.count(&caller.db).await?;
-    match crate::services::accounts::change_password(&caller.db, &caller.user, &crate::auth::token_hash(&token), &input).await {
-        Ok(()) => guess.was_right(&caller.db).await,
-        Err(refusal) if refusal.field_message("current").is_some() => Err(refusal),
-        Err(other) => {
-            guess.was_not_a_guess(&caller.db).await?;
-            Err(other)
-        }
-    }
+    let changed = crate::services::accounts::change_password(&caller.db, &caller.user, &crate::auth::token_hash(&token), &input).await;
+    guess.settle(&caller.db, changed, "current").await
 }
 
 /// Starts a session for `user_id`: a new random token in the cookie, its hash in the database.

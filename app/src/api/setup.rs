@@ -27,15 +27,7 @@ pub async fn first_run(input: FirstRunInput) -> Result<CurrentUser, AppError> {
     let run = FirstRun::parse(&input).map_err(AppError::Validation)?;
     let guess = Guess::new("setup", "first-run", crate::state::request_client());
     guess.count(&state.db).await?;
-    let user = match crate::services::accounts::first_run(&state.db, run).await {
-        Ok(user) => user,
-        Err(refusal) if refusal.field_message("setup_code").is_some() => return Err(refusal),
-        Err(other) => {
-            guess.was_not_a_guess(&state.db).await?;
-            return Err(other);
-        }
-    };
-    guess.was_right(&state.db).await?;
+    let user = guess.settle(&state.db, crate::services::accounts::first_run(&state.db, run).await, "setup_code").await?;
     super::auth::start_session(&state, user.id).await?;
     Ok(user)
 }

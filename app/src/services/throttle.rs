@@ -34,6 +34,23 @@ impl Guess {
         Ok(throttle::not_a_guess(db, &self.keys).await?)
     }
 
+    /// Settles a counted guess by what checking it gave: right, the account's counts start
+    /// again; refused for a wrong secret (a message on `secret_field`), it stays counted;
+    /// refused for anything else (a new password too short), it was no guess.
+    pub async fn settle<T>(&self, db: &Db, outcome: Result<T, AppError>, secret_field: &str) -> Result<T, AppError> {
+        match outcome {
+            Ok(value) => {
+                self.was_right(db).await?;
+                Ok(value)
+            }
+            Err(wrong) if wrong.field_message(secret_field).is_some() => Err(wrong),
+            Err(other) => {
+                self.was_not_a_guess(db).await?;
+                Err(other)
+            }
+        }
+    }
+
     /// Refuses while locked, counting nothing (for a hot path that counts only its failures).
     pub async fn check(&self, db: &Db) -> Result<(), AppError> {
         match throttle::wait(db, &self.keys, now_unix()).await? {

@@ -148,6 +148,18 @@ pub async fn get(db: impl Conn, id: i64) -> Result<(Participant, Place), sqlx::E
 }
 
 /// Inserts one person into the school's base (programmes are joined with `join`).
+/// Stores a new person in the school's base and, given a programme, has them join it in the
+/// role of their base — the usual way a person enters (demo, tools, tests).
+pub async fn insert_joining(db: impl Conn, organisation_id: i64, data: &NewParticipant, programme_id: Option<i64>) -> Result<i64, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let id = insert(&mut *tx, organisation_id, data).await?;
+    if let Some(programme_id) = programme_id {
+        join(&mut *tx, id, domain::models::Participation { programme_id, role: data.role }).await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
 pub async fn insert(db: impl Conn, organisation_id: i64, data: &NewParticipant) -> Result<i64, sqlx::Error> {
     let mut conn = db.acquire().await?;
     let now = now_unix().to_string();

@@ -86,8 +86,7 @@ pub async fn setup(db: &Db, respondents: usize, waves: usize, curator_password: 
             grade: Some("7А".into()), achievement: Some(Achievement::Middle), competences: vec![], requests: vec![],
             deficits: vec![], capacity: None,
         };
-        let id = participants::insert(&mut *conn, school, &student).await?;
-        participants::join(&mut *conn, id, Participation { programme_id: programme, role: ParticipantRole::Mentee }).await?;
+        participants::insert_joining(&mut *conn, school, &student, Some(programme)).await?;
     }
     drop(conn);
     let password_hash = match curator_password {

@@ -430,7 +430,7 @@ on_both_backends!(a_kiosk_tells_a_code_only_with_valid_answers_and_a_right_code_
 
 on_both_backends!(a_new_person_never_inherits_a_deleted_persons_answers, |backend| async move {
     use app::services::intake::{accept, Submitter};
-    use domain::models::{NewParticipant, ParticipantInput, Participation, ParticipantRole};
+    use domain::models::{NewParticipant, ParticipantInput};
     let app = TestApp::spawn(backend).await;
     let curator = app.login("curator", "kurator1").await;
     let pilot = app.programme(&curator, None).await;
@@ -442,11 +442,7 @@ on_both_backends!(a_new_person_never_inherits_a_deleted_persons_answers, |backen
     let school = curator.user.as_ref().and_then(|u| u.organisation_id).expect("school");
     let add = |last: &'static str| {
         let (db, data) = (app.db.clone(), newcomer(last));
-        async move {
-            let id = app::store::participants::insert(&db, school, &data).await.expect("insert");
-            app::store::participants::join(&db, id, Participation { programme_id: pilot, role: ParticipantRole::Mentee }).await.expect("join");
-            id
-        }
+        async move { app::store::participants::insert_joining(&db, school, &data, Some(pilot)).await.expect("insert") }
     };
     let first = add("Первая").await;
     let form = app::store::surveys::form(&app.db, exit).await.expect("form");

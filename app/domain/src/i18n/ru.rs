@@ -1070,6 +1070,31 @@ pub fn deck_err_image(n: usize) -> String {
 pub fn board_too_many_moves(max: usize) -> String {
     format!("За один шаг можно переставить не более {max} наставляемых и не больше, чем их на доске. Ничего не изменено.")
 }
+pub const ERR_MEETING_KIND: &str = "Выберите вид встречи";
+/// The meetings of a pair, as the target model names them.
+pub fn meeting_kind(kind: crate::models::MeetingKind) -> &'static str {
+    use crate::models::MeetingKind::*;
+    match kind {
+        Acquaintance => "Встреча-знакомство",
+        Trial => "Пробная рабочая встреча",
+        Planning => "Встреча-планирование",
+        Series => "Рабочая встреча (комплекс последовательных встреч)",
+        Final => "Итоговая встреча",
+        VisitByMentor => "Посещение урока наставляемого наставником",
+        VisitByMentee => "Посещение урока наставника наставляемым",
+        JointLesson => "Совместный урок",
+    }
+}
+pub fn meeting_format(format: crate::models::MeetingFormat) -> &'static str {
+    match format {
+        crate::models::MeetingFormat::InPerson => "Очно",
+        crate::models::MeetingFormat::Remote => "Дистанционно",
+    }
+}
+pub const ERR_MEETING_FORMAT: &str = "Выберите формат: очно или дистанционно";
+pub fn err_meeting_minutes(max: i64) -> String {
+    format!("Продолжительность — число минут от 5 до {max}")
+}
 pub const CONTROL_CHARACTERS: &str = "В тексте есть невидимые управляющие символы (например, скопированные из другой программы). Уберите их и сохраните ещё раз — ничего не изменено.";
 pub const BAD_REQUEST_BODY: &str = "Запрос не распознан: обновите страницу и повторите действие. Ничего не изменено.";
 pub const CROSS_SITE_REFUSED: &str = "Запрос пришёл не со страницы Наставника и отклонён. Откройте Наставник по его адресу и повторите действие.";

@@ -6,6 +6,7 @@
 mod account;
 mod document;
 pub mod import;
+mod meeting;
 mod participant;
 mod passport;
 mod programme;
@@ -14,6 +15,7 @@ pub mod text;
 
 pub use account::*;
 pub use document::*;
+pub use meeting::*;
 pub use participant::*;
 pub use passport::*;
 pub use programme::*;
@@ -173,6 +175,15 @@ impl TimeZone {
         let (year, month, day) = civil_from_days(days);
         format!("{year:04}-{month:02}-{day:02} {:02}:{:02}", in_day / 60, in_day % 60)
     }
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date, to count days between dates.
+pub(crate) fn day_number(date: &str) -> Option<i64> {
+    if !is_date(date) {
+        return None;
+    }
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    Some(days_from_civil(parts.next()??, parts.next()??, parts.next()??))
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
