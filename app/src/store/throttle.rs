@@ -4,8 +4,8 @@ use crate::auth::Failures;
 
 use super::{Conn, Finish};
 
-/// Reads the counts under `keys` with their rows locked until the transaction ends, so that
-/// parallel guesses are counted one after another (PostgreSQL takes row locks with the
+/// Reads the count under `key` (made empty if new) with its row locked until the transaction
+/// ends, so that parallel guesses are counted one after another (PostgreSQL takes row locks with the
 /// `UPDATE`; on SQLite the first write makes the transaction the only writer).
 async fn lock(conn: &mut sqlx::AnyConnection, key: &str) -> Result<Failures, sqlx::Error> {
     sqlx::query("INSERT INTO throttle (key, failures, last_failure, locked_until) VALUES ($1, 0, 0, 0) ON CONFLICT (key) DO NOTHING")
