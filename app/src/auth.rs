@@ -168,16 +168,22 @@ fn password_checks() -> &'static tokio::sync::Semaphore {
 }
 
 /// How long a password check waits for its turn before the server says it is busy.
-const CHECK_QUEUE_SECONDS: u64 = 10;
+const CHECK_QUEUE: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Runs `check` (an argon2 hash or verification) on the blocking pool, at most a few at once;
-/// `Busy` when the queue did not move for `CHECK_QUEUE_SECONDS`.
+/// `Busy` when the queue did not move for `CHECK_QUEUE`.
 pub async fn run_password_check<T: Send + 'static>(check: impl FnOnce() -> T + Send + 'static) -> Result<T, crate::error::AppError> {
+    run_in_turn(password_checks(), CHECK_QUEUE, check).await
+}
+
+/// Runs `check` on the blocking pool once one of `turns` is free, waiting at most `wait`.
+async fn run_in_turn<T: Send + 'static>(
+    turns: &tokio::sync::Semaphore,
+    wait: std::time::Duration,
+    check: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, crate::error::AppError> {
     use crate::error::AppError;
-    let permit = tokio::time::timeout(std::time::Duration::from_secs(CHECK_QUEUE_SECONDS), password_checks().acquire())
-        .await
-        .map_err(|_| AppError::Busy)?
-        .map_err(AppError::internal)?;
+    let permit = tokio::time::timeout(wait, turns.acquire()).await.map_err(|_| AppError::Busy)?.map_err(AppError::internal)?;
     let result = tokio::task::spawn_blocking(check).await.map_err(AppError::internal);
     drop(permit);
     result
@@ -262,5 +268,32 @@ mod tests {
         let b = throttle_keys("login", "x", Some("2001:db8:1:2:ffff::9".parse().expect("v6")));
         assert_eq!(a, b);
         assert_eq!(throttle_keys("login", "x", None).len(), 1);
+    }
+
+    #[tokio::test]
+    async fn password_checks_wait_their_turn_and_a_full_queue_says_busy() {
+        use std::time::Duration;
+        let turns = tokio::sync::Semaphore::new(1);
+        let (started, release) = (std::sync::mpsc::channel::<()>(), std::sync::mpsc::channel::<()>());
+        let (started_tx, started_rx) = started;
+        let (release_tx, release_rx) = release;
+        // One check holds the only turn.
+        let holder = run_in_turn(&turns, Duration::from_secs(1), move || {
+            started_tx.send(()).expect("started");
+            release_rx.recv().expect("released");
+            "first"
+        });
+        let waiting = async {
+            tokio::task::spawn_blocking(move || started_rx.recv().expect("the first began")).await.expect("join");
+            // A second one waits for the turn in vain, and the server says it is busy.
+            let busy = run_in_turn(&turns, Duration::from_millis(50), || "second").await;
+            release_tx.send(()).expect("release");
+            busy
+        };
+        let (first, second) = tokio::join!(holder, waiting);
+        assert_eq!(first, Ok("first"));
+        assert_eq!(second, Err(crate::error::AppError::Busy));
+        // With the turn free again, a check runs.
+        assert_eq!(run_in_turn(&turns, Duration::from_millis(50), || "third").await, Ok("third"));
     }
 }
