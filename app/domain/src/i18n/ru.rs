@@ -1071,6 +1071,16 @@ pub fn board_too_many_moves(max: usize) -> String {
     format!("За один шаг можно переставить не более {max} наставляемых и не больше, чем их на доске. Ничего не изменено.")
 }
 pub const ERR_MEETING_KIND: &str = "Выберите вид встречи";
+pub const ERR_COMPETENCE: &str = "Выберите компетенцию: предметно-методическая, психолого-педагогическая, коммуникативная или акмеологическая";
+pub fn competence(competence: crate::models::Competence) -> &'static str {
+    use crate::models::Competence::*;
+    match competence {
+        SubjectMethodical => "Предметно-методическая",
+        PsychoPedagogical => "Психолого-педагогическая",
+        Communicative => "Коммуникативная",
+        Acmeological => "Акмеологическая",
+    }
+}
 /// The meetings of a pair, as the target model names them.
 pub fn meeting_kind(kind: crate::models::MeetingKind) -> &'static str {
     use crate::models::MeetingKind::*;

@@ -9,6 +9,7 @@ pub mod import;
 mod meeting;
 mod participant;
 mod passport;
+mod plan;
 mod programme;
 mod school;
 pub mod text;
@@ -18,6 +19,7 @@ pub use document::*;
 pub use meeting::*;
 pub use participant::*;
 pub use passport::*;
+pub use plan::*;
 pub use programme::*;
 pub use school::*;
 
