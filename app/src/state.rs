@@ -121,13 +121,25 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
 /// Leptos writes for hydration, which carry the page's `nonce`), WebAssembly compiled from
 /// them, styles from this site and `style=` attributes (the board positions cards with them),
 /// pictures from this site and `data:` (deck images), and no framing by any site.
-pub fn content_security_policy(nonce: Option<&str>) -> String {
+pub fn content_security_policy(nonce: Option<&str>, framing: Framing) -> String {
     let nonce = nonce.map(|nonce| format!(" 'nonce-{nonce}'")).unwrap_or_default();
+    let ancestors = match framing {
+        Framing::Nobody => "'none'",
+        Framing::OwnPages => "'self'",
+    };
     format!(
         "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
          img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
-         form-action 'self'; frame-ancestors 'none'"
+         form-action 'self'; frame-ancestors {ancestors}"
     )
+}
+
+/// Who may show a page in a frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Framing {
+    Nobody,
+    /// Our own pages only: the deck composer previews the presenting page in a frame.
+    OwnPages,
 }
 
 /// Sends the policy with this page's nonce (Leptos makes one per response and puts it on
@@ -135,7 +147,7 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
 pub fn send_content_security_policy() {
     let Some(response) = use_context::<leptos_axum::ResponseOptions>() else { return };
     let nonce = leptos::nonce::use_nonce();
-    if let Ok(policy) = axum::http::HeaderValue::from_str(&content_security_policy(nonce.as_deref())) {
+    if let Ok(policy) = axum::http::HeaderValue::from_str(&content_security_policy(nonce.as_deref(), Framing::Nobody)) {
         response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, policy);
     }
 }

@@ -73,7 +73,8 @@ fn from_own_pages(web: &WebSettings, headers: &HeaderMap) -> bool {
     }
 }
 
-fn refusal(status: StatusCode, error: AppError) -> Response {
+/// A refusal made before any server function runs, as the page reads a server function's.
+pub fn refusal(status: StatusCode, error: AppError) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], serde_json::to_string(&error).unwrap_or_default()).into_response()
 }
 
@@ -84,7 +85,7 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        if let Ok(policy) = HeaderValue::from_str(&app::state::content_security_policy(None)) {
+        if let Ok(policy) = HeaderValue::from_str(&app::state::content_security_policy(None, app::state::Framing::Nobody)) {
             headers.insert(header::CONTENT_SECURITY_POLICY, policy);
         }
     }

@@ -65,7 +65,7 @@ pub async fn present(
     let cache = if stamped { "private, max-age=86400" } else { "private, no-cache" };
     let (title, slides, snapshot) = deck_for(&caller, deck_id).await?;
     // The composer shows this page in a frame as its preview: framing by our own pages only.
-    let policy = app::state::content_security_policy(None).replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+    let policy = app::state::content_security_policy(None, app::state::Framing::OwnPages);
     Ok((
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),

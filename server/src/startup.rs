@@ -99,11 +99,7 @@ pub fn router(state: AppState) -> Router {
 async fn limit_request_body(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let path = request.uri().path();
     let limit = domain::limits::request_limit(path.strip_prefix("/api/").unwrap_or(path));
-    let too_large = || {
-        let error = AppError::TooLarge(domain::i18n::tr::request_too_large(limit));
-        (StatusCode::PAYLOAD_TOO_LARGE, [(axum::http::header::CONTENT_TYPE, "application/json")], serde_json::to_string(&error).unwrap_or_default())
-            .into_response()
-    };
+    let too_large = || crate::guard::refusal(StatusCode::PAYLOAD_TOO_LARGE, AppError::TooLarge(domain::i18n::tr::request_too_large(limit)));
     let declared = request
         .headers()
         .get(axum::http::header::CONTENT_LENGTH)
@@ -120,8 +116,7 @@ async fn limit_request_body(request: axum::extract::Request, next: axum::middlew
     };
     let json = parts.headers.get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/json"));
     if json && domain::limits::json_has_forbidden_control(&bytes) {
-        let error = AppError::Refused(domain::i18n::tr::CONTROL_CHARACTERS.into());
-        return (StatusCode::BAD_REQUEST, [(axum::http::header::CONTENT_TYPE, "application/json")], serde_json::to_string(&error).unwrap_or_default()).into_response();
+        return crate::guard::refusal(StatusCode::BAD_REQUEST, AppError::Refused(domain::i18n::tr::CONTROL_CHARACTERS.into()));
     }
     next.run(axum::extract::Request::from_parts(parts, Body::from(bytes))).await
 }

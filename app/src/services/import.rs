@@ -18,7 +18,10 @@ const KEEP_SECONDS: i64 = 24 * 60 * 60;
 pub async fn commit(db: &Db, user_id: i64, organisation_id: i64, batch: ImportBatch) -> Result<usize, AppError> {
     batch.check_shape().map_err(AppError::Refused)?;
     let now = now_unix();
-    imports::forget_before(db, now - KEEP_SECONDS).await?;
+    // Old imports are swept when a new one begins, not at every batch.
+    if batch.index == 0 {
+        imports::forget_before(db, now - KEEP_SECONDS).await?;
+    }
     if let Some(imported) = imports::result(db, user_id, &batch.import_key).await? {
         return Ok(imported as usize);
     }

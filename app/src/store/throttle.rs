@@ -52,18 +52,21 @@ pub async fn count_guess(db: impl Conn, keys: &[(String, crate::auth::Limit)], n
     Ok(Ok(()))
 }
 
-/// The longest wait under `keys` without counting anything (a read, for hot paths that count
-/// only failures: `count_failure`).
+/// The longest wait under `keys` without counting anything, in one read (for hot paths that
+/// count only failures: `count_failure`).
 pub async fn wait(db: impl Conn, keys: &[(String, crate::auth::Limit)], now: i64) -> Result<Option<u64>, sqlx::Error> {
-    let mut conn = db.acquire().await?;
-    let mut longest = None;
-    for (key, _) in keys {
-        let locked_until: Option<i64> =
-            sqlx::query_scalar("SELECT locked_until FROM throttle WHERE key = $1").bind(key).fetch_optional(&mut *conn).await?;
-        let wait = locked_until.and_then(|until| Failures { locked_until: until, ..Failures::default() }.locked(now));
-        longest = longest.max(wait);
+    if keys.is_empty() {
+        return Ok(None);
     }
-    Ok(longest)
+    let mut conn = db.acquire().await?;
+    let marks: Vec<String> = (1..=keys.len()).map(|n| format!("${n}")).collect();
+    let sql = format!("SELECT CAST(COALESCE(MAX(locked_until), 0) AS BIGINT) FROM throttle WHERE key IN ({})", marks.join(", "));
+    let mut query = sqlx::query_scalar::<_, i64>(&sql);
+    for (key, _) in keys {
+        query = query.bind(key);
+    }
+    let locked_until = query.fetch_one(&mut *conn).await?;
+    Ok(Failures { locked_until, ..Failures::default() }.locked(now))
 }
 
 /// Counts a failure found after the fact.

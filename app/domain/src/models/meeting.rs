@@ -5,9 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::text::checked_text;
 use super::{coded_enum, day_number, is_date};
 use crate::i18n::ru;
-use crate::limits::is_forbidden_control;
 use crate::FieldErrors;
 
 coded_enum! {
@@ -101,20 +101,9 @@ impl NewMeeting {
         if format.is_none() {
             errors.insert("format".into(), ru::ERR_MEETING_FORMAT.into());
         }
-        let mut text = |field: &str, value: &str, max: usize, required: bool| -> String {
-            let value = value.trim();
-            if required && value.is_empty() {
-                errors.insert(field.into(), ru::ERR_NAME_REQUIRED.into());
-            } else if value.chars().count() > max {
-                errors.insert(field.into(), ru::err_too_long(max));
-            } else if value.chars().any(is_forbidden_control) {
-                errors.insert(field.into(), ru::CONTROL_CHARACTERS.into());
-            }
-            value.to_owned()
-        };
-        let topic = text("topic", &input.topic, MAX_TOPIC, true);
-        let done = text("done", &input.done, MAX_NOTES, input.held);
-        let next_step = text("next_step", &input.next_step, MAX_NOTES, false);
+        let topic = checked_text(&mut errors, "topic", &input.topic, MAX_TOPIC, true);
+        let done = checked_text(&mut errors, "done", &input.done, MAX_NOTES, input.held);
+        let next_step = checked_text(&mut errors, "next_step", &input.next_step, MAX_NOTES, false);
         match (kind, minutes, format) {
             (Some(kind), Some(minutes), Some(format)) if errors.is_empty() => {
                 Ok(NewMeeting { kind, date, minutes, format, topic, done, next_step, held: input.held })

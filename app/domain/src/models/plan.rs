@@ -5,10 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text::search_fold;
+use super::text::{checked_text, search_fold};
 use super::{coded_enum, day_number, is_date, MentoringForm};
 use crate::i18n::ru;
-use crate::limits::is_forbidden_control;
 use crate::FieldErrors;
 
 coded_enum! {
@@ -75,26 +74,15 @@ impl PlanRow {
     /// Every problem at once, each next to its field; `form` says how rows are grouped.
     pub fn parse(input: &PlanRowInput, form: MentoringForm) -> Result<PlanRow, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let mut text = |field: &str, value: &str, max: usize, required: bool| -> String {
-            let value = value.trim();
-            if required && value.is_empty() {
-                errors.insert(field.into(), ru::ERR_NAME_REQUIRED.into());
-            } else if value.chars().count() > max {
-                errors.insert(field.into(), ru::err_too_long(max));
-            } else if value.chars().any(is_forbidden_control) {
-                errors.insert(field.into(), ru::CONTROL_CHARACTERS.into());
-            }
-            value.to_owned()
-        };
         let group = if plans_by_competence(form) {
             Competence::from_code(input.group.trim()).map(PlanGroup::Competence)
         } else {
-            Some(PlanGroup::Goal(text("group", &input.group, MAX_SHORT, true)))
+            Some(PlanGroup::Goal(checked_text(&mut errors, "group", &input.group, MAX_SHORT, true)))
         };
-        let deficit = text("deficit", &input.deficit, MAX_SHORT, true);
-        let activities = text("activities", &input.activities, MAX_ACTIVITIES, true);
-        let expected = text("expected", &input.expected, MAX_SHORT, false);
-        let note = text("note", &input.note, MAX_SHORT, false);
+        let deficit = checked_text(&mut errors, "deficit", &input.deficit, MAX_SHORT, true);
+        let activities = checked_text(&mut errors, "activities", &input.activities, MAX_ACTIVITIES, true);
+        let expected = checked_text(&mut errors, "expected", &input.expected, MAX_SHORT, false);
+        let note = checked_text(&mut errors, "note", &input.note, MAX_SHORT, false);
         if group.is_none() {
             errors.insert("group".into(), ru::ERR_COMPETENCE.into());
         }

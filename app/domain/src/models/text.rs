@@ -17,6 +17,21 @@ pub fn split_list(input: &str) -> Vec<String> {
     items
 }
 
+/// A free-text field trimmed and checked: required and empty, longer than `max` characters, or
+/// holding a control character, its message goes into `errors` under `field`.
+pub(crate) fn checked_text(errors: &mut crate::FieldErrors, field: &str, value: &str, max: usize, required: bool) -> String {
+    use crate::i18n::ru;
+    let value = value.trim();
+    if required && value.is_empty() {
+        errors.insert(field.into(), ru::ERR_NAME_REQUIRED.into());
+    } else if value.chars().count() > max {
+        errors.insert(field.into(), ru::err_too_long(max));
+    } else if value.chars().any(crate::limits::is_forbidden_control) {
+        errors.insert(field.into(), ru::CONTROL_CHARACTERS.into());
+    }
+    value.to_owned()
+}
+
 /// Lower-cased, `ё` folded to `е`: the form used for search keys on every backend
 /// (SQLite's `lower()` only knows ASCII).
 pub fn search_fold(input: &str) -> String {
