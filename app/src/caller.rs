@@ -152,9 +152,68 @@ impl Caller {
         Ok((document, place))
     }
 
+    /// A mentor's pair in a programme with the caller's part in it. Anyone without a part
+    /// (another pair's people, another school, the coordinator) learns nothing: `NotFound`.
+    pub async fn pair(&self, programme_id: i64, mentor_id: i64) -> Result<PairAccess, AppError> {
+        let place = store::programmes::place(&self.db, programme_id).await?;
+        let pair = store::pair_work::current_pair(&self.db, programme_id, mentor_id).await?.ok_or(AppError::NotFound)?;
+        let role = domain::models::work_role(&self.user, place, mentor_id, &pair.mentee_ids).ok_or(AppError::NotFound)?;
+        let archived_on = store::programmes::archived_on(&self.db, programme_id).await?;
+        Ok(PairAccess { programme_id, mentor_id, role, place, pair, archived_on })
+    }
+
+    /// A mentee's pair, for their plan or completion: the pair's mentor and the curator reach
+    /// every mentee's; a mentee only their own (a group's mentees do not read each other's).
+    pub async fn mentee_in_pair(&self, programme_id: i64, mentee_id: i64) -> Result<PairAccess, AppError> {
+        let mentor_id = store::pair_work::mentor_of(&self.db, programme_id, mentee_id).await?.ok_or(AppError::NotFound)?;
+        let access = self.pair(programme_id, mentor_id).await?;
+        if access.role == domain::models::WorkRole::Mentee && self.user.participant_id != Some(mentee_id) {
+            return Err(AppError::NotFound);
+        }
+        Ok(access)
+    }
+
     fn allow(&self, place: Place, intent: Intent) -> Result<Place, AppError> {
         school_access(&self.user, place, intent)?;
         Ok(place)
+    }
+}
+
+/// A pair reached by a caller with a part in it.
+#[derive(Clone, Debug)]
+pub struct PairAccess {
+    pub programme_id: i64,
+    pub mentor_id: i64,
+    pub role: domain::models::WorkRole,
+    pub place: Place,
+    pub pair: store::pair_work::CurrentPair,
+    pub archived_on: Option<String>,
+}
+
+impl PairAccess {
+    /// Why the pair's meetings, plans and diary cannot change now, if so.
+    pub fn read_only_reason(&self) -> Option<String> {
+        use domain::i18n::tr;
+        use domain::models::PairStatus;
+        if let Some(day) = &self.archived_on {
+            return Some(tr::programme_archived(day));
+        }
+        match self.pair.status {
+            PairStatus::Draft => Some(tr::PAIR_NOT_FIXED.to_owned()),
+            PairStatus::Finished => Some(tr::PAIR_FINISHED.to_owned()),
+            PairStatus::Fixed if self.role == domain::models::WorkRole::Curator => Some(tr::PAIR_CURATOR_READS.to_owned()),
+            PairStatus::Fixed => None,
+        }
+    }
+
+    /// Refuses a change of the pair's work unless the caller is its mentor or mentee and the
+    /// pair is at work.
+    pub fn to_change(&self) -> Result<(), AppError> {
+        match self.read_only_reason() {
+            None => Ok(()),
+            Some(_) if self.role == domain::models::WorkRole::Curator => Err(AppError::Forbidden),
+            Some(reason) => Err(AppError::Refused(reason)),
+        }
     }
 }
 

@@ -212,6 +212,7 @@ async fn load_district(db: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>>
     }
 
     load_surveys(&mut *db, lyceum, pilot, &pilot_mentees, school7, peers).await?;
+    load_pair_work(&mut *db, pilot, &pilot_mentors, &pilot_mentees).await?;
     load_district_monitoring(&mut *db, district_id).await?;
     load_other_schools(&mut *db, district_id).await?;
 
@@ -489,4 +490,107 @@ pub fn print_logins(logins: &[DemoLogin]) {
         println!("  {:<12} {}", login.login, login.who);
     }
     println!();
+}
+
+/// The pilot's year so far, dated from the day the demo is loaded: the first pair at work (a
+/// meeting tomorrow), the second finished with its result, отзыв and letter of thanks, the
+/// third gone quiet (no meeting for four weeks, a meeting not recorded, a plan row overdue).
+async fn load_pair_work(db: &mut AnyConnection, pilot: i64, mentors: &[i64], mentees: &[i64]) -> anyhow::Result<()> {
+    use app::store::{day_from_today as day, pair_work};
+    use domain::models::{Competence, DiaryInput, MeetingInput, NewDiaryEntry, NewMeeting, Outcome, OutcomeInput, PlanGroup, PlanRow};
+    let names = pair_work::names(&mut *db, &[mentors[0], mentors[1], mentors[2], mentees[0], mentees[1], mentees[2]]).await?;
+    let name = |id: i64| names.iter().find(|(n, _, _)| *n == id).map(|(_, full, _)| full.clone()).unwrap_or_default();
+    let meeting = |kind: &str, offset: i64, held: bool, topic: &str, done: &str, next: &str| {
+        NewMeeting::parse(&MeetingInput {
+            kind: kind.into(), date: day(offset), minutes: "45".into(), format: "in_person".into(),
+            topic: topic.into(), done: done.into(), next_step: next.into(), held,
+        })
+        .map_err(|e| anyhow::anyhow!("demo meeting: {e:?}"))
+    };
+    let row = |competence: Competence, deficit: &str, activities: &str, deadline: i64, expected: &str, done: Option<(i64, &str)>| PlanRow {
+        group: PlanGroup::Competence(competence),
+        deficit: deficit.into(),
+        activities: activities.into(),
+        deadline: day(deadline),
+        expected: expected.into(),
+        done: done.map(|(on, note)| (day(on), note.to_owned())),
+    };
+    let diary = |offset: i64, well: &str, hard: &str, next: &str, partner: bool, curator: bool| {
+        NewDiaryEntry::parse(&DiaryInput { written_on: day(offset), went_well: well.into(), was_hard: hard.into(), next_steps: next.into(), share_partner: partner, share_curator: curator })
+            .map_err(|e| anyhow::anyhow!("demo diary: {e:?}"))
+    };
+
+    // The first pair, at work: the accounts nastavnik1 and molodoy1.
+    let (mentor, mentee) = (mentors[0], mentees[0]);
+    let by = name(mentor);
+    for m in [
+        meeting("acquaintance", -75, true, "Знакомство, ожидания от работы в паре", "Обсудили ожидания, договорились встречаться по вторникам", "Посетить урок друг друга")?,
+        meeting("trial", -68, true, "Разбор урока в 6А", "Разобрали структуру урока и время на этапах", "Составить план")?,
+        meeting("planning", -60, true, "Составляем индивидуальный план", "Записали дефициты и мероприятия плана", "Начать с документации")?,
+        meeting("visit_by_mentor", -40, true, "Посещение урока: групповая работа", "Группы работали, но двое учеников выпали из работы", "Роли в группах")?,
+        meeting("series", -12, true, "Оценивание на уроке: критерии", "Составили критерии для самостоятельной работы", "Подготовить открытый урок")?,
+        meeting("series", 1, false, "Подготовка открытого урока", "", "")?,
+        meeting("joint_lesson", 14, false, "Совместный урок в 7Б", "", "")?,
+    ] {
+        pair_work::add_meeting(&mut *db, pilot, mentor, &m, &by).await?;
+    }
+    pair_work::start_plan(&mut *db, pilot, mentee, &[
+        row(Competence::Communicative, "работа с документацией", "Разобрать с наставником рабочую программу и электронный журнал", -30, "Рабочая программа составлена без замечаний", Some((-33, "Программа принята методобъединением"))),
+        row(Competence::SubjectMethodical, "подбор заданий разного уровня сложности", "Составить банк заданий трёх уровней по двум темам", 20, "Задания на каждом уроке для всех групп учеников", None),
+        row(Competence::PsychoPedagogical, "дисциплина на уроке", "Посетить 3 урока наставника, договориться о правилах класса", 45, "Правила класса работают без напоминаний", None),
+        row(Competence::Acmeological, "профессиональный рост", "Выступить на методобъединении с опытом оценивания", 120, "Выступление", None),
+    ], &by).await?;
+    let mentee_entry = diary(-12, "Критерии оценивания понятны ученикам", "Не успеваю проверять тетради к следующему уроку", "Попробую взаимопроверку", false, false)?;
+    pair_work::add_diary_entry(&mut *db, pilot, mentor, mentee, &mentee_entry).await?;
+    let mentor_entry = diary(-40, "Групповая работа началась: ученики спорили по делу", "Двое учеников не включились в работу", "Обсудить роли в группах", true, true)?;
+    pair_work::add_diary_entry(&mut *db, pilot, mentor, mentor, &mentor_entry).await?;
+
+    // The second pair, finished: result, отзыв and a letter of thanks.
+    let (mentor, mentee) = (mentors[1], mentees[1]);
+    let by = name(mentor);
+    for m in [
+        meeting("acquaintance", -76, true, "Знакомство", "Рассказали о себе, обсудили ожидания", "Пробная встреча")?,
+        meeting("trial", -70, true, "Пробная встреча: урок русского языка", "Разобрали урок", "План")?,
+        meeting("planning", -62, true, "Индивидуальный план", "План составлен", "")?,
+        meeting("visit_by_mentee", -50, true, "Посещение урока наставника", "Увидела приёмы дифференциации", "Попробовать у себя")?,
+        meeting("series", -35, true, "Задания разного уровня", "Разобрали задания трёх уровней", "")?,
+        meeting("final", -7, true, "Итоговая встреча", "Подвели итоги, цели плана достигнуты", "")?,
+    ] {
+        pair_work::add_meeting(&mut *db, pilot, mentor, &m, &by).await?;
+    }
+    pair_work::start_plan(&mut *db, pilot, mentee, &[
+        row(Competence::SubjectMethodical, "подбор заданий разного уровня сложности", "Составить задания трёх уровней к 5 урокам", -20, "Дифференцированные задания на уроках", Some((-22, "Задания используются на каждом уроке"))),
+        row(Competence::PsychoPedagogical, "дисциплина на уроке", "Правила класса вместе с учениками", -15, "Спокойная рабочая обстановка", Some((-16, "Правила работают"))),
+    ], &by).await?;
+    pair_work::add_diary_entry(&mut *db, pilot, mentor, mentee, &diary(-8, "Уроки идут спокойнее, ученики знают правила", "", "Продолжать", true, true)?).await?;
+    let outcome = Outcome::parse(&OutcomeInput {
+        decision: "finished".into(),
+        goals_reached: "Подбирает задания трёх уровней сложности самостоятельно; выстроила правила работы в классе".into(),
+        changes: "Уроки стали спокойнее, выросла доля выполненных самостоятельных работ".into(),
+        recommendations: "Выступить с опытом на методическом объединении".into(),
+        ..OutcomeInput::default()
+    }, &day(0)).map_err(|e| anyhow::anyhow!("demo outcome: {e:?}"))?;
+    pair_work::save_outcome(&mut *db, pilot, mentee, mentor, &outcome, &day(-5), "Зимина Ольга Сергеевна").await?;
+    pair_work::save_review(&mut *db, pilot, mentee, mentor,
+        "За время работы в паре молодой педагог освоила подбор заданий разного уровня сложности и выстроила правила работы в классе. \
+         Ответственна, открыта к советам, охотно посещает уроки коллег. Рекомендую привлекать её к работе методического объединения.", &by).await?;
+    pair_work::set_pair_finished(&mut *db, pilot, mentor, true).await?;
+    pair_work::set_thanked(&mut *db, pilot, mentor, true, &day(-5)).await?;
+
+    // The third pair, gone quiet: flagged on the curator's overview.
+    let (mentor, mentee) = (mentors[2], mentees[2]);
+    let by = name(mentor);
+    for m in [
+        meeting("acquaintance", -74, true, "Знакомство", "Договорились о встречах", "")?,
+        meeting("planning", -50, true, "Индивидуальный план", "Записали дефициты", "Посетить урок")?,
+        meeting("visit_by_mentor", -28, true, "Посещение урока физики", "Урок сорван шумом в классе", "Разобрать приёмы")?,
+        meeting("series", -6, false, "Приёмы работы с шумным классом", "", "")?,
+    ] {
+        pair_work::add_meeting(&mut *db, pilot, mentor, &m, &by).await?;
+    }
+    pair_work::start_plan(&mut *db, pilot, mentee, &[
+        row(Competence::PsychoPedagogical, "дисциплина на уроке", "Посетить 2 урока наставника, записать приёмы", -10, "Приёмы применяются на уроках", None),
+        row(Competence::SubjectMethodical, "работа с документацией", "Заполнить электронный журнал вместе с наставником", 30, "Журнал заполнен в срок", None),
+    ], &by).await?;
+    Ok(())
 }

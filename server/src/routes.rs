@@ -76,6 +76,23 @@ pub async fn export_order(caller: Caller, Path(file): Path<String>) -> Result<Re
     }
 }
 
+/// `/export/thanks/{programme_id}.docx`: the letters of thanks of the mentors the curator
+/// chose, one per page — the school's curator only.
+pub async fn export_thanks(caller: Caller, Path(file): Path<String>) -> Result<Response, AppError> {
+    let programme_id = file.strip_suffix(".docx").and_then(|id| id.parse::<i64>().ok()).ok_or(AppError::NotFound)?;
+    let place = caller.programme(programme_id, Intent::Read).await?;
+    if !caller.may_write(place) {
+        return Err(AppError::Forbidden);
+    }
+    let today = app::services::pair_work::today_for(&caller.user);
+    let letters = app::services::pair_work::letters(&caller.db, programme_id, &today).await?;
+    if letters.is_empty() {
+        return Err(AppError::Refused(domain::i18n::tr::THANKS_NONE_CHOSEN.into()));
+    }
+    let bytes = app::documents::thanks::write_thanks_docx(&letters).map_err(AppError::internal)?;
+    Ok(attachment(bytes, DOCX, &format!("thanks-{programme_id}.docx")))
+}
+
 /// `/export/wave/{id}.xlsx` and `.csv`: a wave's answers, one row per respondent.
 pub async fn export_wave(caller: Caller, Path(file): Path<String>) -> Result<Response, AppError> {
     use app::documents::wave_table::{table_csv, table_xlsx, wave_table};

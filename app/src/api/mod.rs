@@ -9,6 +9,7 @@ pub mod board;
 pub mod decks;
 pub mod documents;
 pub mod import;
+pub mod pairs;
 pub mod participants;
 pub mod programmes;
 pub mod relationships;

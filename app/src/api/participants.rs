@@ -98,35 +98,34 @@ pub async fn district_overview() -> Result<DistrictPage, AppError> {
     })
 }
 
-/// A pair as its member sees it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MyPair {
-    pub pair: Pair,
-    /// Names of the other people in the pair or group.
-    pub partners: Vec<String>,
-}
-
-/// A mentor's or mentee's own record and pairs.
+/// A mentor's or mentee's own record, their pairs with what is next, and their reminders.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
     pub participant: Participant,
-    pub pairs: Vec<MyPair>,
+    pub pairs: Vec<domain::models::PairAtHome>,
+    pub reminders: Vec<domain::models::Reminder>,
+    /// Today in the district, `YYYY-MM-DD`.
+    pub today: String,
 }
 
-/// For a mentor or mentee: themself and their pairs, nothing else.
+/// For a mentor or mentee: themself, their pairs and reminders, nothing else.
 #[server(prefix = "/api", endpoint = "me/profile", input = Json)]
 pub async fn my_profile() -> Result<Profile, AppError> {
-    use crate::store::{participants, programmes};
     let caller = crate::caller::Caller::current().await?;
     let Some(participant_id) = caller.user.participant_id else {
         return Err(AppError::Forbidden);
     };
-    let db = &caller.db;
-    let (participant, _) = participants::get(db, participant_id).await?;
-    let pairs = programmes::pairs_of(db, participant_id)
-        .await?
-        .into_iter()
-        .map(|(pair, partners)| MyPair { pair, partners })
-        .collect();
-    Ok(Profile { participant, pairs })
+    let (participant, _) = crate::store::participants::get(&caller.db, participant_id).await?;
+    let today = crate::services::pair_work::today_for(&caller.user);
+    let (pairs, reminders) = crate::services::pair_work::home(&caller.db, participant_id, &today).await?;
+    Ok(Profile { participant, pairs, reminders, today })
+}
+
+/// How many reminders the caller has: the badge in the header (mentors and mentees; zero for others).
+#[server(prefix = "/api", endpoint = "me/reminders", input = Json)]
+pub async fn my_reminder_count() -> Result<usize, AppError> {
+    let caller = crate::caller::Caller::current().await?;
+    let Some(participant_id) = caller.user.participant_id else { return Ok(0) };
+    let today = crate::services::pair_work::today_for(&caller.user);
+    Ok(crate::services::pair_work::home(&caller.db, participant_id, &today).await?.1.len())
 }

@@ -7,4 +7,5 @@
 pub mod deck;
 pub mod order;
 pub mod school_report;
+pub mod thanks;
 pub mod wave_table;

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod documents;
 pub mod import;
 pub mod intake;
+pub mod pair_work;
 pub mod participants;
 pub mod programmes;
 pub mod reports;

@@ -8,6 +8,7 @@ pub mod documents;
 pub mod imports;
 pub mod invitations;
 pub mod orgs;
+pub mod pair_work;
 pub mod participants;
 pub mod programmes;
 pub mod reports;
@@ -256,4 +257,9 @@ pub fn today() -> String {
 /// Now as Unix seconds.
 pub fn now_unix() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// The day `days` from today (UTC) as `YYYY-MM-DD`: demo data that stays current whenever it is loaded.
+pub fn day_from_today(days: i64) -> String {
+    (time::OffsetDateTime::now_utc().date() + time::Duration::days(days)).to_string()
 }

@@ -9,6 +9,8 @@ mod import;
 mod login;
 mod me;
 mod order;
+mod drafts;
+mod pair;
 pub mod page;
 mod participant_form;
 mod participants;
@@ -99,6 +101,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/district") view=district::DistrictPage/>
                     <Route path=path!("/documents") view=documents::DocumentsPage/>
                     <Route path=path!("/me") view=me::MePage/>
+                    <Route path=path!("/pairs/:programme/:mentor") view=pair::PairPage/>
+                    <Route path=path!("/pairs/:programme/:mentor/review/:mentee") view=pair::ReviewPrintPage/>
+                    <Route path=path!("/programmes/:id/pairs") view=pair::overview::PairsOverviewPage/>
+                    <Route path=path!("/programmes/:id/thanks") view=pair::ThanksLettersPage/>
                     <Route path=path!("/questionnaires") view=surveys::manage::QuestionnairesPage/>
                     <Route path=path!("/questionnaires/:id") view=surveys::builder::BuilderPage/>
                     <Route path=path!("/programmes/:id/surveys") view=surveys::manage::WavesPage/>

@@ -78,6 +78,7 @@ fn ProgrammeView(
             <h1 class="grow">{p.title.clone()}</h1>
             <A href=format!("/programmes/{programme_id}/board") attr:class="button primary">{tr::BOARD_OPEN}</A>
             <A href=format!("/programmes/{programme_id}/order") attr:class="button secondary">{tr::BOARD_ORDER}</A>
+            <A href=format!("/programmes/{programme_id}/pairs") attr:class="button secondary">{tr::PAIRS_WORK_TITLE}</A>
             <A href=format!("/programmes/{programme_id}/surveys") attr:class="button secondary">{tr::SV_WAVES_TITLE}</A>
             <A href=format!("/programmes/{programme_id}/swot") attr:class="button secondary">{tr::SWOT_TITLE}</A>
         </div>

@@ -70,9 +70,11 @@ fn UserNav(user: CurrentUser) -> impl IntoView {
         ],
         UserRole::Mentor | UserRole::Mentee => vec![("/me", tr::NAV_ME), ("/surveys", tr::NAV_SURVEYS)],
     };
+    let participant = matches!(user.role, UserRole::Mentor | UserRole::Mentee);
     view! {
         <nav class="nav">
             {links.into_iter().map(|(href, label)| view! { <A href=href>{label}</A> }).collect_view()}
+            {participant.then(|| view! { <ReminderBadge/> })}
         </nav>
         <div class="who">
             <span class="who-name" data-testid="who">{user.display_name.clone()}</span>
@@ -82,6 +84,25 @@ fn UserNav(user: CurrentUser) -> impl IntoView {
                 <button type="submit" class="button secondary">{tr::LOGOUT}</button>
             </ActionForm>
         </div>
+    }
+}
+
+/// The mentor's or mentee's reminders as a count in the top bar, linking to their list.
+#[component]
+fn ReminderBadge() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    // Counted again on every page change: a recorded meeting clears its reminder.
+    let count = Resource::new(move || location.pathname.get(), |_| crate::api::participants::my_reminder_count());
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                count.await.ok().filter(|n| *n > 0).map(|n| view! {
+                    <A href="/me#reminders" attr:class="reminder-badge" attr:data-testid="reminder-badge">
+                        {tr::REMINDERS} " " <span class="badge" aria-label=tr::reminders_count(n)>{n}</span>
+                    </A>
+                })
+            })}
+        </Transition>
     }
 }
 

@@ -32,6 +32,9 @@ pub fn TextField<T: FormInput>(
     #[prop(optional)]
     password: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// A day (`YYYY-MM-DD`), with the device's date picker.
+    #[prop(optional)]
+    date: bool,
 ) -> impl IntoView {
     let error = move || errors.with(|e| e.get(name).cloned());
     let on_input = move |ev| {
@@ -52,7 +55,7 @@ pub fn TextField<T: FormInput>(
     } else {
         view! {
             <input id=id.clone() name=name prop:value=move || read(form, field) on:input=on_input
-                type=if password.is_some() { "password" } else { "text" }
+                type=if password.is_some() { "password" } else if date { "date" } else { "text" }
                 autocomplete=password.or(autocomplete)
                 inputmode=if numeric { "numeric" } else { "text" }
                 aria-invalid=move || error().is_some().to_string() aria-describedby=error_id.clone()/>
@@ -98,6 +101,24 @@ pub fn SelectField<T: FormInput>(
                 }).collect_view()}
             </select>
             <p class="field-error" role="alert">{error}</p>
+        </div>
+    }
+}
+
+/// Which yes-or-no of a form a widget edits.
+pub type Flag<T> = fn(&mut T) -> &mut bool;
+
+/// A labelled checkbox bound to one yes-or-no of a form (the whole line is the touch target).
+#[component]
+pub fn CheckField<T: FormInput>(label: &'static str, name: &'static str, form: RwSignal<T>, field: Flag<T>, #[prop(optional)] hint: Option<&'static str>) -> impl IntoView {
+    let id = format!("f-{name}");
+    view! {
+        <div class="field check">
+            <input type="checkbox" id=id.clone() name=name
+                prop:checked=move || form.with(|input| *field(&mut input.clone()))
+                on:change=move |ev| { let on = event_target_checked(&ev); form.update(|input| *field(input) = on); }/>
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <small class="muted">{h}</small> })}
         </div>
     }
 }

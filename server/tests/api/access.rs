@@ -420,3 +420,71 @@ async fn reports_swot_and_decks_answer_each_role_as_the_rules_say() {
     matrix(&w, "decks/save", json!({ "id": 1, "title": "Итоги", "slides": [] }), [U, N, N, "ok", N, N]).await;
     matrix(&w, "decks/create", json!({ "title": "Итоги", "story": false }), [U, F, F, "ok", F, F]).await;
 }
+
+#[tokio::test]
+async fn a_pairs_work_answers_each_role_as_the_rules_say() {
+    use app::api::pairs::*;
+    let w = world().await;
+    let programme = w.pilot_programme;
+    let mentor_id = w.mentor.user.as_ref().and_then(|u| u.participant_id).expect("mentor");
+    let mentee_id = w.mentee.user.as_ref().and_then(|u| u.participant_id).expect("mentee");
+    let db = &w.app.db.pool;
+    let scalar = |sql: &'static str, bind: i64| async move { sqlx::query(sql).bind(bind).fetch_one(db).await.expect("row").try_get::<i64, _>(0).expect("id") };
+
+    matrix_of(&w, "pairs/workspace", PairWorkspace { programme_id: programme, mentor_id }, [U, "ok", N, N, "ok", "ok"]).await;
+    matrix_of(&w, "pairs/overview", ProgrammePairs { programme_id: programme }, [U, "ok", N, "ok", N, N]).await;
+    let meeting = MeetingInput { kind: "trial".into(), date: "2027-01-15".into(), minutes: "30".into(), format: "in_person".into(), topic: "Встреча".into(), ..MeetingInput::default() };
+    matrix_of(&w, "pairs/meetings/save", SaveMeeting { programme_id: programme, mentor_id, meeting_id: None, base_version: 0, input: meeting.clone() }, [U, F, N, N, "ok", "ok"]).await;
+    // Each caller gets a meeting of their own to delete, so that a refusal is not "already gone".
+    let newest = || scalar("SELECT MAX(id) FROM meetings WHERE programme_id = $1", programme);
+    for (caller, expected) in w.everyone().into_iter().zip([U, F, N, N, "ok", "ok"]) {
+        w.app.call_fn(&w.mentor, SaveMeeting { programme_id: programme, mentor_id, meeting_id: None, base_version: 0, input: meeting.clone() }).await;
+        let id = newest().await;
+        let reply = w.app.call_fn(caller, DeleteMeeting { meeting_id: id, base_version: 1 }).await;
+        check("pairs/meetings/delete", caller, &reply, expected, &w.stranger_name);
+    }
+    matrix_of(&w, "pairs/plan/start", StartPlan { programme_id: programme, mentee_id }, [U, F, N, N, "ok", "ok"]).await;
+    let row = PlanRowInput { group: "communicative".into(), deficit: "Общение с родителями".into(), activities: "Собрание".into(), deadline: "2027-02-01".into(), ..PlanRowInput::default() };
+    matrix_of(&w, "pairs/plan/save", SavePlanRow { programme_id: programme, mentee_id, row_id: None, base_version: 0, input: row.clone() }, [U, F, N, N, "ok", "ok"]).await;
+    let newest_row = || scalar("SELECT MAX(id) FROM plan_rows WHERE programme_id = $1", programme);
+    for (caller, expected) in w.everyone().into_iter().zip([U, F, N, N, "ok", "ok"]) {
+        w.app.call_fn(&w.mentee, SavePlanRow { programme_id: programme, mentee_id, row_id: None, base_version: 0, input: row.clone() }).await;
+        let id = newest_row().await;
+        let reply = w.app.call_fn(caller, DeletePlanRow { row_id: id, base_version: 1 }).await;
+        check("pairs/plan/delete", caller, &reply, expected, &w.stranger_name);
+    }
+    let entry = DiaryInput { written_on: "2026-12-01".into(), went_well: "Получилось".into(), ..DiaryInput::default() };
+    matrix_of(&w, "pairs/diary/save", SaveDiaryEntry { programme_id: programme, mentor_id, entry_id: None, input: entry.clone() }, [U, F, N, N, "ok", "ok"]).await;
+    // Only the author removes an entry: the mentee's own, then the partner's.
+    for (caller, expected) in w.everyone().into_iter().zip([U, N, N, N, N, "ok"]) {
+        w.app.call_fn(&w.mentee, SaveDiaryEntry { programme_id: programme, mentor_id, entry_id: None, input: entry.clone() }).await;
+        let id = scalar("SELECT MAX(id) FROM diary_entries WHERE programme_id = $1", programme).await;
+        let reply = w.app.call_fn(caller, DeleteDiaryEntry { entry_id: id }).await;
+        check("pairs/diary/delete", caller, &reply, expected, &w.stranger_name);
+    }
+    let extended = OutcomeInput { decision: "extended".into(), extended_to: "2030-06-01".into(), ..OutcomeInput::default() };
+    matrix_of(&w, "pairs/outcome/save", SaveOutcome { programme_id: programme, mentee_id, input: extended }, [U, "ok", N, F, N, N]).await;
+    matrix_of(&w, "pairs/review/save", SaveReview { programme_id: programme, mentee_id, review: "Отзыв".into() }, [U, "ok", N, N, "ok", F]).await;
+    matrix_of(&w, "pairs/thanks/choose", ChooseForThanks { programme_id: programme, mentor_id, chosen: true }, [U, "ok", N, F, N, N]).await;
+    matrix_of(&w, "pairs/thanks/letters", ThanksLetters { programme_id: programme }, [U, "ok", N, F, N, N]).await;
+    matrix_of(&w, "me/reminders", app::api::participants::MyReminderCount {}, [U, "ok", "ok", "ok", "ok", "ok"]).await;
+    // Another school's pair is missing for everyone but its own people and curator.
+    let other_school = w.other_curator.user.as_ref().and_then(|u| u.organisation_id).expect("the other curator's school");
+    let other = scalar("SELECT p.mentor_id FROM pairs p JOIN programmes g ON g.id = p.programme_id WHERE g.organisation_id = $1 LIMIT 1", other_school).await;
+    let other_programme = scalar("SELECT programme_id FROM pairs WHERE mentor_id = $1", other).await;
+    matrix_of(&w, "pairs/workspace", PairWorkspace { programme_id: other_programme, mentor_id: other }, [U, N, "ok", N, N, N]).await;
+}
+
+/// Every registered server function is named in this file's matrices: a new one cannot be
+/// added without saying who may call it.
+#[test]
+fn every_server_function_is_in_the_access_matrix() {
+    let source = include_str!("access.rs");
+    let endpoints: Vec<String> = leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.trim_start_matches("/api/").to_owned()).collect();
+    assert!(endpoints.len() > 60, "the registry lists every server function: {}", endpoints.len());
+    let missing: Vec<String> = endpoints
+        .into_iter()
+        .filter(|endpoint| !source.contains(&format!("\"{endpoint}\"")))
+        .collect();
+    assert!(missing.is_empty(), "server functions missing from the access matrix: {missing:?}");
+}

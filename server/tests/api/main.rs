@@ -10,6 +10,7 @@ mod hardening;
 mod helpers;
 mod import;
 mod ops;
+mod pair_work;
 mod programmes;
 mod reports;
 mod setup;

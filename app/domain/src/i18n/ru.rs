@@ -1256,3 +1256,206 @@ mod tests {
         assert_eq!(super::date("сентябрь"), "сентябрь");
     }
 }
+
+// ── A pair's year of work (issue 14) ────────────────────────────────────────────────────────
+pub const ERR_DIARY_EMPTY: &str = "Ответьте хотя бы на один вопрос";
+pub const ERR_DECISION: &str = "Выберите решение: завершить, продлить или прекратить досрочно";
+pub const ERR_EXTENDED_PAST: &str = "Продлить можно только до даты позже сегодняшней";
+pub fn decision(decision: crate::models::Decision) -> &'static str {
+    use crate::models::Decision::*;
+    match decision {
+        Finished => "Завершена",
+        Extended => "Продлена",
+        EndedEarly => "Прекращена досрочно",
+    }
+}
+/// The body of a letter of thanks: the programme, the mentees, what the pair did.
+pub fn thanks_body(programme: &str, mentees: &[String], meetings_held: usize, plan_rows_done: usize, goals_reached: &[String]) -> String {
+    let mut body = format!("Выражаем Вам искреннюю благодарность за наставническую работу в программе «{programme}»");
+    if !mentees.is_empty() {
+        let whom = if mentees.len() == 1 { "с наставляемым" } else { "с наставляемыми" };
+        body.push_str(&format!(" {whom}: {}", mentees.join(", ")));
+    }
+    body.push('.');
+    if meetings_held > 0 || plan_rows_done > 0 {
+        body.push_str(&format!(
+            " За время работы проведено {} и выполнено {} индивидуального плана.",
+            counted(meetings_held, ["встреча", "встречи", "встреч"]),
+            counted(plan_rows_done, ["пункт", "пункта", "пунктов"]),
+        ));
+    }
+    let goals: Vec<&str> = goals_reached.iter().map(|g| g.trim().trim_end_matches('.')).filter(|g| !g.is_empty()).collect();
+    if !goals.is_empty() {
+        body.push_str(&format!(" Достигнуты результаты: {}.", goals.join("; ")));
+    }
+    body.push_str(" Ваш опыт, терпение и щедрость, с которыми Вы делитесь мастерством, помогают молодым коллегам и ученикам расти, а школе — сохранять лучшие традиции.");
+    body
+}
+pub const THANKS_TITLE: &str = "Благодарственное письмо";
+pub const PAIR_NOT_FIXED: &str = "Пара ещё не утверждена: встречи, план и дневник откроются, когда куратор утвердит пары";
+pub const PAIR_FINISHED: &str = "Работа пары завершена: её план, встречи и дневник доступны только для чтения";
+pub const PAIR_CURATOR_READS: &str = "Куратор видит работу пары и записи, которыми с ним поделились; изменять её могут наставник и наставляемый";
+pub const MENTEE_CLOSED: &str = "Работа с этим наставляемым завершена: его план доступен только для чтения";
+pub const REMOVED_MEANWHILE: &str = "Эту запись удалили, пока вы её редактировали. Ваш текст остался в форме — сохраните его как новую запись или закройте форму.";
+pub fn changed_meanwhile(who: &str, at: &str) -> String {
+    format!("{who} изменил(а) эту запись в {at}, пока вы её редактировали. Ваш текст остался в форме; его новая версия показана на странице. Сохраните ещё раз, чтобы заменить её своим.")
+}
+pub const PLAN_TEMPLATE_ACTIVITY: &str = "Уточнить вместе с наставником";
+pub fn plan_started(rows: usize) -> String {
+    format!("План начат: {}", counted(rows, ["строка", "строки", "строк"]))
+}
+pub fn plan_row_added(deficit: &str) -> String {
+    format!("Добавлена строка «{deficit}»")
+}
+pub fn plan_row_changed(deficit: &str, done: bool) -> String {
+    if done { format!("Строка «{deficit}» отмечена выполненной") } else { format!("Изменена строка «{deficit}»") }
+}
+pub fn plan_row_removed(deficit: &str) -> String {
+    format!("Удалена строка «{deficit}»")
+}
+pub const PAIR_WORK_TITLE: &str = "Работа пары";
+pub const PAIRS_WORK_TITLE: &str = "Работа пар";
+pub const PAIR_TAB_MEETINGS: &str = "Встречи";
+pub const PAIR_TAB_PLAN: &str = "План";
+pub const PAIR_TAB_DIARY: &str = "Дневник";
+pub const PAIR_TAB_COMPLETION: &str = "Итоги";
+pub const OPEN_PAIR_WORK: &str = "Открыть работу пары";
+pub const MENTOR: &str = "Наставник";
+pub const STATUS: &str = "Статус";
+pub const FLAGS: &str = "Требует внимания";
+pub const REMINDERS: &str = "Напоминания";
+pub const NO_REMINDERS: &str = "Напоминаний нет";
+pub fn reminders_count(n: usize) -> String {
+    counted(n, ["напоминание", "напоминания", "напоминаний"])
+}
+pub fn reminder_meeting_soon(topic: &str, date: &str) -> String {
+    format!("Встреча {date}: «{topic}»")
+}
+pub fn reminder_meeting_not_recorded(topic: &str, date: &str) -> String {
+    format!("Встреча {date} «{topic}» прошла, но не отмечена проведённой")
+}
+pub fn reminder_plan_overdue(mentee: &str, count: usize) -> String {
+    format!("План ({mentee}): просрочено {}", counted(count, ["пункт", "пункта", "пунктов"]))
+}
+pub fn reminder_questionnaire(title: &str) -> String {
+    format!("Ждёт ответа анкета «{title}»")
+}
+pub const NEXT_MEETING: &str = "Следующая встреча";
+pub const NONE_PLANNED: &str = "не запланирована";
+pub const PLAN_PROGRESS: &str = "План";
+pub fn plan_progress(done: usize, planned: usize) -> String {
+    if planned == 0 { "пунктов пока нет".to_owned() } else { format!("выполнено {done} из {planned}") }
+}
+pub fn overdue_rows(n: usize) -> String {
+    format!("просрочено: {}", counted(n, ["пункт", "пункта", "пунктов"]))
+}
+pub const MEETINGS_NOT_RECORDED: &str = "Прошедшие встречи без отметки";
+pub fn pair_warning(warning: &crate::models::PairWarning) -> String {
+    match warning {
+        crate::models::PairWarning::Quiet { days } => format!("нет встреч {}", counted(*days, ["день", "дня", "дней"])),
+        crate::models::PairWarning::OverdueMeetings { count } => format!("не отмечено встреч: {count}"),
+    }
+}
+pub const CYCLE_AHEAD: &str = "Впереди по циклу встреч";
+pub const CYCLE_DONE: &str = "Все встречи цикла проведены";
+pub const PLAN_MEETING: &str = "Запланировать встречу";
+pub const RECORD_MEETING: &str = "Записать проведённую встречу";
+pub const PAIR_CALENDAR: &str = "Календарь встреч";
+pub const NO_MEETINGS: &str = "Встреч пока нет";
+pub const MEETING_HELD: &str = "проведена";
+pub const MEETING_PLANNED: &str = "запланирована";
+pub const MEETING_OVERDUE: &str = "прошла, не отмечена";
+pub const MEETING_DONE_LABEL: &str = "Что сделано";
+pub const MEETING_NEXT_LABEL: &str = "Следующий шаг";
+pub const MARK_HELD: &str = "Отметить проведённой";
+pub fn minutes(n: i64) -> String {
+    counted(n, ["минута", "минуты", "минут"])
+}
+pub const CONFIRM_DELETE_MEETING: &str = "Удалить эту встречу?";
+pub const CONFIRM_DELETE_ROW: &str = "Удалить эту строку плана?";
+pub const CONFIRM_DELETE_ENTRY: &str = "Удалить эту запись дневника?";
+pub const DRAFT_RESTORED: &str = "Восстановлен несохранённый текст с этого устройства.";
+pub const F_MEETING_KIND: &str = "Вид встречи";
+pub const F_DATE: &str = "Дата";
+pub const F_MINUTES: &str = "Продолжительность, минут";
+pub const F_MEETING_FORMAT: &str = "Формат";
+pub const F_TOPIC: &str = "Тема";
+pub const F_HELD: &str = "Встреча проведена";
+pub const F_MEETING_DONE: &str = "Что сделано";
+pub const F_NEXT_STEP: &str = "Следующий шаг";
+pub const PLAN_OF: &str = "Индивидуальный план:";
+pub const PLAN_NOT_STARTED: &str = "План ещё не начат.";
+pub const PLAN_TEMPLATE_FROM: &str = "Он начнётся с запросов и дефицитов, записанных в карточке наставляемого:";
+pub const PLAN_START: &str = "Начать план";
+pub const PLAN_ADD_ROW: &str = "Добавить строку плана";
+pub const PLAN_EDIT_ROW: &str = "Строка плана";
+pub const PLAN_HISTORY: &str = "История изменений плана";
+pub const DEADLINE: &str = "Срок";
+pub const EXPECTED: &str = "Ожидаемый результат";
+pub const DONE_ON: &str = "Выполнено";
+pub const ROW_OVERDUE: &str = "Срок прошёл";
+pub const ROW_IN_WORK: &str = "В работе";
+pub const F_COMPETENCE: &str = "Компетенция";
+pub const F_GOAL: &str = "Цель";
+pub const F_DEFICIT: &str = "Дефицит (что нужно развить)";
+pub const F_ACTIVITIES: &str = "Мероприятия";
+pub const F_ROW_DONE: &str = "Выполнено";
+pub const F_DONE_ON: &str = "Дата выполнения";
+pub const F_DONE_NOTE: &str = "Короткая отметка";
+pub const DIARY_NEW: &str = "Новая запись";
+pub const DIARY_EMPTY: &str = "Записей пока нет";
+pub const DIARY_PRIVATE_HINT: &str = "Запись видите только вы, пока не поделитесь ею с партнёром или куратором.";
+pub const DIARY_CURATOR_SEES: &str = "Здесь только записи, которыми авторы поделились с куратором.";
+pub const DIARY_WENT_WELL: &str = "Что получилось?";
+pub const DIARY_WAS_HARD: &str = "Что было трудно?";
+pub const DIARY_NEXT: &str = "Что дальше?";
+pub const DIARY_SHARE: &str = "Кому показать";
+pub const DIARY_SHARE_PARTNER: &str = "Партнёру по паре";
+pub const DIARY_SHARE_CURATOR: &str = "Куратору";
+pub const DIARY_SHARED_NOBODY: &str = "только автору";
+pub const DIARY_SHARED_PARTNER: &str = "видна партнёру";
+pub const DIARY_SHARED_CURATOR: &str = "видна куратору";
+pub const DIARY_SHARED_BOTH: &str = "видна партнёру и куратору";
+pub const DIARY_ENTRIES: &str = "Записей в дневнике";
+pub const NO_OUTCOME_YET: &str = "Итог ещё не подведён";
+pub const OUTCOME_TITLE: &str = "Итог и решение";
+pub const OUTCOME_SAVE: &str = "Сохранить итог";
+pub const F_DECISION: &str = "Решение";
+pub const F_EXTENDED_TO: &str = "Продлить до";
+pub const F_REASON: &str = "Причина";
+pub const F_GOALS_REACHED: &str = "Достигнутые цели";
+pub const F_CHANGES: &str = "Что изменилось";
+pub const F_RECOMMENDATIONS: &str = "Рекомендации";
+pub const UNTIL: &str = "до";
+pub fn decision_verb(decision: crate::models::Decision) -> &'static str {
+    use crate::models::Decision::*;
+    match decision {
+        Finished => "Завершить: цели достигнуты",
+        Extended => "Продлить",
+        EndedEarly => "Прекратить досрочно",
+    }
+}
+pub const REVIEW_TITLE: &str = "Отзыв наставника";
+pub const F_REVIEW: &str = "Отзыв наставника о наставляемом";
+pub const REVIEW_HINT: &str = "Для личного дела: чему научился наставляемый, его сильные стороны, рекомендации.";
+pub const REVIEW_SAVE: &str = "Сохранить отзыв";
+pub const REVIEW_PRINT: &str = "Печать отзыва";
+pub const NO_REVIEW_YET: &str = "Наставник ещё не написал отзыв";
+pub const REVIEW_DOCUMENT_TITLE: &str = "Отзыв наставника";
+pub fn review_about(mentee: &str, mentor: &str, programme: &str) -> String {
+    format!("О наставляемом: {mentee}. Наставник: {mentor}. Программа «{programme}».")
+}
+pub const PRINT_OR_PDF: &str = "Печать или PDF";
+pub const DOWNLOAD_DOCX: &str = "Скачать DOCX";
+pub const THANKS_LETTERS: &str = "Благодарственные письма";
+pub const THANKS_DOCX: &str = "Письма в DOCX";
+pub const THANKS_NONE_CHOSEN: &str = "Наставники для благодарственных писем не выбраны: отметьте их в таблице «Работа пар».";
+pub const THANKS_CHOSEN: &str = "Благодарность";
+pub fn thanks_for(mentor: &str) -> String {
+    format!("Благодарственное письмо: {mentor}")
+}
+pub const MEETINGS_HELD: &str = "Встреч проведено";
+pub const LAST_MEETING: &str = "Последняя встреча";
+pub fn flagged_pairs(flagged: usize, all: usize) -> String {
+    if flagged == 0 { format!("Пар: {all}. Все работают по плану.") } else { format!("Пар: {all}. Требуют внимания: {flagged}.") }
+}
