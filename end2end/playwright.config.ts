@@ -5,6 +5,9 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3100);
 // The server on an empty database (first-run.spec.ts).
 const emptyPort = port + 1;
+// A second demo district for the pair's year (pair-work.spec.ts): its story needs the pilot's
+// pairs as the demo leaves them, which the board's tests rearrange on the first one.
+const pairsPort = port + 2;
 
 export default defineConfig({
   testDir: './tests',
@@ -54,6 +57,19 @@ export default defineConfig({
       env: {
         DATABASE_URL: 'sqlite://target/e2e-empty/e2e.db?mode=rwc',
         NASTAVNIK_ADDR: `127.0.0.1:${emptyPort}`,
+        LEPTOS_SITE_ROOT: 'target/site',
+        RUST_LOG: 'warn',
+      },
+    },
+    {
+      command: 'rm -rf target/e2e-pairs && target/debug/nastavnik serve --demo',
+      cwd: '..',
+      url: `http://127.0.0.1:${pairsPort}/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_URL: 'sqlite://target/e2e-pairs/e2e.db?mode=rwc',
+        NASTAVNIK_ADDR: `127.0.0.1:${pairsPort}`,
         LEPTOS_SITE_ROOT: 'target/site',
         RUST_LOG: 'warn',
       },

@@ -213,6 +213,7 @@ async fn load_district(db: &mut AnyConnection) -> anyhow::Result<Vec<DemoLogin>>
 
     load_surveys(&mut *db, lyceum, pilot, &pilot_mentees, school7, peers).await?;
     load_pair_work(&mut *db, pilot, &pilot_mentors, &pilot_mentees).await?;
+    load_practices(&mut *db, lyceum, pilot, school7, peers).await?;
     load_district_monitoring(&mut *db, district_id).await?;
     load_other_schools(&mut *db, district_id).await?;
 
@@ -592,5 +593,28 @@ async fn load_pair_work(db: &mut AnyConnection, pilot: i64, mentors: &[i64], men
         row(Competence::PsychoPedagogical, "дисциплина на уроке", "Посетить 2 урока наставника, записать приёмы", -10, "Приёмы применяются на уроках", None),
         row(Competence::SubjectMethodical, "работа с документацией", "Заполнить электронный журнал вместе с наставником", 30, "Журнал заполнен в срок", None),
     ], &by).await?;
+    Ok(())
+}
+
+/// The bank of best practices: the pilot's, marked for the forum, and one of School № 7.
+async fn load_practices(db: &mut AnyConnection, lyceum: i64, pilot: i64, school7: i64, peers: i64) -> anyhow::Result<()> {
+    use domain::models::{NewPractice, PracticeInput};
+    let practice = |programme: i64, title: &str, form: &str, competence: &str, done: &str, results: &str, materials: &str| {
+        NewPractice::parse(&PracticeInput {
+            programme_id: programme.to_string(), title: title.into(), form: form.into(), competence: competence.into(),
+            what_done: done.into(), results: results.into(), materials: materials.into(),
+        })
+        .map_err(|e| anyhow::anyhow!("demo practice: {e:?}"))
+    };
+    let visits = practice(pilot, "Взаимопосещение уроков по карте наблюдения", "teacher_teacher", "subject_methodical",
+        "Наставник и молодой педагог раз в две недели посещают уроки друг друга и разбирают их по одной карте наблюдения: цель, этапы, время, обратная связь.",
+        "Молодые педагоги выстраивают урок по ФГОС без подсказки; подбирают задания трёх уровней сложности.",
+        "Карта наблюдения урока (методический кабинет лицея)")?;
+    let id = app::store::practices::insert(&mut *db, lyceum, &visits, "Зимина Ольга Сергеевна", &app::store::day_from_today(-4)).await?;
+    app::store::practices::set_for_forum(&mut *db, id, true).await?;
+    let peers_practice = practice(peers, "Учебные пары «сильный – отстающий» перед контрольными", "student_student", "",
+        "Старшеклассники занимаются с младшими по 30 минут после уроков за неделю до контрольной.",
+        "Доля неудовлетворительных оценок за контрольные в 8А снизилась вдвое.", "")?;
+    app::store::practices::insert(&mut *db, school7, &peers_practice, "Орлов Денис Игоревич", &app::store::day_from_today(-10)).await?;
     Ok(())
 }

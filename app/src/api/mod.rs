@@ -11,6 +11,7 @@ pub mod documents;
 pub mod import;
 pub mod pairs;
 pub mod participants;
+pub mod practices;
 pub mod programmes;
 pub mod relationships;
 pub mod reports;

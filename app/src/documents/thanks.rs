@@ -20,6 +20,8 @@ pub fn write_thanks_docx(letters: &[LetterOfThanks]) -> Result<Vec<u8>, String> 
             .add_paragraph(text("", 26))
             .add_paragraph(centred(bold(&ru::THANKS_TITLE.to_uppercase(), 40)))
             .add_paragraph(text("", 26))
+            .add_paragraph(centred(bold(&letter.mentor, 32)))
+            .add_paragraph(text("", 26))
             .add_paragraph(centred(bold(&letter.salutation, 30)))
             .add_paragraph(text("", 26))
             .add_paragraph(text(&letter.body, 28).align(AlignmentType::Both))

@@ -165,7 +165,7 @@ pub async fn apply(
                 .await?;
         }
         BoardOp::Fix => {
-            sqlx::query("UPDATE pairs SET status = 'fixed', fixed_on = $1 WHERE programme_id = $2")
+            sqlx::query("UPDATE pairs SET status = 'fixed', fixed_on = $1 WHERE programme_id = $2 AND status <> 'finished'")
                 .bind(today())
                 .bind(programme_id)
                 .execute(&mut *tx)

@@ -10,6 +10,7 @@ pub mod invitations;
 pub mod orgs;
 pub mod pair_work;
 pub mod participants;
+pub mod practices;
 pub mod programmes;
 pub mod reports;
 pub mod setup;

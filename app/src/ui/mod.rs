@@ -14,6 +14,7 @@ mod pair;
 pub mod page;
 mod participant_form;
 mod participants;
+mod practices;
 mod programmes;
 mod relationships;
 mod reports;
@@ -115,6 +116,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reports/school") view=reports::SchoolReportPage/>
                     <Route path=path!("/programmes/:id/swot") view=reports::SwotPage/>
                     <Route path=path!("/decks") view=decks::DecksPage/>
+                    <Route path=path!("/practices") view=practices::PracticesPage/>
                     <Route path=path!("/decks/:id") view=decks::DeckPage/>
                 </Routes>
             </main>

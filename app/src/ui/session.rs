@@ -61,12 +61,14 @@ fn UserNav(user: CurrentUser) -> impl IntoView {
             ("/questionnaires", tr::NAV_QUESTIONNAIRES),
             ("/reports/before-after", tr::NAV_BEFORE_AFTER),
             ("/reports/school", tr::NAV_REPORT),
+            ("/practices", tr::NAV_PRACTICES),
         ],
         UserRole::Methodologist => vec![
             ("/district", tr::NAV_DISTRICT),
             ("/accounts", tr::NAV_CURATORS),
             ("/reports/before-after", tr::NAV_BEFORE_AFTER),
             ("/decks", tr::NAV_DECKS),
+            ("/practices", tr::NAV_PRACTICES),
         ],
         UserRole::Mentor | UserRole::Mentee => vec![("/me", tr::NAV_ME), ("/surveys", tr::NAV_SURVEYS)],
     };
@@ -87,22 +89,22 @@ fn UserNav(user: CurrentUser) -> impl IntoView {
     }
 }
 
-/// The mentor's or mentee's reminders as a count in the top bar, linking to their list.
+/// The mentor's or mentee's reminders as a count in the top bar, linking to their list. Asked
+/// for in the browser only (the bar is drawn the same on the server and at hydration).
 #[component]
 fn ReminderBadge() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     // Counted again on every page change: a recorded meeting clears its reminder.
-    let count = Resource::new(move || location.pathname.get(), |_| crate::api::participants::my_reminder_count());
-    view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                count.await.ok().filter(|n| *n > 0).map(|n| view! {
-                    <A href="/me#reminders" attr:class="reminder-badge" attr:data-testid="reminder-badge">
-                        {tr::REMINDERS} " " <span class="badge" aria-label=tr::reminders_count(n)>{n}</span>
-                    </A>
-                })
-            })}
-        </Transition>
+    let count = LocalResource::new(move || {
+        location.pathname.track();
+        crate::api::participants::my_reminder_count()
+    });
+    move || {
+        count.get().and_then(Result::ok).filter(|n| *n > 0).map(|n| view! {
+            <A href="/me#reminders" attr:class="reminder-badge" attr:data-testid="reminder-badge">
+                {tr::REMINDERS} " " <span class="badge" aria-label=tr::reminders_count(n)>{n}</span>
+            </A>
+        })
     }
 }
 

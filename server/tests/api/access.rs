@@ -475,6 +475,24 @@ async fn a_pairs_work_answers_each_role_as_the_rules_say() {
     matrix_of(&w, "pairs/workspace", PairWorkspace { programme_id: other_programme, mentor_id: other }, [U, N, "ok", N, N, N]).await;
 }
 
+#[tokio::test]
+async fn the_bank_of_practices_answers_each_role_as_the_rules_say() {
+    use app::api::practices::*;
+    let w = world().await;
+    let filter = PracticeFilter::default();
+    matrix_of(&w, "practices/list", ListPractices { filter }, [U, "ok", "ok", "ok", F, F]).await;
+    let input = PracticeInput {
+        programme_id: w.pilot_programme.to_string(), title: "Карта наблюдения урока".into(), form: "teacher_teacher".into(),
+        what_done: "Наблюдали уроки по карте".into(), results: "Уроки по ФГОС".into(), ..PracticeInput::default()
+    };
+    // Another school's curator may not name the lyceum's programme.
+    matrix_of(&w, "practices/save", SavePractice { id: None, input: input.clone() }, [U, "ok", "Validation", F, F, F]).await;
+    let id: i64 = sqlx::query("SELECT MAX(id) AS id FROM practices").fetch_one(&w.app.db.pool).await.expect("row").try_get("id").expect("id");
+    matrix_of(&w, "practices/save", SavePractice { id: Some(id), input }, [U, "ok", "Validation", F, F, F]).await;
+    matrix_of(&w, "practices/forum", MarkForForum { id, for_forum: true }, [U, F, F, "ok", F, F]).await;
+    matrix_of(&w, "practices/delete", DeletePractice { id }, [U, "ok", N, F, F, F]).await;
+}
+
 /// Every registered server function is named in this file's matrices: a new one cannot be
 /// added without saying who may call it.
 #[test]

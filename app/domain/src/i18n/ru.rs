@@ -1459,3 +1459,27 @@ pub const LAST_MEETING: &str = "Последняя встреча";
 pub fn flagged_pairs(flagged: usize, all: usize) -> String {
     if flagged == 0 { format!("Пар: {all}. Все работают по плану.") } else { format!("Пар: {all}. Требуют внимания: {flagged}.") }
 }
+pub fn board_finished(mentee: &str) -> String {
+    format!("Работа пары с участником {mentee} завершена — её нельзя переместить")
+}
+pub const PRACTICES_TITLE: &str = "Банк лучших практик";
+pub const NAV_PRACTICES: &str = "Практики";
+pub const ALL_FORMS: &str = "Все формы";
+pub const ALL_COMPETENCES: &str = "Все компетенции";
+pub const SEARCH: &str = "Поиск по словам";
+pub const FOR_FORUM_ONLY: &str = "Только отмеченные для форума";
+pub const FOR_FORUM: &str = "Для форума";
+pub const FORUM_MARK: &str = "Отметить для форума";
+pub const FORUM_UNMARK: &str = "Снять отметку для форума";
+pub const PRACTICE_PUBLISH: &str = "Опубликовать практику";
+pub const PRACTICE_DELETE_CONFIRM: &str = "Убрать эту практику из банка?";
+pub const PRACTICE_NO_PROGRAMME: &str = "Практика школы, не одной программы";
+pub const F_PRACTICE_TITLE: &str = "Название практики";
+pub const F_PRACTICE_PROGRAMME: &str = "Программа";
+pub const F_WHAT_DONE: &str = "Что сделано";
+pub const F_RESULTS: &str = "Результаты";
+pub const F_MATERIALS: &str = "Материалы";
+pub const MATERIALS_HINT: &str = "Ссылки на материалы или названия документов, которые хранятся в школе";
+pub fn practices_found(n: usize) -> String {
+    format!("Найдено: {}", counted(n, ["практика", "практики", "практик"]))
+}

@@ -103,6 +103,8 @@ pub enum Refusal {
     Empty,
     /// More moves in one step than the board has mentees, or than `MAX_MOVES`.
     TooManyMoves,
+    /// The mentee's work in their pair is finished: it stays as it ended.
+    Finished { mentee: String },
 }
 
 /// Most moves in one step: accepting every suggestion of a large programme's board stays
@@ -119,6 +121,7 @@ impl Refusal {
             Refusal::ReasonTooLong => tr::BOARD_REASON_TOO_LONG.into(),
             Refusal::Empty => tr::BOARD_NOTHING.into(),
             Refusal::TooManyMoves => tr::board_too_many_moves(MAX_MOVES),
+            Refusal::Finished { mentee } => tr::board_finished(mentee),
         }
     }
 }
@@ -230,6 +233,9 @@ impl Board {
             if let Some(current) = self.assignment(m.mentee_id) {
                 if current.locked && Some(current.mentor_id) != m.mentor_id {
                     return Err(Refusal::Locked { mentee: mentee.name() });
+                }
+                if current.status == PairStatus::Finished && Some(current.mentor_id) != m.mentor_id {
+                    return Err(Refusal::Finished { mentee: mentee.name() });
                 }
             }
             if let Some(mentor_id) = m.mentor_id {

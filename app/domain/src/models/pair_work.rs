@@ -314,7 +314,8 @@ pub fn letter_of_thanks(school: &str, head_position: &str, head_name: &str, ment
         mentor: [last, first, patronymic.unwrap_or("")].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" "),
         salutation,
         body,
-        head_position: head_position.to_owned(),
+        // Until the school names its head (on the order's page), the line is left to sign by hand.
+        head_position: if head_position.trim().is_empty() { ru::ORDER_HEAD.to_owned() } else { head_position.to_owned() },
         head_name: head_name.to_owned(),
         date: date.to_owned(),
     }

@@ -207,6 +207,7 @@ pub fn ThanksLettersPage() -> impl IntoView {
                 <article class="document letter" data-testid="letter">
                     <p class="letter-school">{letter.school.clone()}</p>
                     <h2 class="letter-title">{tr::THANKS_TITLE}</h2>
+                    <p class="letter-mentor">{letter.mentor.clone()}</p>
                     <p class="letter-salutation">{letter.salutation.clone()}</p>
                     <p>{letter.body.clone()}</p>
                     <p class="signature">{letter.head_position.clone()} " ____________ " {letter.head_name.clone()}</p>

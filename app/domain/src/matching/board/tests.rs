@@ -72,6 +72,19 @@ fn a_locked_pair_cannot_be_moved_until_unlocked() {
 }
 
 #[test]
+fn a_finished_mentee_stays_where_their_work_ended_and_the_mentor_may_take_someone_new() {
+    let mut b = board();
+    b.assignments[0].status = PairStatus::Finished;
+    let refused = b.check(&to(11, Some(2))).expect_err("a finished mentee cannot move");
+    assert!(matches!(refused, Refusal::Finished { .. }));
+    assert!(refused.message().contains("завершена"), "{}", refused.message());
+    assert!(matches!(b.check(&to(11, None)), Err(Refusal::Finished { .. })));
+    // Their mentor, with room, may still be given another mentee.
+    b.mentors[0] = teacher(1, "mentor", "20", "математика", "2");
+    assert_eq!(b.check(&to(12, Some(1))), Ok(()));
+}
+
+#[test]
 fn undo_restores_where_each_mentee_was() {
     let b = board();
     let op = BoardOp::Moves(vec![Move { mentee_id: 11, mentor_id: Some(2), reason: None }, Move { mentee_id: 12, mentor_id: Some(2), reason: None }]);
