@@ -93,6 +93,17 @@ pub async fn export_thanks(caller: Caller, Path(file): Path<String>) -> Result<R
     Ok(attachment(bytes, DOCX, &format!("thanks-{programme_id}.docx")))
 }
 
+/// `/export/final/{programme_id}.xlsx`: a programme's final report as a workbook — its school's
+/// curator and the district's coordinator.
+pub async fn export_final(caller: Caller, Path(file): Path<String>) -> Result<Response, AppError> {
+    let programme_id = file.strip_suffix(".xlsx").and_then(|id| id.parse::<i64>().ok()).ok_or(AppError::NotFound)?;
+    caller.programme(programme_id, Intent::Read).await?;
+    let today = app::services::pair_work::today_for(&caller.user);
+    let report = app::services::pair_work::final_report(&caller.db, programme_id, &today).await?;
+    let bytes = app::documents::final_report::final_report_xlsx(&report).map_err(AppError::internal)?;
+    Ok(attachment(bytes, XLSX, &format!("final-report-{programme_id}.xlsx")))
+}
+
 /// `/export/wave/{id}.xlsx` and `.csv`: a wave's answers, one row per respondent.
 pub async fn export_wave(caller: Caller, Path(file): Path<String>) -> Result<Response, AppError> {
     use app::documents::wave_table::{table_csv, table_xlsx, wave_table};

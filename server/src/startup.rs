@@ -62,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         .route("/export/order/{file}", get(crate::routes::export_order))
         .route("/export/wave/{file}", get(crate::routes::export_wave))
         .route("/export/thanks/{file}", get(crate::routes::export_thanks))
+        .route("/export/final/{file}", get(crate::routes::export_final))
         .route("/export/school/{file}", get(crate::present::export_school))
         .route("/documents/{id}/scan", get(crate::routes::document_scan))
         .route("/decks/{id}/present", get(crate::present::present))

@@ -220,3 +220,12 @@ pub async fn thanks_letters(programme_id: i64) -> Result<Vec<LetterOfThanks>, Ap
     let today = crate::services::pair_work::today_for(&caller.user);
     crate::services::pair_work::letters(&caller.db, programme_id, &today).await
 }
+
+/// A programme's final report: its school's curator and the district's coordinator.
+#[server(prefix = "/api", endpoint = "reports/final", input = Json)]
+pub async fn final_report(programme_id: i64) -> Result<domain::reports::final_report::FinalReport, AppError> {
+    let caller = crate::caller::Caller::current().await?;
+    caller.programme(programme_id, domain::access::Intent::Read).await?;
+    let today = crate::services::pair_work::today_for(&caller.user);
+    crate::services::pair_work::final_report(&caller.db, programme_id, &today).await
+}

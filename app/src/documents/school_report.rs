@@ -5,26 +5,11 @@
 pub fn school_report_xlsx(report: &domain::reports::SchoolReport) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use domain::i18n::tr;
     use domain::reports::Quadrant;
-    use rust_xlsxwriter::{Format, Workbook, Worksheet};
+    use super::table;
+    use rust_xlsxwriter::{Format, Workbook};
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold().set_text_wrap();
     let wrap = Format::new().set_text_wrap();
-    // Writes a header row and data rows; numbers stay numbers so the sheet can sum them.
-    fn table(sheet: &mut Worksheet, start: u32, header: &[&str], rows: &[Vec<String>], bold: &Format, wrap: &Format) -> Result<u32, rust_xlsxwriter::XlsxError> {
-        for (col, name) in header.iter().enumerate() {
-            sheet.write_string_with_format(start, col as u16, *name, bold)?;
-        }
-        for (r, row) in rows.iter().enumerate() {
-            for (col, cell) in row.iter().enumerate() {
-                let at = (start + 1 + r as u32, col as u16);
-                match cell.parse::<f64>() {
-                    Ok(n) if col > 0 => sheet.write_number(at.0, at.1, n)?,
-                    _ => sheet.write_string_with_format(at.0, at.1, cell, wrap)?,
-                };
-            }
-        }
-        Ok(start + 2 + rows.len() as u32)
-    }
     let f = &report.figures;
 
     let sheet = workbook.add_worksheet().set_name("Участники")?;

@@ -217,3 +217,51 @@ pub async fn letters(db: impl Conn, programme_id: i64, today: &str) -> Result<Ve
     }
     Ok(letters)
 }
+
+/// A programme's final report as of `today`.
+pub async fn final_report(db: &Db, programme_id: i64, today: &str) -> Result<domain::reports::final_report::FinalReport, AppError> {
+    use domain::reports::final_report::{work_figures, FinalReport, MenteeResult, PairResult};
+    let (programme, organisation) = store::programmes::get(db, programme_id).await?;
+    let by_competence = plans_by_competence(programme.form);
+    let meetings = pair_work::meetings_of_programme(db, programme_id).await?;
+    let rows = pair_work::plan_rows_of_programme(db, programme_id, by_competence).await?;
+    let completions = pair_work::completions(db, programme_id).await?;
+    let pairs: Vec<(i64, Vec<i64>)> = pair_work::pairs_of_programme(db, programme_id).await?.into_iter().map(|(mentor, _, mentees)| (mentor, mentees)).collect();
+    let decisions: Vec<(i64, domain::models::Decision)> =
+        completions.iter().filter_map(|(mentee, c)| c.outcome.as_ref().map(|o| (*mentee, o.decision))).collect();
+    let mut lines = Vec::new();
+    for (mentor_id, mentee_ids) in &pairs {
+        let mut mentees = Vec::new();
+        for (mentee_id, name, _) in pair_work::names(db, mentee_ids).await? {
+            let outcome = completions.iter().find(|(m, _)| *m == mentee_id).and_then(|(_, c)| c.outcome.clone());
+            mentees.push(MenteeResult {
+                name,
+                decision: outcome.as_ref().map(|o| o.decision),
+                goals_reached: outcome.as_ref().map(|o| o.goals_reached.clone()).unwrap_or_default(),
+                changes: outcome.as_ref().map(|o| o.changes.clone()).unwrap_or_default(),
+            });
+        }
+        let own_rows: Vec<PlanRow> = rows.iter().filter(|(m, _)| mentee_ids.contains(m)).map(|(_, r)| r.clone()).collect();
+        lines.push(PairResult {
+            mentor: pair_work::names(db, &[*mentor_id]).await?.pop().map(|(_, name, _)| name).unwrap_or_default(),
+            mentees,
+            meetings_held: meetings.iter().filter(|(m, meeting)| m == mentor_id && meeting.held).count(),
+            plan: progress(&own_rows, today),
+        });
+    }
+    lines.sort_by(|a, b| a.mentor.cmp(&b.mentor));
+    Ok(FinalReport {
+        programme_id,
+        programme: programme.title.clone(),
+        organisation: organisation.clone(),
+        form: programme.form,
+        starts_on: programme.starts_on.clone(),
+        ends_on: programme.ends_on.clone(),
+        made_on: today.to_owned(),
+        work: work_figures(&pairs, &meetings, &rows, &decisions, today),
+        pairs: lines,
+        before_after: crate::services::reports::comparisons(db, store::surveys::Scope::School(programme.organisation_id), &organisation).await?,
+        swot: store::reports::swot(db, programme_id).await?,
+        practices: store::practices::of_programme(db, programme_id).await?,
+    })
+}

@@ -10,6 +10,7 @@ mod login;
 mod me;
 mod order;
 mod drafts;
+mod final_report;
 mod pair;
 pub mod page;
 mod participant_form;
@@ -106,6 +107,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pairs/:programme/:mentor/review/:mentee") view=pair::ReviewPrintPage/>
                     <Route path=path!("/programmes/:id/pairs") view=pair::overview::PairsOverviewPage/>
                     <Route path=path!("/programmes/:id/thanks") view=pair::ThanksLettersPage/>
+                    <Route path=path!("/programmes/:id/final") view=final_report::FinalReportPage/>
                     <Route path=path!("/questionnaires") view=surveys::manage::QuestionnairesPage/>
                     <Route path=path!("/questionnaires/:id") view=surveys::builder::BuilderPage/>
                     <Route path=path!("/programmes/:id/surveys") view=surveys::manage::WavesPage/>

@@ -79,6 +79,7 @@ fn ProgrammeView(
             <A href=format!("/programmes/{programme_id}/board") attr:class="button primary">{tr::BOARD_OPEN}</A>
             <A href=format!("/programmes/{programme_id}/order") attr:class="button secondary">{tr::BOARD_ORDER}</A>
             <A href=format!("/programmes/{programme_id}/pairs") attr:class="button secondary">{tr::PAIRS_WORK_TITLE}</A>
+            <A href=format!("/programmes/{programme_id}/final") attr:class="button secondary">{tr::FINAL_TITLE}</A>
             <A href=format!("/programmes/{programme_id}/surveys") attr:class="button secondary">{tr::SV_WAVES_TITLE}</A>
             <A href=format!("/programmes/{programme_id}/swot") attr:class="button secondary">{tr::SWOT_TITLE}</A>
         </div>

@@ -467,6 +467,7 @@ async fn a_pairs_work_answers_each_role_as_the_rules_say() {
     matrix_of(&w, "pairs/review/save", SaveReview { programme_id: programme, mentee_id, review: "Отзыв".into() }, [U, "ok", N, N, "ok", F]).await;
     matrix_of(&w, "pairs/thanks/choose", ChooseForThanks { programme_id: programme, mentor_id, chosen: true }, [U, "ok", N, F, N, N]).await;
     matrix_of(&w, "pairs/thanks/letters", ThanksLetters { programme_id: programme }, [U, "ok", N, F, N, N]).await;
+    matrix_of(&w, "reports/final", FinalReport { programme_id: programme }, [U, "ok", N, "ok", N, N]).await;
     matrix_of(&w, "me/reminders", app::api::participants::MyReminderCount {}, [U, "ok", "ok", "ok", "ok", "ok"]).await;
     // Another school's pair is missing for everyone but its own people and curator.
     let other_school = w.other_curator.user.as_ref().and_then(|u| u.organisation_id).expect("the other curator's school");

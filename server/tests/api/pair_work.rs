@@ -252,3 +252,27 @@ on_both_backends!(a_mentors_home_shows_the_next_meeting_the_plan_and_reminders, 
     // The mentee's waiting exit questionnaire is among them.
     assert!(mentees_home.reminders.iter().any(|r| matches!(r, Reminder::Questionnaire { .. })), "{:?}", mentees_home.reminders);
 });
+
+on_both_backends!(the_final_report_counts_the_pilots_year_as_the_demo_recorded_it, |backend| async move {
+    let app = TestApp::spawn(backend).await;
+    let (curator, mentor, _, programme, _, _) = pilot_pair(&app).await;
+    let report = app.invoke(&curator, FinalReport { programme_id: programme }).await.expect("the report");
+    let w = &report.work;
+    // The demo's three pairs: 5 + 6 + 3 meetings held; plans of 4, 2 and 2 rows with 1, 2 and 0 done.
+    assert_eq!((w.pairs, w.mentors, w.mentees), (3, 3, 3));
+    assert_eq!(w.meetings_held, 14);
+    assert_eq!(w.meetings_by_kind.iter().find(|(k, _)| *k == MeetingKind::Acquaintance).map(|(_, n)| *n), Some(3));
+    assert_eq!((w.plan.planned, w.plan.done, w.plan_percent), (8, 3, 38));
+    assert_eq!(w.decisions, vec![(Decision::Finished, 1)]);
+    assert_eq!(w.undecided, 2);
+    assert_eq!(report.practices.len(), 1, "the pilot's practice");
+    assert_eq!(report.pairs.iter().filter(|p| p.mentees.iter().any(|m| m.decision == Some(Decision::Finished))).count(), 1);
+    // A meeting recorded now is in the next report.
+    let mentor_id = mentor.user.as_ref().and_then(|u| u.participant_id).expect("mentor");
+    app.invoke(&mentor, SaveMeeting { programme_id: programme, mentor_id, meeting_id: None, base_version: 0, input: meeting("2026-11-30", true, "Разбор") }).await.expect("recorded");
+    let again = app.invoke(&curator, FinalReport { programme_id: programme }).await.expect("the report");
+    assert_eq!(again.work.meetings_held, 15);
+    let xlsx = app.get(&curator, &format!("/export/final/{programme}.xlsx")).await;
+    assert!(xlsx.ok() && xlsx.bytes.starts_with(b"PK"), "{}", xlsx.status);
+    assert_eq!(app.get(&mentor, &format!("/export/final/{programme}.xlsx")).await.status.as_u16(), 404);
+});

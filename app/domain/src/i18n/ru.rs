@@ -1483,3 +1483,18 @@ pub const MATERIALS_HINT: &str = "Ссылки на материалы или н
 pub fn practices_found(n: usize) -> String {
     format!("Найдено: {}", counted(n, ["практика", "практики", "практик"]))
 }
+pub const FINAL_TITLE: &str = "Итоговый отчёт";
+pub const FINAL_SHEET_FIGURES: &str = "Итоги";
+pub const FINAL_SHEET_PAIRS: &str = "Пары";
+pub const FINAL_PLAN_ROWS: &str = "Пунктов индивидуальных планов";
+pub const FINAL_PLAN_DONE: &str = "Из них выполнено";
+pub const FINAL_PLAN_PERCENT: &str = "Выполнение планов, %";
+pub const FINAL_UNDECIDED: &str = "Наставляемых без решения";
+pub const FINAL_NO_DECISION: &str = "Решение не принято";
+pub const FINAL_MEETINGS_BY_KIND: &str = "Встречи по видам";
+pub const FINAL_MENTEE: &str = "Наставляемый";
+pub const FINAL_XLSX: &str = "Скачать XLSX";
+pub const FINAL_PAIRS_HEADING: &str = "Пары и их результаты";
+pub const FINAL_PRACTICES_HEADING: &str = "Лучшие практики программы";
+pub const FINAL_NO_PRACTICES: &str = "Практики программы ещё не опубликованы";
+pub const FINAL_NO_BEFORE_AFTER: &str = "Входная и итоговая анкеты ещё не проведены";

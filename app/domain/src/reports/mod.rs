@@ -5,6 +5,7 @@
 //! them from the database, draws them (charming) and renders slides.
 
 pub mod deck;
+pub mod final_report;
 pub mod kirkpatrick;
 #[cfg(test)]
 mod tests;
