@@ -144,6 +144,17 @@ pub fn variants(school: &SchoolFigures) -> Chart {
         )
 }
 
+/// A programme's meetings held, per kind of the target model's cycle.
+pub fn meetings_by_kind(work: &domain::reports::final_report::WorkFigures) -> Chart {
+    let labels = work.meetings_by_kind.iter().map(|(k, _)| wrap(tr::meeting_kind(*k), 30)).collect();
+    let values: Vec<i64> = work.meetings_by_kind.iter().map(|(_, n)| *n as i64).collect();
+    base()
+        .grid(Grid::new().left(16).right(64).top(16).bottom(8).contain_label(true))
+        .x_axis(Axis::new().type_(AxisType::Value).min_interval(1.0).axis_label(AxisLabel::new().font_size(FONT - 2.0)))
+        .y_axis(category_axis(labels))
+        .series(Bar::new().name(tr::MEETINGS_HELD).item_style(ItemStyle::new().color(EXIT_COLOUR)).label(value_label("{c}")).data(values))
+}
+
 /// Each school's students involved, in percent, against the 10 % indicator.
 pub fn coverage(schools: &[SchoolFigures]) -> Chart {
     let shown: Vec<_> = schools.iter().filter(|s| s.students_total > 0).collect();

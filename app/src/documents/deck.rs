@@ -231,6 +231,58 @@ fn slide_content(content: &SlideContent, snapshot: &Snapshot) -> AnyView {
             .into_any(),
             None => missing(),
         },
+        SlideContent::Meetings { programme_id } => match snapshot.programme(*programme_id) {
+            Some(programme) => {
+                let w = &programme.work;
+                view! {
+                    <h2>{programme.organisation.clone()} ": " {tr::SLIDE_MEETINGS}</h2>
+                    <div class="tiles">
+                        <div class="tile"><strong>{w.meetings_held}</strong><span>{tr::MEETINGS_HELD}</span></div>
+                        <div class="tile"><strong>{w.pairs}</strong><span>{tr::PAIRS}</span></div>
+                    </div>
+                    {chart(charts::to_json(&charts::meetings_by_kind(w)), "chart-low")}
+                    <table class="sr-only">
+                        <caption>{tr::FINAL_MEETINGS_BY_KIND}</caption>
+                        <tbody>{w.meetings_by_kind.iter().map(|(k, n)| view! { <tr><th scope="row">{tr::meeting_kind(*k)}</th><td>{*n}</td></tr> }).collect_view()}</tbody>
+                    </table>
+                }
+                .into_any()
+            }
+            None => missing(),
+        },
+        SlideContent::Plans { programme_id } => match snapshot.programme(*programme_id) {
+            Some(programme) => {
+                let w = &programme.work;
+                let mut tiles = vec![
+                    (format!("{} %", w.plan_percent), tr::FINAL_PLAN_PERCENT.to_owned()),
+                    (format!("{} {} {}", w.plan.done, tr::OF, w.plan.planned), tr::FINAL_PLAN_DONE.to_owned()),
+                ];
+                tiles.extend(w.decisions.iter().map(|(d, n)| (n.to_string(), tr::decision(*d).to_owned())));
+                view! {
+                    <h2>{programme.organisation.clone()} ": " {tr::SLIDE_PLANS}</h2>
+                    <div class="tiles">
+                        {tiles.into_iter().map(|(figure, label)| view! { <div class="tile"><strong>{figure}</strong><span>{label}</span></div> }).collect_view()}
+                    </div>
+                }
+                .into_any()
+            }
+            None => missing(),
+        },
+        SlideContent::Practices => {
+            if snapshot.practices.is_empty() {
+                return missing();
+            }
+            view! {
+                <h2>{tr::SLIDE_PRACTICES}</h2>
+                <ul class="practices-slide">
+                    {snapshot.practices.iter().take(4).map(|p| view! {
+                        <li><strong>{p.practice.title.clone()}</strong> " · " <span class="muted">{p.organisation.clone()}</span>
+                            <p>{short(&p.practice.results, 160)}</p></li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
         SlideContent::Text { heading, body, image } => {
             let paragraphs = text_blocks(body);
             view! {

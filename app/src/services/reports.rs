@@ -28,7 +28,22 @@ pub async fn programme_results(db: impl Conn, programme_id: i64) -> Result<Progr
         organisation,
         kirkpatrick: kirkpatrick(measured.iter().map(|(q, s)| (q, s))),
         swot: store::reports::swot(&mut *conn, programme_id).await?,
+        work: work_of(&mut conn, programme_id, programme.form).await?,
     })
+}
+
+/// A programme's pairs' year in figures, as of today.
+async fn work_of(conn: &mut sqlx::AnyConnection, programme_id: i64, form: domain::models::MentoringForm) -> Result<domain::reports::final_report::WorkFigures, sqlx::Error> {
+    use store::pair_work;
+    let pairs: Vec<(i64, Vec<i64>)> = pair_work::pairs_of_programme(&mut *conn, programme_id).await?.into_iter().map(|(mentor, _, mentees)| (mentor, mentees)).collect();
+    let meetings = pair_work::meetings_of_programme(&mut *conn, programme_id).await?;
+    let rows = pair_work::plan_rows_of_programme(&mut *conn, programme_id, domain::models::plans_by_competence(form)).await?;
+    let decisions: Vec<(i64, domain::models::Decision)> = pair_work::completions(&mut *conn, programme_id)
+        .await?
+        .into_iter()
+        .filter_map(|(mentee, c)| c.outcome.map(|o| (mentee, o.decision)))
+        .collect();
+    Ok(domain::reports::final_report::work_figures(&pairs, &meetings, &rows, &decisions, &store::today()))
 }
 
 /// Entry against exit for every template with both waves answered in the scope.
@@ -59,7 +74,7 @@ pub async fn programmes_with_results(db: impl Conn, organisation_ids: &[i64]) ->
     for organisation_id in organisation_ids {
         for programme in store::programmes::list(&mut *conn, *organisation_id).await? {
             let results = programme_results(&mut *conn, programme.id).await?;
-            if results.kirkpatrick.has_data() || !results.swot.is_empty() {
+            if results.kirkpatrick.has_data() || !results.swot.is_empty() || results.work.meetings_held > 0 || results.work.plan.planned > 0 {
                 out.push(results);
             }
         }
@@ -85,6 +100,7 @@ pub async fn snapshot(db: impl Conn, district_id: i64) -> Result<Snapshot, sqlx:
         before_after: comparisons(&mut *conn, Scope::District(district_id), &district.name).await?,
         school_before_after,
         programmes: programmes_with_results(&mut *conn, &ids).await?,
+        practices: store::practices::of_district(&mut *conn, district_id).await?.into_iter().filter(|p| p.for_forum).collect(),
         district,
         schools,
     })

@@ -96,7 +96,11 @@ fn summary(slide: &Slide, snapshot: &Snapshot) -> String {
             .and_then(|r| questions.first().and_then(|k| r.questions.iter().find(|q| &q.key == k)))
             .map(|q| q.text.clone())
             .unwrap_or_else(|| tr::DECK_NO_DATA.into()),
-        SlideContent::Kirkpatrick { programme_id } | SlideContent::Swot { programme_id } => programme(*programme_id),
+        SlideContent::Kirkpatrick { programme_id }
+        | SlideContent::Swot { programme_id }
+        | SlideContent::Meetings { programme_id }
+        | SlideContent::Plans { programme_id } => programme(*programme_id),
+        SlideContent::Practices => tr::practices_found(snapshot.practices.len()),
         SlideContent::Text { heading, .. } => heading.clone(),
     }
 }
@@ -301,7 +305,7 @@ fn SlideEditor(
                 on_input=move |v| set_content(Box::new(move |c| if let SlideContent::Title { subtitle, .. } = c { *subtitle = v }))/>
         }
         .into_any(),
-        SlideContent::District | SlideContent::Coverage => view! { <p class="muted">{tr::DECK_F_AUTOMATIC}</p> }.into_any(),
+        SlideContent::District | SlideContent::Coverage | SlideContent::Practices => view! { <p class="muted">{tr::DECK_F_AUTOMATIC}</p> }.into_any(),
         SlideContent::Counts { .. } | SlideContent::Variants { .. } => {
             let choices = snapshot.get_untracked().schools.into_iter().map(|s| (s.organisation_id, s.name)).collect();
             let current = Signal::derive(move || match content() {
@@ -317,15 +321,24 @@ fn SlideEditor(
             };
             view! { <Picker id="slide-school" label=tr::ORGANISATION choices current pick/> }.into_any()
         }
-        SlideContent::Kirkpatrick { .. } | SlideContent::Swot { .. } => {
+        SlideContent::Kirkpatrick { .. } | SlideContent::Swot { .. } | SlideContent::Meetings { .. } | SlideContent::Plans { .. } => {
             let choices = snapshot.get_untracked().programmes.into_iter().map(|p| (p.programme_id, format!("{} — {}", p.organisation, p.title))).collect();
             let current = Signal::derive(move || match content() {
-                Some(SlideContent::Kirkpatrick { programme_id } | SlideContent::Swot { programme_id }) => programme_id,
+                Some(
+                    SlideContent::Kirkpatrick { programme_id }
+                    | SlideContent::Swot { programme_id }
+                    | SlideContent::Meetings { programme_id }
+                    | SlideContent::Plans { programme_id },
+                ) => programme_id,
                 _ => 0,
             });
             let pick = move |id| {
                 set_content(Box::new(move |c| {
-                    if let SlideContent::Kirkpatrick { programme_id } | SlideContent::Swot { programme_id } = c {
+                    if let SlideContent::Kirkpatrick { programme_id }
+                    | SlideContent::Swot { programme_id }
+                    | SlideContent::Meetings { programme_id }
+                    | SlideContent::Plans { programme_id } = c
+                    {
                         *programme_id = id
                     }
                 }))

@@ -181,3 +181,29 @@ on_both_backends!(the_swot_board_is_written_by_the_curator_only, |backend| async
     assert_eq!(app.call_fn(&methodologist, SaveSwot { programme_id: programme, swot: stored.clone() }).await.status.as_u16(), 403);
     assert_eq!(app.call_fn(&other, GetSwot { programme_id: programme }).await.status.as_u16(), 404);
 });
+
+on_both_backends!(a_deck_shows_the_pairs_meetings_plans_and_the_forums_practices, |backend| async move {
+    use domain::reports::deck::{Slide, SlideContent};
+    let app = TestApp::spawn(backend).await;
+    let methodologist = app.login("methodologist", "metodist").await;
+    let id: i64 = parse(&app.call_fn(&methodologist, CreateDeck { title: "Итоги года".into(), story: false }).await);
+    let deck: Deck = parse(&app.call_fn(&methodologist, GetDeck { id }).await);
+    let pilot = deck.snapshot.programmes.iter().find(|p| p.organisation.contains("Лицей № 1")).expect("the pilot's results");
+    assert_eq!((pilot.work.meetings_held, pilot.work.plan.planned, pilot.work.plan.done), (14, 8, 3));
+    assert_eq!(deck.snapshot.practices.len(), 1, "the practice marked for the forum");
+    let slide = |content: SlideContent| Slide { content, notes: String::new() };
+    let slides = vec![
+        slide(SlideContent::Meetings { programme_id: pilot.programme_id }),
+        slide(SlideContent::Plans { programme_id: pilot.programme_id }),
+        slide(SlideContent::Practices),
+    ];
+    let saved = app.call_fn(&methodologist, SaveDeck { id, title: "Итоги года".into(), slides }).await;
+    assert!(saved.ok(), "{}", saved.text);
+    let present = app.get(&methodologist, &format!("/decks/{id}/present")).await;
+    for expected in ["встречи наставнических пар", "Встреча-знакомство", "38 %", "Завершена", "Взаимопосещение уроков по карте наблюдения"] {
+        assert!(present.text.contains(expected), "the presented deck shows {expected}");
+    }
+    // A slide about a programme that is not in the snapshot is refused.
+    let wrong = vec![slide(SlideContent::Meetings { programme_id: 999_999 })];
+    assert!(!app.call_fn(&methodologist, SaveDeck { id, title: "Итоги года".into(), slides: wrong }).await.ok());
+});

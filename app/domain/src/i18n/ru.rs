@@ -1180,6 +1180,9 @@ pub fn slide_kind(kind: &str) -> &'static str {
         "before_after" => "Входной и выходной мониторинг",
         "kirkpatrick" => "Модель Киркпатрика",
         "swot" => "SWOT",
+        "meetings" => "Проведённые встречи",
+        "plans" => "Выполнение планов",
+        "practices" => "Лучшие практики",
         _ => "Текст и изображение",
     }
 }
@@ -1498,3 +1501,6 @@ pub const FINAL_PAIRS_HEADING: &str = "Пары и их результаты";
 pub const FINAL_PRACTICES_HEADING: &str = "Лучшие практики программы";
 pub const FINAL_NO_PRACTICES: &str = "Практики программы ещё не опубликованы";
 pub const FINAL_NO_BEFORE_AFTER: &str = "Входная и итоговая анкеты ещё не проведены";
+pub const SLIDE_MEETINGS: &str = "встречи наставнических пар";
+pub const SLIDE_PLANS: &str = "выполнение индивидуальных планов";
+pub const SLIDE_PRACTICES: &str = "Лучшие практики района";

@@ -32,13 +32,19 @@ pub enum SlideContent {
     Kirkpatrick { programme_id: i64 },
     /// A programme's SWOT.
     Swot { programme_id: i64 },
+    /// A programme's meetings held, by kind of the target model's cycle.
+    Meetings { programme_id: i64 },
+    /// A programme's individual plans: rows done of planned, and how its pairs ended.
+    Plans { programme_id: i64 },
+    /// The district's best practices marked for the forum.
+    Practices,
     /// Free text, optionally with an image (a `data:image/…;base64,` address).
     Text { heading: String, body: String, image: Option<String> },
 }
 
 /// The kinds in the order the «add a slide» menu offers them.
 pub const SLIDE_KINDS: &[&str] =
-    &["title", "district", "counts", "coverage", "variants", "before_after", "kirkpatrick", "swot", "text"];
+    &["title", "district", "counts", "coverage", "variants", "before_after", "kirkpatrick", "swot", "meetings", "plans", "practices", "text"];
 
 impl SlideContent {
     pub fn kind(&self) -> &'static str {
@@ -51,6 +57,9 @@ impl SlideContent {
             Self::BeforeAfter { .. } => "before_after",
             Self::Kirkpatrick { .. } => "kirkpatrick",
             Self::Swot { .. } => "swot",
+            Self::Meetings { .. } => "meetings",
+            Self::Plans { .. } => "plans",
+            Self::Practices => "practices",
             Self::Text { .. } => "text",
         }
     }
@@ -78,6 +87,9 @@ impl SlideContent {
             }
             "kirkpatrick" => Self::Kirkpatrick { programme_id: programme(|p| p.kirkpatrick.has_data()) },
             "swot" => Self::Swot { programme_id: programme(|p| !p.swot.is_empty()) },
+            "meetings" => Self::Meetings { programme_id: programme(|p| p.work.meetings_held > 0) },
+            "plans" => Self::Plans { programme_id: programme(|p| p.work.plan.planned > 0) },
+            "practices" => Self::Practices,
             "text" => Self::Text { heading: String::new(), body: String::new(), image: None },
             _ => return None,
         })
@@ -159,7 +171,7 @@ pub fn check(title: &str, slides: &[Slide], snapshot: &Snapshot) -> Result<(), S
                     return Err(tr::deck_err_long(n, TITLE_MAX));
                 }
             }
-            SlideContent::District | SlideContent::Coverage => {}
+            SlideContent::District | SlideContent::Coverage | SlideContent::Practices => {}
             SlideContent::Counts { organisation_id } | SlideContent::Variants { organisation_id } => {
                 if snapshot.school(*organisation_id).is_none() {
                     return missing();
@@ -177,7 +189,10 @@ pub fn check(title: &str, slides: &[Slide], snapshot: &Snapshot) -> Result<(), S
                     return Err(tr::deck_err_long(n, TITLE_MAX));
                 }
             }
-            SlideContent::Kirkpatrick { programme_id } | SlideContent::Swot { programme_id } => {
+            SlideContent::Kirkpatrick { programme_id }
+            | SlideContent::Swot { programme_id }
+            | SlideContent::Meetings { programme_id }
+            | SlideContent::Plans { programme_id } => {
                 if snapshot.programme(*programme_id).is_none() {
                     return missing();
                 }

@@ -185,6 +185,9 @@ pub struct ProgrammeResults {
     pub organisation: String,
     pub kirkpatrick: kirkpatrick::KirkpatrickReport,
     pub swot: Swot,
+    /// The pairs' year: meetings held, plans fulfilled, decisions (older snapshots: zeros).
+    #[serde(default)]
+    pub work: final_report::WorkFigures,
 }
 
 /// Everything a deck can show, taken at one moment so the numbers on stage do not move.
@@ -200,6 +203,9 @@ pub struct Snapshot {
     #[serde(default)]
     pub school_before_after: Vec<SchoolComparisons>,
     pub programmes: Vec<ProgrammeResults>,
+    /// The district's best practices marked for the forum (older snapshots: none).
+    #[serde(default)]
+    pub practices: Vec<crate::models::Practice>,
 }
 
 /// One school's entry against exit, per template.
