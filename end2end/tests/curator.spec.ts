@@ -109,7 +109,7 @@ for (const [device, viewport] of [
     await login(page, 'kurator1');
     await expect(page).toHaveURL(/\/participants$/);
     const sections = page.locator('header nav a');
-    await expect(sections).toHaveCount(7);
+    await expect(sections).toHaveCount(8);
     for (const section of await sections.all()) {
       await expect(section, await section.innerText()).toBeInViewport({ ratio: 1 });
     }

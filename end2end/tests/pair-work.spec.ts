@@ -150,3 +150,42 @@ test('on a laptop the curator sees the flagged pair, closes a finished pair with
   await expect(page.getByTestId('letter')).toHaveCount(2);
   await expect(page.getByTestId('letter').filter({ hasText: mentorName })).toContainText('Благодарственное письмо');
 });
+
+test('a curator publishes a practice, the coordinator finds it by form and marks it for the forum', async ({ page, browser }) => {
+  await login(page, 'kurator1');
+  await expect(page).toHaveURL(/\/participants$/);
+  await page.getByRole('link', { name: 'Практики' }).click();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Опубликовать практику' }).click();
+  const editor = page.getByTestId('practice-editor');
+  await editor.getByLabel('Название практики').fill('Дневник рефлексии в паре');
+  await editor.getByRole('button', { name: 'Сохранить' }).click();
+  // Every missing field says so; what was typed stays.
+  await expect(editor.getByText('Выберите форму наставничества')).toBeVisible();
+  await expect(editor.getByLabel('Название практики')).toHaveValue('Дневник рефлексии в паре');
+  await editor.getByLabel('Форма').selectOption({ label: 'Учитель – учитель' });
+  await editor.getByLabel('Компетенция').selectOption({ label: 'Акмеологическая' });
+  await editor.getByLabel('Что сделано').fill('Раз в месяц наставник и молодой педагог пишут в дневник и обсуждают записи');
+  await editor.getByLabel('Результаты').fill('Молодой педагог сам ставит цели на месяц');
+  await editor.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(editor).toBeHidden();
+  await expect(page.getByTestId('practice').filter({ hasText: 'Дневник рефлексии в паре' })).toBeVisible();
+
+  const context = await browser.newContext({ baseURL });
+  const coordinator = await context.newPage();
+  await login(coordinator, 'metodist');
+  await coordinator.getByRole('link', { name: 'Практики' }).click();
+  await expect(coordinator.getByRole('heading', { name: 'Банк лучших практик' })).toBeVisible();
+  await hydrated(coordinator);
+  await coordinator.getByLabel('Компетенция').selectOption({ label: 'Акмеологическая' });
+  const found = coordinator.getByTestId('practice');
+  await expect(found).toHaveCount(1);
+  await expect(found).toContainText('Дневник рефлексии в паре');
+  await found.getByRole('button', { name: 'Отметить для форума' }).click();
+  await expect(found).toContainText('Для форума');
+  await coordinator.getByLabel('Только отмеченные для форума').check();
+  await coordinator.getByLabel('Компетенция').selectOption({ label: 'Все компетенции' });
+  // The demo's marked practice and this one.
+  await expect(coordinator.getByTestId('practice')).toHaveCount(2);
+  await context.close();
+});

@@ -61,7 +61,9 @@ fn snapshot() -> Snapshot {
             organisation: "МБОУ «Лицей № 1»".into(),
             kirkpatrick: Default::default(),
             swot: Swot { strengths: vec!["Сильная сторона".into()], ..Default::default() },
+            work: Default::default(),
         }],
+        practices: Vec::new(),
     }
 }
 
@@ -160,6 +162,14 @@ fn a_deck_is_checked_against_its_snapshot() {
     assert!(check(" ", &[], &snapshot).expect_err("no title").contains("название"));
     assert!(check("Итоги", &[slide(SlideContent::Counts { organisation_id: 99 })], &snapshot).expect_err("unknown school").contains("Слайд 1"));
     assert!(check("Итоги", &[slide(SlideContent::Swot { programme_id: 99 })], &snapshot).is_err());
+    // The pair-work slides name a programme of the snapshot; the practices slide needs none.
+    assert!(check("Итоги", &[slide(SlideContent::Meetings { programme_id: 99 })], &snapshot).is_err());
+    assert!(check("Итоги", &[slide(SlideContent::Plans { programme_id: 99 })], &snapshot).is_err());
+    assert_eq!(check("Итоги", &[slide(SlideContent::Meetings { programme_id: 7 }), slide(SlideContent::Plans { programme_id: 7 }), slide(SlideContent::Practices)], &snapshot), Ok(()));
+    for kind in ["meetings", "plans", "practices"] {
+        let content = SlideContent::new_of_kind(kind, &snapshot).expect("a slide of every kind on the menu");
+        assert_eq!(content.kind(), kind);
+    }
     let before_after = |questions: Vec<String>, organisation_id| SlideContent::BeforeAfter {
         template: "young_teacher_difficulties".into(),
         questions,
