@@ -566,15 +566,15 @@ async fn load_pair_work(db: &mut AnyConnection, pilot: i64, mentors: &[i64], men
     pair_work::add_diary_entry(&mut *db, pilot, mentor, mentee, &diary(-8, "Уроки идут спокойнее, ученики знают правила", "", "Продолжать", true, true)?).await?;
     let outcome = Outcome::parse(&OutcomeInput {
         decision: "finished".into(),
-        goals_reached: "Подбирает задания трёх уровней сложности самостоятельно; выстроила правила работы в классе".into(),
+        goals_reached: "Подбирает задания трёх уровней сложности самостоятельно; в классе работают общие правила".into(),
         changes: "Уроки стали спокойнее, выросла доля выполненных самостоятельных работ".into(),
         recommendations: "Выступить с опытом на методическом объединении".into(),
         ..OutcomeInput::default()
     }, &day(0)).map_err(|e| anyhow::anyhow!("demo outcome: {e:?}"))?;
     pair_work::save_outcome(&mut *db, pilot, mentee, mentor, &outcome, &day(-5), "Зимина Ольга Сергеевна").await?;
     pair_work::save_review(&mut *db, pilot, mentee, mentor,
-        "За время работы в паре молодой педагог освоила подбор заданий разного уровня сложности и выстроила правила работы в классе. \
-         Ответственна, открыта к советам, охотно посещает уроки коллег. Рекомендую привлекать её к работе методического объединения.", &by).await?;
+        "За время работы в паре освоены подбор заданий разного уровня сложности и правила работы в классе. \
+         Ответственный, открытый к советам педагог, охотно посещает уроки коллег. Рекомендую привлекать к работе методического объединения.", &by).await?;
     pair_work::set_pair_finished(&mut *db, pilot, mentor, true).await?;
     pair_work::set_thanked(&mut *db, pilot, mentor, true, &day(-5)).await?;
 

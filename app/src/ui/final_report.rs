@@ -23,7 +23,7 @@ fn ReportView(r: FinalReport) -> impl IntoView {
         <div class="no-print actions">
             <a class="button secondary" href=format!("/programmes/{}", r.programme_id)>{r.programme.clone()}</a>
             <button type="button" class="button primary" on:click=|_| { let _ = window().print(); }>{tr::PRINT_OR_PDF}</button>
-            <a class="button" href=format!("/export/final/{}.xlsx", r.programme_id) download>{tr::FINAL_XLSX}</a>
+            <a class="button secondary" href=format!("/export/final/{}.xlsx", r.programme_id) download>{tr::FINAL_XLSX}</a>
         </div>
         <article class="final-report" data-testid="final-report">
             <h1>{tr::FINAL_TITLE} ": " {r.programme.clone()}</h1>

@@ -70,7 +70,7 @@ fn PairCard(pair: PairAtHome) -> impl IntoView {
             </p>
             <dl class="facts">
                 <dt>{tr::NEXT_MEETING}</dt>
-                <dd>{pair.next_meeting.as_ref().map_or_else(|| tr::NONE_PLANNED.to_owned(), |m| format!("{} — {}", m.date, m.topic))}</dd>
+                <dd>{pair.next_meeting.as_ref().map_or_else(|| tr::NONE_PLANNED.to_owned(), |m| format!("{} — {}", tr::date(&m.date), m.topic))}</dd>
                 <dt>{tr::PLAN_PROGRESS}</dt>
                 <dd>
                     {tr::plan_progress(pair.plan.done, pair.plan.planned)}
@@ -80,7 +80,7 @@ fn PairCard(pair: PairAtHome) -> impl IntoView {
                     <dt>{tr::MEETINGS_NOT_RECORDED}</dt><dd class="warn">{pair.overdue_meetings}</dd>
                 })}
             </dl>
-            {at_work.then(|| view! { <a class="button" href=href>{tr::OPEN_PAIR_WORK}</a> })}
+            {at_work.then(|| view! { <a class="button primary" href=href>{tr::OPEN_PAIR_WORK}</a> })}
         </li>
     }
 }

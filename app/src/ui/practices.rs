@@ -111,7 +111,7 @@ fn PracticeCard(practice: Practice, own: bool, marks_forum: bool, editing: RwSig
             </dl>
             <div class="actions">
                 {own.then(|| view! {
-                    <button type="button" class="button" on:click=move |_| editing.set(Some(Some(record.get_value())))>{tr::EDIT}</button>
+                    <button type="button" class="button secondary" on:click=move |_| editing.set(Some(Some(record.get_value())))>{tr::EDIT}</button>
                     <button type="button" class="button danger" on:click=move |_| {
                         if window().confirm_with_message(tr::PRACTICE_DELETE_CONFIRM).unwrap_or(false) { remove.dispatch(()); }
                     }>{tr::DELETE}</button>
@@ -119,7 +119,7 @@ fn PracticeCard(practice: Practice, own: bool, marks_forum: bool, editing: RwSig
                 {marks_forum.then(|| {
                     let on = practice.for_forum;
                     view! {
-                        <button type="button" class="button" aria-pressed=on.to_string() on:click=move |_| { forum.dispatch(!on); }>
+                        <button type="button" class="button secondary" aria-pressed=on.to_string() on:click=move |_| { forum.dispatch(!on); }>
                             {if on { tr::FORUM_UNMARK } else { tr::FORUM_MARK }}
                         </button>
                     }
@@ -193,7 +193,7 @@ fn PracticeEditor(record: Option<Practice>, programmes: Vec<domain::models::Prog
             <TextField label=tr::F_MATERIALS name="materials" form=input field=|f: &mut PracticeInput| &mut f.materials errors multiline=true hint=tr::MATERIALS_HINT/>
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || save.pending().get()>{tr::SAVE}</button>
-                <button type="button" class="button" on:click=move |_| { crate::ui::drafts::forget(&key.get_value()); editing.set(None); }>{tr::CANCEL}</button>
+                <button type="button" class="button secondary" on:click=move |_| { crate::ui::drafts::forget(&key.get_value()); editing.set(None); }>{tr::CANCEL}</button>
             </div>
         </form>
     }

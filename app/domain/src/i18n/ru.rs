@@ -1331,12 +1331,13 @@ pub const NO_REMINDERS: &str = "Напоминаний нет";
 pub fn reminders_count(n: usize) -> String {
     counted(n, ["напоминание", "напоминания", "напоминаний"])
 }
-pub fn reminder_meeting_soon(topic: &str, date: &str) -> String {
-    format!("Встреча {date}: «{topic}»")
+pub fn reminder_meeting_soon(topic: &str, day: &str) -> String {
+    format!("Встреча {}: «{topic}»", date(day))
 }
-pub fn reminder_meeting_not_recorded(topic: &str, date: &str) -> String {
-    format!("Встреча {date} «{topic}» прошла, но не отмечена проведённой")
+pub fn reminder_meeting_not_recorded(topic: &str, day: &str) -> String {
+    format!("Встреча {} «{topic}» прошла, но не отмечена проведённой", date(day))
 }
+pub const MENTEES_COLUMN: &str = "Наставляемые";
 pub fn reminder_plan_overdue(mentee: &str, count: usize) -> String {
     format!("План ({mentee}): просрочено {}", counted(count, ["пункт", "пункта", "пунктов"]))
 }

@@ -40,7 +40,7 @@ fn MenteeCompletion(mentee: MenteeWork, programme_id: i64, mentor_id: i64, role:
             <h3>{tr::REVIEW_TITLE}</h3>
             {(!completion.review.is_empty()).then(|| view! {
                 <p class="review-text">{completion.review.clone()}</p>
-                <a class="button" href=review_href.clone()>{tr::REVIEW_PRINT}</a>
+                <a class="button secondary" href=review_href.clone()>{tr::REVIEW_PRINT}</a>
             })}
             {(role != WorkRole::Mentee && at_work).then(|| view! {
                 <ReviewForm programme_id mentee_id initial=completion.review.clone() desk/>
@@ -56,7 +56,7 @@ fn OutcomeView(outcome: Outcome, decided_on: String) -> impl IntoView {
     view! {
         <dl class="facts" data-testid="outcome">
             <dt>{tr::F_DECISION}</dt>
-            <dd>{tr::decision(outcome.decision)} {outcome.extended_to.clone().map(|to| format!(" {} {to}", tr::UNTIL))} " · " {decided_on}</dd>
+            <dd>{tr::decision(outcome.decision)} {outcome.extended_to.as_deref().map(|to| format!(" {} {}", tr::UNTIL, tr::date(to)))} " · " {tr::date(&decided_on)}</dd>
             {part(tr::F_REASON, outcome.reason)}
             {part(tr::F_GOALS_REACHED, outcome.goals_reached)}
             {part(tr::F_CHANGES, outcome.changes)}
@@ -198,7 +198,7 @@ pub fn ThanksLettersPage() -> impl IntoView {
                     view! {
                         <div class="actions">
                             <button type="button" class="button primary" on:click=|_| { let _ = window().print(); }>{tr::PRINT_OR_PDF}</button>
-                            <a class="button" href=format!("/export/thanks/{}.docx", id().unwrap_or_default()) download>{tr::DOWNLOAD_DOCX}</a>
+                            <a class="button secondary" href=format!("/export/thanks/{}.docx", id().unwrap_or_default()) download>{tr::DOWNLOAD_DOCX}</a>
                         </div>
                     }.into_any()
                 }}

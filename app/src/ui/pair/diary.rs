@@ -62,7 +62,7 @@ fn DiaryCard(record: DiaryRecord, can_change: bool, desk: Desk) -> impl IntoView
     let answer = |question: &'static str, text: &String| (!text.is_empty()).then(|| view! { <dt>{question}</dt><dd>{text.clone()}</dd> });
     view! {
         <li class="card diary-entry" data-testid="diary-entry">
-            <p><strong>{entry.written_on.clone()}</strong> " · " {record.author_name.clone()} " · " <span class="muted">{shared}</span></p>
+            <p><strong>{tr::date(&entry.written_on)}</strong> " · " {record.author_name.clone()} " · " <span class="muted">{shared}</span></p>
             <dl>
                 {answer(tr::DIARY_WENT_WELL, &entry.went_well)}
                 {answer(tr::DIARY_WAS_HARD, &entry.was_hard)}
@@ -70,7 +70,7 @@ fn DiaryCard(record: DiaryRecord, can_change: bool, desk: Desk) -> impl IntoView
             </dl>
             {can_change.then(|| view! {
                 <div class="actions">
-                    <button type="button" class="button" on:click=move |_| desk.editing.set(Some(Editing::Diary { id: Some(id) }))>{tr::EDIT}</button>
+                    <button type="button" class="button secondary" on:click=move |_| desk.editing.set(Some(Editing::Diary { id: Some(id) }))>{tr::EDIT}</button>
                     <button type="button" class="button danger" on:click=move |_| {
                         if window().confirm_with_message(tr::CONFIRM_DELETE_ENTRY).unwrap_or(false) { remove.dispatch(()); }
                     }>{tr::DELETE}</button>
@@ -133,7 +133,7 @@ fn DiaryEditor(programme_id: i64, mentor_id: i64, record: Option<DiaryRecord>, t
             </fieldset>
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || save.pending().get()>{tr::SAVE}</button>
-                <button type="button" class="button" on:click=cancel>{tr::CANCEL}</button>
+                <button type="button" class="button secondary" on:click=cancel>{tr::CANCEL}</button>
             </div>
         </form>
     }

@@ -28,7 +28,7 @@ pub fn Meetings(w: Workspace, desk: Desk) -> impl IntoView {
         {can_change.then(|| view! {
             <div class="actions">
                 <button type="button" class="button primary" on:click=move |_| desk.editing.set(Some(Editing::Meeting { id: None, held: false }))>{tr::PLAN_MEETING}</button>
-                <button type="button" class="button" on:click=move |_| desk.editing.set(Some(Editing::Meeting { id: None, held: true }))>{tr::RECORD_MEETING}</button>
+                <button type="button" class="button secondary" on:click=move |_| desk.editing.set(Some(Editing::Meeting { id: None, held: true }))>{tr::RECORD_MEETING}</button>
             </div>
         })}
         {move || match desk.editing.get() {
@@ -68,7 +68,7 @@ fn MeetingCard(m: Versioned<NewMeeting>, today: String, can_change: bool, desk: 
     });
     view! {
         <li class="card meeting" class:held=meeting.held class:overdue=overdue data-testid="meeting">
-            <p class="meeting-when"><strong>{meeting.date.clone()}</strong> " · " {tr::meeting_format(meeting.format)} " · " {tr::minutes(meeting.minutes)}
+            <p class="meeting-when"><strong>{tr::date(&meeting.date)}</strong> " · " {tr::meeting_format(meeting.format)} " · " {tr::minutes(meeting.minutes)}
                 " · " <span class="state">{state}</span></p>
             <p class="muted">{tr::meeting_kind(meeting.kind)}</p>
             <h3>{meeting.topic.clone()}</h3>
@@ -79,7 +79,7 @@ fn MeetingCard(m: Versioned<NewMeeting>, today: String, can_change: bool, desk: 
                     {(!meeting.held).then(|| view! {
                         <button type="button" class="button primary" on:click=move |_| desk.editing.set(Some(Editing::Meeting { id: Some(id), held: true }))>{tr::MARK_HELD}</button>
                     })}
-                    <button type="button" class="button" on:click=move |_| desk.editing.set(Some(Editing::Meeting { id: Some(id), held: false }))>{tr::EDIT}</button>
+                    <button type="button" class="button secondary" on:click=move |_| desk.editing.set(Some(Editing::Meeting { id: Some(id), held: false }))>{tr::EDIT}</button>
                     <button type="button" class="button danger" on:click=move |_| {
                         if window().confirm_with_message(tr::CONFIRM_DELETE_MEETING).unwrap_or(false) { remove.dispatch(()); }
                     }>{tr::DELETE}</button>
@@ -145,7 +145,7 @@ fn MeetingEditor(programme_id: i64, mentor_id: i64, record: Option<Versioned<New
             <TextField label=tr::F_NEXT_STEP name="next_step" form field=|f: &mut MeetingInput| &mut f.next_step errors multiline=true/>
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || save.pending().get()>{tr::SAVE}</button>
-                <button type="button" class="button" on:click=cancel>{tr::CANCEL}</button>
+                <button type="button" class="button secondary" on:click=cancel>{tr::CANCEL}</button>
             </div>
         </form>
     }

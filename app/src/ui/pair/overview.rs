@@ -30,8 +30,8 @@ fn OverviewView(o: PairsOverview, version: RwSignal<u64>) -> impl IntoView {
         <p data-testid="flagged-count">{tr::flagged_pairs(flagged, o.pairs.len())}</p>
         {is_curator.then(|| view! {
             <div class="actions">
-                <a class="button" href=format!("/programmes/{programme_id}/thanks")>{tr::THANKS_LETTERS}</a>
-                <a class="button" href=format!("/export/thanks/{programme_id}.docx") download>{tr::THANKS_DOCX}</a>
+                <a class="button secondary" href=format!("/programmes/{programme_id}/thanks")>{tr::THANKS_LETTERS}</a>
+                <a class="button secondary" href=format!("/export/thanks/{programme_id}.docx") download>{tr::THANKS_DOCX}</a>
             </div>
         })}
         {if o.pairs.is_empty() {
@@ -43,7 +43,7 @@ fn OverviewView(o: PairsOverview, version: RwSignal<u64>) -> impl IntoView {
                         <caption class="sr-only">{tr::PAIRS_WORK_TITLE}</caption>
                         <thead><tr>
                             <th scope="col">{tr::MENTOR}</th>
-                            <th scope="col">{tr::MENTEES}</th>
+                            <th scope="col">{tr::MENTEES_COLUMN}</th>
                             <th scope="col">{tr::STATUS}</th>
                             <th scope="col">{tr::PLAN_PROGRESS}</th>
                             <th scope="col">{tr::MEETINGS_HELD}</th>
@@ -91,11 +91,12 @@ fn PairRow(line: PairLine, programme_id: i64, can_edit: bool, is_curator: bool, 
                 }}
             </th>
             <td>{line.mentees.iter().map(|(_, name)| name.clone()).collect::<Vec<_>>().join(", ")}</td>
+            // A finished pair says so once; otherwise each mentee's decision taken so far.
             <td>{tr::pair_status(line.status)}
-                {line.decisions.iter().filter_map(|(_, d)| *d).map(|d| format!(" · {}", tr::decision(d))).collect::<String>()}</td>
+                {(line.status != domain::models::PairStatus::Finished).then(|| line.decisions.iter().filter_map(|(_, d)| *d).map(|d| format!(" · {}", tr::decision(d))).collect::<String>())}</td>
             <td>{tr::plan_progress(plan.done, plan.planned)}</td>
             <td>{line.figures.meetings_held}</td>
-            <td>{line.figures.last_meeting.clone().unwrap_or_else(|| "—".into())}</td>
+            <td>{line.figures.last_meeting.as_deref().map_or_else(|| "—".to_owned(), tr::date)}</td>
             <td>{line.figures.diary_entries}</td>
             <td class="warn">{flags.join("; ")}</td>
             {can_edit.then(|| view! {

@@ -79,7 +79,7 @@ fn MenteePlan(mentee: MenteeWork, programme_id: i64, form: MentoringForm, today:
                 _ => None,
             }}
             {can_change.then(|| view! {
-                <button type="button" class="button" on:click=move |_| desk.editing.set(Some(Editing::PlanRow { mentee_id, id: None }))>{tr::PLAN_ADD_ROW}</button>
+                <button type="button" class="button secondary" on:click=move |_| desk.editing.set(Some(Editing::PlanRow { mentee_id, id: None }))>{tr::PLAN_ADD_ROW}</button>
             })}
             {(!mentee.history.is_empty()).then(|| view! {
                 <details class="history">
@@ -116,16 +116,16 @@ fn PlanRowCard(row: Versioned<PlanRow>, mentee_id: i64, today: String, can_chang
         <li class="card plan-row" class:done=item.done.is_some() class:overdue=overdue data-testid="plan-row">
             <p><strong>{item.deficit.clone()}</strong></p>
             <p>{item.activities.clone()}</p>
-            <p class="muted">{tr::DEADLINE} ": " {item.deadline.clone()}
+            <p class="muted">{tr::DEADLINE} ": " {tr::date(&item.deadline)}
                 {(!item.expected.is_empty()).then(|| view! { " · " {tr::EXPECTED} ": " {item.expected.clone()} })}</p>
             <p class="state">{match &item.done {
-                Some((on, note)) => format!("{} {on}{}", tr::DONE_ON, if note.is_empty() { String::new() } else { format!(" — {note}") }),
+                Some((on, note)) => format!("{} {}{}", tr::DONE_ON, tr::date(on), if note.is_empty() { String::new() } else { format!(" — {note}") }),
                 None if overdue => tr::ROW_OVERDUE.to_owned(),
                 None => tr::ROW_IN_WORK.to_owned(),
             }}</p>
             {can_change.then(|| view! {
                 <div class="actions">
-                    <button type="button" class="button" on:click=move |_| desk.editing.set(Some(Editing::PlanRow { mentee_id, id: Some(id) }))>{tr::EDIT}</button>
+                    <button type="button" class="button secondary" on:click=move |_| desk.editing.set(Some(Editing::PlanRow { mentee_id, id: Some(id) }))>{tr::EDIT}</button>
                     <button type="button" class="button danger" on:click=move |_| {
                         if window().confirm_with_message(tr::CONFIRM_DELETE_ROW).unwrap_or(false) { remove.dispatch(()); }
                     }>{tr::DELETE}</button>
@@ -193,7 +193,7 @@ fn PlanRowEditor(programme_id: i64, mentee_id: i64, form: MentoringForm, record:
             </Show>
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || save.pending().get()>{tr::SAVE}</button>
-                <button type="button" class="button" on:click=cancel>{tr::CANCEL}</button>
+                <button type="button" class="button secondary" on:click=cancel>{tr::CANCEL}</button>
             </div>
         </form>
     }
