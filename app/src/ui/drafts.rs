@@ -28,3 +28,18 @@ pub fn forget(key: &str) {
         let _ = storage.remove_item(&format!("{PREFIX}{key}"));
     }
 }
+
+/// A form's input: what waits on this device under `key` if anything (then `true`), else
+/// `initial`; kept on the device at every keystroke from then on.
+pub fn drafted<T>(key: &str, initial: impl FnOnce() -> T) -> (leptos::prelude::RwSignal<T>, bool)
+where
+    T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    use leptos::prelude::*;
+    let restored = restore::<T>(key);
+    let had_draft = restored.is_some();
+    let input = RwSignal::new(restored.unwrap_or_else(initial));
+    let key = key.to_owned();
+    Effect::new(move |_| input.with(|typed| keep(&key, typed)));
+    (input, had_draft)
+}

@@ -132,15 +132,11 @@ fn PracticeCard(practice: Practice, own: bool, marks_forum: bool, editing: RwSig
 #[component]
 fn PracticeEditor(record: Option<Practice>, programmes: Vec<domain::models::Programme>, editing: RwSignal<Option<Option<Practice>>>, version: RwSignal<u64>) -> impl IntoView {
     let key = format!("practice.{}", record.as_ref().map_or("new".to_owned(), |r| r.id.to_string()));
-    let input = RwSignal::new(crate::ui::drafts::restore::<PracticeInput>(&key).or_else(|| record.as_ref().map(|r| r.practice.to_input())).unwrap_or_default());
+    let (input, _) = crate::ui::drafts::drafted(&key, || record.as_ref().map(|r| r.practice.to_input()).unwrap_or_default());
     let errors = RwSignal::new(FieldErrors::new());
     let message = RwSignal::new(None::<String>);
     let id = record.as_ref().map(|r| r.id);
     let key = StoredValue::new(key);
-    Effect::new(move |_| {
-        let typed = input.get();
-        crate::ui::drafts::keep(&key.get_value(), &typed);
-    });
     let save = Action::new(move |typed: &PracticeInput| {
         let typed = typed.clone();
         async move { save_practice(id, typed).await }

@@ -68,22 +68,9 @@ fn OutcomeView(outcome: Outcome, decided_on: String) -> impl IntoView {
 #[component]
 fn OutcomeForm(programme_id: i64, mentee_id: i64, initial: Option<OutcomeInput>, today: String, desk: Desk) -> impl IntoView {
     let key = format!("outcome.{programme_id}.{mentee_id}");
-    let input = RwSignal::new(crate::ui::drafts::restore::<OutcomeInput>(&key).or(initial).unwrap_or_default());
+    let (input, _) = crate::ui::drafts::drafted(&key, || initial.unwrap_or_default());
     let errors = RwSignal::new(FieldErrors::new());
-    let key = StoredValue::new(key);
-    Effect::new(move |_| {
-        let typed = input.get();
-        crate::ui::drafts::keep(&key.get_value(), &typed);
-    });
-    let save = Action::new(move |typed: &OutcomeInput| {
-        let typed = typed.clone();
-        async move { save_outcome(programme_id, mentee_id, typed).await }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = save.value().get() {
-            desk.answered(result, errors, &key.get_value());
-        }
-    });
+    let save = super::save_action(desk, errors, key, move |typed| save_outcome(programme_id, mentee_id, typed));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = input.get_untracked();
@@ -121,22 +108,9 @@ struct ReviewInput {
 #[component]
 fn ReviewForm(programme_id: i64, mentee_id: i64, initial: String, desk: Desk) -> impl IntoView {
     let key = format!("review.{programme_id}.{mentee_id}");
-    let input = RwSignal::new(crate::ui::drafts::restore::<ReviewInput>(&key).unwrap_or(ReviewInput { review: initial }));
+    let (input, _) = crate::ui::drafts::drafted(&key, || ReviewInput { review: initial });
     let errors = RwSignal::new(FieldErrors::new());
-    let key = StoredValue::new(key);
-    Effect::new(move |_| {
-        let typed = input.get();
-        crate::ui::drafts::keep(&key.get_value(), &typed);
-    });
-    let save = Action::new(move |typed: &ReviewInput| {
-        let review = typed.review.clone();
-        async move { save_review(programme_id, mentee_id, review).await }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = save.value().get() {
-            desk.answered(result, errors, &key.get_value());
-        }
-    });
+    let save = super::save_action(desk, errors, key, move |typed: ReviewInput| save_review(programme_id, mentee_id, typed.review));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = input.get_untracked();

@@ -83,27 +83,13 @@ fn DiaryCard(record: DiaryRecord, can_change: bool, desk: Desk) -> impl IntoView
 #[component]
 fn DiaryEditor(programme_id: i64, mentor_id: i64, record: Option<DiaryRecord>, today: String, desk: Desk) -> impl IntoView {
     let key = format!("diary.{programme_id}.{mentor_id}.{}", record.as_ref().map_or("new".to_owned(), |r| r.id.to_string()));
-    let restored = crate::ui::drafts::restore::<DiaryInput>(&key);
-    let had_draft = restored.is_some();
-    let input = RwSignal::new(
-        restored.or_else(|| record.as_ref().map(|r| r.entry.to_input())).unwrap_or_else(|| DiaryInput { written_on: today, ..DiaryInput::default() }),
-    );
+    let (input, had_draft) = crate::ui::drafts::drafted(&key, || {
+        record.as_ref().map(|r| r.entry.to_input()).unwrap_or_else(|| DiaryInput { written_on: today, ..DiaryInput::default() })
+    });
     let errors = RwSignal::new(FieldErrors::new());
     let entry_id = record.as_ref().map(|r| r.id);
+    let save = super::save_action(desk, errors, key.clone(), move |typed| save_diary_entry(programme_id, mentor_id, entry_id, typed));
     let key = StoredValue::new(key);
-    Effect::new(move |_| {
-        let typed = input.get();
-        crate::ui::drafts::keep(&key.get_value(), &typed);
-    });
-    let save = Action::new(move |typed: &DiaryInput| {
-        let typed = typed.clone();
-        async move { save_diary_entry(programme_id, mentor_id, entry_id, typed).await }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = save.value().get() {
-            desk.answered(result, errors, &key.get_value());
-        }
-    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = input.get_untracked();

@@ -94,25 +94,11 @@ fn MeetingEditor(programme_id: i64, mentor_id: i64, record: Option<Versioned<New
     let key = format!("meeting.{programme_id}.{mentor_id}.{}", record.as_ref().map_or("new".to_owned(), |r| r.id.to_string()));
     let from_record = record.as_ref().map(|r| MeetingInput { held: held || r.item.held, ..r.item.to_input() });
     let fresh = MeetingInput { minutes: "45".into(), format: MeetingFormat::InPerson.code().into(), held, ..MeetingInput::default() };
-    let restored = crate::ui::drafts::restore::<MeetingInput>(&key);
-    let had_draft = restored.is_some();
-    let form = RwSignal::new(restored.or(from_record).unwrap_or(fresh));
+    let (form, had_draft) = crate::ui::drafts::drafted(&key, || from_record.unwrap_or(fresh));
     let errors = RwSignal::new(FieldErrors::new());
     let (meeting_id, base_version) = (record.as_ref().map(|r| r.id), record.as_ref().map_or(0, |r| r.version));
+    let save = super::save_action(desk, errors, key.clone(), move |input| save_meeting(programme_id, mentor_id, meeting_id, base_version, input));
     let key = StoredValue::new(key);
-    Effect::new(move |_| {
-        let input = form.get();
-        crate::ui::drafts::keep(&key.get_value(), &input);
-    });
-    let save = Action::new(move |input: &MeetingInput| {
-        let input = input.clone();
-        async move { save_meeting(programme_id, mentor_id, meeting_id, base_version, input).await }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = save.value().get() {
-            desk.answered(result, errors, &key.get_value());
-        }
-    });
     let kinds: Vec<(&'static str, &'static str)> = MeetingKind::ALL.iter().map(|k| (k.code(), tr::meeting_kind(*k))).collect();
     let formats: Vec<(&'static str, &'static str)> = MeetingFormat::ALL.iter().map(|f| (f.code(), tr::meeting_format(*f))).collect();
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -110,6 +110,23 @@ impl Desk {
     }
 }
 
+/// An editor's save: `run` sends what was typed; its answer is read by `Desk::answered` (the
+/// draft under `key` is forgotten only once the server has it).
+pub(super) fn save_action<I, O, Fut>(desk: Desk, errors: RwSignal<FieldErrors>, key: String, run: impl Fn(I) -> Fut + Send + Sync + 'static) -> Action<I, Result<O, AppError>>
+where
+    I: Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<O, AppError>> + Send + 'static,
+{
+    let save = Action::new(move |input: &I| run(input.clone()));
+    Effect::new(move |_| {
+        if let Some(result) = save.value().get() {
+            desk.answered(result, errors, &key);
+        }
+    });
+    save
+}
+
 #[component]
 pub fn PairPage() -> impl IntoView {
     let desk = Desk { editing: RwSignal::new(None), message: RwSignal::new(None), version: RwSignal::new(0) };

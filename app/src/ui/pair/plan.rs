@@ -138,25 +138,11 @@ fn PlanRowCard(row: Versioned<PlanRow>, mentee_id: i64, today: String, can_chang
 #[component]
 fn PlanRowEditor(programme_id: i64, mentee_id: i64, form: MentoringForm, record: Option<Versioned<PlanRow>>, desk: Desk) -> impl IntoView {
     let key = format!("plan.{programme_id}.{mentee_id}.{}", record.as_ref().map_or("new".to_owned(), |r| r.id.to_string()));
-    let restored = crate::ui::drafts::restore::<PlanRowInput>(&key);
-    let had_draft = restored.is_some();
-    let input = RwSignal::new(restored.or_else(|| record.as_ref().map(|r| r.item.to_input())).unwrap_or_default());
+    let (input, had_draft) = crate::ui::drafts::drafted(&key, || record.as_ref().map(|r| r.item.to_input()).unwrap_or_default());
     let errors = RwSignal::new(FieldErrors::new());
     let (row_id, base_version) = (record.as_ref().map(|r| r.id), record.as_ref().map_or(0, |r| r.version));
+    let save = super::save_action(desk, errors, key.clone(), move |typed| save_plan_row(programme_id, mentee_id, row_id, base_version, typed));
     let key = StoredValue::new(key);
-    Effect::new(move |_| {
-        let typed = input.get();
-        crate::ui::drafts::keep(&key.get_value(), &typed);
-    });
-    let save = Action::new(move |typed: &PlanRowInput| {
-        let typed = typed.clone();
-        async move { save_plan_row(programme_id, mentee_id, row_id, base_version, typed).await }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = save.value().get() {
-            desk.answered(result, errors, &key.get_value());
-        }
-    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = input.get_untracked();
