@@ -5,6 +5,7 @@ pub mod cli;
 pub mod demo;
 pub mod guard;
 pub mod matcher;
+pub mod offline;
 pub mod ops;
 pub mod present;
 pub mod routes;

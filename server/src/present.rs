@@ -16,6 +16,11 @@ const DECK_JS: &str = include_str!("../assets/deck.js");
 const CHARTS_JS: &str = include_str!("../assets/charts.js");
 const DECK_CSS: &str = include_str!("../../style/deck.css");
 
+const REGISTER_WORKER: &str = include_str!("../assets/register-sw.js");
+const ICON_SVG: &str = include_str!("../assets/icon.svg");
+const ICON_192: &[u8] = include_bytes!("../assets/icon-192.png");
+const ICON_512: &[u8] = include_bytes!("../assets/icon-512.png");
+
 const JS: &str = "text/javascript; charset=utf-8";
 
 /// A fingerprint of the deck's player and styles, in their addresses (`?v=`): a new build
@@ -34,10 +39,14 @@ fn deck_assets_version() -> &'static str {
 /// year; the chart loader, named in every page, for an hour.
 pub async fn static_file(Path(file): Path<String>) -> Response {
     let (body, mime, immutable) = match file.as_str() {
-        ECHARTS_FILE => (ECHARTS, JS, true),
-        "deck.js" => (DECK_JS, JS, true),
-        "charts.js" => (CHARTS_JS, JS, false),
-        "deck.css" => (DECK_CSS, "text/css; charset=utf-8", true),
+        ECHARTS_FILE => (ECHARTS.as_bytes(), JS, true),
+        "deck.js" => (DECK_JS.as_bytes(), JS, true),
+        "charts.js" => (CHARTS_JS.as_bytes(), JS, false),
+        "deck.css" => (DECK_CSS.as_bytes(), "text/css; charset=utf-8", true),
+        "register-sw.js" => (REGISTER_WORKER.as_bytes(), JS, false),
+        "icon.svg" => (ICON_SVG.as_bytes(), "image/svg+xml", false),
+        "icon-192.png" => (ICON_192, "image/png", false),
+        "icon-512.png" => (ICON_512, "image/png", false),
         _ => return (StatusCode::NOT_FOUND, "Не найдено").into_response(),
     };
     let cache = if immutable { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };

@@ -51,6 +51,7 @@ pub fn router(state: AppState) -> Router {
             move || app::ui::respondent::shell(options.clone()),
         )
     };
+    let worker_pkg = pkg_dir.clone();
     let mut router = Router::new();
     for path in app::ui::respondent::PATHS {
         router = router.route(path, get(respondent.clone()));
@@ -68,6 +69,9 @@ pub fn router(state: AppState) -> Router {
         .route("/decks/{id}/present", get(crate::present::present))
         .route("/decks/{id}/export.html", get(crate::present::export_html))
         .route("/static/{file}", get(crate::present::static_file))
+        .route("/sw.js", get(move || crate::offline::worker(worker_pkg.clone())))
+        .route("/manifest.webmanifest", get(crate::offline::app_manifest))
+        .route("/kiosk.webmanifest", get(crate::offline::kiosk_manifest))
         // The bundles, with the .br/.gz a release build writes beside them (.ci/precompress.mjs):
         // brotli at its best cuts the respondent's bundle by a fifth against on-the-fly
         // compression. Without them (dev) the compression layer compresses as usual.

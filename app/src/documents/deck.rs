@@ -32,7 +32,8 @@ pub fn document(deck_id: i64, title: &str, slides: &[Slide], snapshot: &Snapshot
     let (head_assets, tail_assets) = match assets {
         Assets::Linked { version } => (
             format!(r#"<link rel="stylesheet" href="/static/deck.css?v={version}">"#),
-            format!(r#"<script src="/static/{ECHARTS_FILE}"></script><script src="/static/deck.js?v={version}"></script>"#),
+            // The service worker keeps the presenting page and its files for a hall without a network.
+            format!(r#"<script src="/static/{ECHARTS_FILE}"></script><script src="/static/deck.js?v={version}"></script><script src="/static/register-sw.js"></script>"#),
         ),
         Assets::Inline { css, echarts, deck_js } => (
             format!("<style>{css}</style>"),

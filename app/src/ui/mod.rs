@@ -51,7 +51,11 @@ pub(crate) fn html_document(options: LeptosOptions, charts: bool, app: impl Into
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
-                <link rel="icon" href="data:,"/>
+                <link rel="icon" href="/static/icon.svg" type="image/svg+xml"/>
+                <link rel="apple-touch-icon" href="/static/icon-192.png"/>
+                <link rel="manifest" href=manifest_for_request()/>
+                <meta name="theme-color" content="#1a5fb4"/>
+                <script src="/static/register-sw.js" defer></script>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 // Tiny: it fetches ECharts only on pages that draw a chart.
@@ -65,6 +69,20 @@ pub(crate) fn html_document(options: LeptosOptions, charts: bool, app: impl Into
 
 /// Marks the page interactive once hydrated (effects run only in the browser), so end-to-end
 /// tests (and curious people) know the controls are live.
+/// The manifest the page links: the kiosk's opens full screen on the kiosk when installed on a
+/// tablet's home screen; every other page's opens the app. (The document's head is drawn on
+/// the server only, so the request's path decides.)
+fn manifest_for_request() -> &'static str {
+    #[cfg(feature = "ssr")]
+    {
+        let path = use_context::<axum::http::request::Parts>().map(|parts| parts.uri.path().to_owned());
+        if path.as_deref() == Some("/kiosk") {
+            return "/kiosk.webmanifest";
+        }
+    }
+    "/manifest.webmanifest"
+}
+
 pub(crate) fn mark_hydrated() {
     Effect::new(|_| {
         if let Some(body) = document().body() {

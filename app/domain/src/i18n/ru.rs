@@ -1505,3 +1505,4 @@ pub const FINAL_NO_BEFORE_AFTER: &str = "Входная и итоговая ан
 pub const SLIDE_MEETINGS: &str = "встречи наставнических пар";
 pub const SLIDE_PLANS: &str = "выполнение индивидуальных планов";
 pub const SLIDE_PRACTICES: &str = "Лучшие практики района";
+pub const APP_DESCRIPTION: &str = "Наставничество в школе: пары, анкеты, отчёты и презентации";

@@ -1,0 +1,80 @@
+import { test, expect, hydrated, login } from './helpers';
+
+// A tablet on school Wi-Fi, on its own demo district (see playwright.config.ts).
+const tablet = { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, locale: 'ru-RU' };
+const baseURL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 2}`;
+test.use({ ...tablet, baseURL });
+
+/** Waits until the service worker runs the page and has kept what the page loaded. */
+async function workerKeeps(page: import('@playwright/test').Page, path: string) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(async (path) => {
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      if (await cache.match(path)) return true;
+    }
+    return false;
+  }, path)).toBe(true);
+}
+
+test('a tablet that opened a questionnaire once reloads it with the network gone, answers it, and the answers arrive when it is back', async ({ page, context }) => {
+  await login(page, 'molodoy1');
+  await expect(page).toHaveURL(/\/me$/);
+  await page.goto('/surveys');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Заполнить' }).tap();
+  await expect(page.getByRole('heading', { name: 'Профессиональные трудности молодого педагога' })).toBeVisible();
+  await hydrated(page);
+  const path = new URL(page.url()).pathname;
+  await workerKeeps(page, path);
+  await workerKeeps(page, '/pkg/respondent.wasm');
+
+  // The Wi-Fi drops; the tab is reloaded: the questionnaire opens from the device.
+  await context.setOffline(true);
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole('heading', { name: 'Профессиональные трудности молодого педагога' })).toBeVisible();
+  await page.getByRole('button', { name: 'Начать' }).tap();
+  while (!(await page.getByRole('button', { name: 'Отправить' }).isVisible())) {
+    const questions = page.locator('fieldset.question');
+    for (let i = 0; i < await questions.count(); i++) {
+      const question = questions.nth(i);
+      if (await question.locator('.scale-point').count()) await question.locator('.scale-point').last().tap();
+      else if (await question.locator('label.choice input').count()) await question.locator('label.choice').first().tap();
+      else await question.locator('.answer-text').first().fill('Ответ без сети');
+    }
+    await page.getByRole('button', { name: 'Далее' }).tap();
+  }
+  await page.getByRole('button', { name: 'Отправить' }).tap();
+  await expect(page.getByTestId('thanks')).toContainText('отправлены, как только');
+
+  // Back online, the waiting answers go by themselves and arrive once.
+  await context.setOffline(false);
+  await expect.poll(async () => {
+    const list = await page.request.post('/api/surveys/mine', { data: {}, headers: { 'content-type': 'application/json', accept: 'application/json' } });
+    const waves = await list.json();
+    return waves.filter((w: { wave: { questionnaire_title: string }, done: boolean }) => w.wave.questionnaire_title === 'Профессиональные трудности молодого педагога' && w.done).length;
+  }, { timeout: 30_000 }).toBe(1);
+});
+
+test('a deck\'s presenting page, opened once, reloads with the network gone', async ({ page, context }) => {
+  await login(page, 'metodist');
+  await expect(page).toHaveURL(/\/district$/);
+  await page.goto('/decks/1/present');
+  await expect(page.locator('body[data-ready="1"]')).toBeAttached();
+  await workerKeeps(page, '/decks/1/present');
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('body[data-ready="1"]')).toBeAttached();
+  await expect(page.locator('section.slide')).toHaveCount(10);
+});
+
+test('the app can be installed: a manifest with its name, icons and start page, and the kiosk opens full screen', async ({ request }) => {
+  const app = await (await request.get('/manifest.webmanifest')).json();
+  expect(app.name).toBe('Наставник');
+  expect(app.start_url).toBe('/');
+  expect(app.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  const kiosk = await (await request.get('/kiosk.webmanifest')).json();
+  expect([kiosk.start_url, kiosk.display]).toEqual(['/kiosk', 'fullscreen']);
+  expect((await request.get('/static/icon-512.png')).headers()['content-type']).toBe('image/png');
+});
