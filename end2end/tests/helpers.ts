@@ -61,3 +61,54 @@ export function zipEntry(archive: Buffer, name: string): string {
   }
   throw new Error(`${name} is not in the archive`);
 }
+
+// --- Questionnaires: shared by the survey and offline specs -------------------------------
+
+/** Answers every question on the current screen: the highest point of a scale, the first
+ * option, or `text` typed into a text field. */
+export async function answerScreen(page: Page, text: string) {
+  const questions = page.locator('fieldset.question');
+  const count = await questions.count();
+  for (let i = 0; i < count; i++) {
+    const question = questions.nth(i);
+    if (await question.locator('.scale-point').count()) {
+      await question.locator('.scale-point').last().tap();
+    } else if (await question.locator('label.choice input').count()) {
+      await question.locator('label.choice').first().tap();
+    } else {
+      await question.locator('.answer-text').first().fill(text);
+    }
+  }
+}
+
+/** Answers screen after screen until the summary. */
+export async function answerToSummary(page: Page, text: string, eachScreen?: () => Promise<void>) {
+  while (!(await page.getByRole('button', { name: 'Отправить' }).isVisible())) {
+    if (eachScreen) await eachScreen();
+    await answerScreen(page, text);
+    await page.getByRole('button', { name: 'Далее' }).tap();
+  }
+  await expect(page.getByRole('heading', { name: 'Проверьте ответы перед отправкой' })).toBeVisible();
+}
+
+/** The waves page of a programme, opened from the programme list. */
+export async function openWaves(page: Page, programme: string) {
+  await page.goto('/programmes');
+  await hydrated(page);
+  await page.getByRole('link', { name: programme }).click();
+  await page.getByRole('link', { name: 'Анкетирование' }).click();
+  await expect(page.getByRole('heading', { name: 'Анкетирование' })).toBeVisible();
+}
+
+/** Creates a wave on the open waves page and returns its row. */
+export async function createWave(page: Page, kind: string, anonymous: boolean) {
+  const rows = page.getByTestId('waves').locator('tbody tr');
+  const before = await rows.count();
+  await page.getByRole('combobox').nth(1).selectOption({ label: kind });
+  await page.getByRole('combobox').nth(2).selectOption({ label: 'Наставляемый' });
+  if (anonymous) await page.getByRole('checkbox', { name: 'Анонимно' }).check();
+  await page.getByRole('button', { name: 'Назначить', exact: true }).click();
+  await expect(rows).toHaveCount(before + 1);
+  return rows.last();
+}
+

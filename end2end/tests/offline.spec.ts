@@ -1,4 +1,4 @@
-import { test, expect, hydrated, login } from './helpers';
+import { answerToSummary, createWave, test, expect, hydrated, login, openWaves } from './helpers';
 
 // A tablet on school Wi-Fi, on its own demo district (see playwright.config.ts).
 const tablet = { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, locale: 'ru-RU' };
@@ -55,6 +55,68 @@ test('a tablet that opened a questionnaire once reloads it with the network gone
     const waves = await list.json();
     return waves.filter((w: { wave: { questionnaire_title: string }, done: boolean }) => w.wave.questionnaire_title === 'Профессиональные трудности молодого педагога' && w.done).length;
   }, { timeout: 30_000 }).toBe(1);
+});
+
+test('a kiosk prepared online starts two respondents offline, refuses a wrong code on the device, and exactly two submissions arrive', async ({ page, browser }) => {
+  // The curator gives a questionnaire to the peer programme's mentees, with named codes.
+  await login(page, 'kurator7');
+  await expect(page).toHaveURL(/\/participants$/);
+  await openWaves(page, 'Ученик – ученик');
+  await createWave(page, 'Входное', false);
+  const rowIndex = (await page.getByTestId('waves').locator('tbody tr').count()) - 1;
+  await page.getByRole('button', { name: 'Выдать именные коды всем участникам' }).click();
+  await expect(page.getByText(/Именных кодов: [1-9]/)).toBeVisible();
+  await page.getByRole('link', { name: 'Карточки для печати' }).click();
+  const slips = page.getByTestId('slips').locator('.slip', { hasText: 'Наставляемый' });
+  const codes = [(await slips.nth(0).locator('.slip-code').textContent())!, (await slips.nth(1).locator('.slip-code').textContent())!];
+  const wavesUrl = page.url().replace(/\/codes$/, '/surveys');
+
+  // The tablet is made a kiosk online, once.
+  const context = await browser.newContext({ ...tablet, baseURL });
+  const kiosk = await context.newPage();
+  await login(kiosk, 'kurator7');
+  await expect(kiosk).toHaveURL(/\/participants$/);
+  await openWaves(kiosk, 'Ученик – ученик');
+  kiosk.once('dialog', (dialog) => dialog.accept());
+  await kiosk.getByTestId('waves').locator('tbody tr').nth(rowIndex).getByRole('button', { name: 'Киоск на этом устройстве' }).tap();
+  await expect(kiosk).toHaveURL(/\/kiosk$/);
+  await hydrated(kiosk);
+  await workerKeeps(kiosk, '/kiosk');
+
+  // The Wi-Fi is gone for the whole lesson, and the kiosk's tab is reloaded.
+  await context.setOffline(true);
+  await kiosk.reload();
+  await hydrated(kiosk);
+  const codeField = kiosk.getByLabel('Введите личный код с карточки (6 цифр)');
+  // A code that is not the wave's is refused on the device.
+  const wrong = codes[0] === '000000' ? '000001' : '000000';
+  await codeField.fill(wrong);
+  await kiosk.getByRole('button', { name: 'Начать' }).tap();
+  await expect(kiosk.getByRole('alert').filter({ hasText: 'Такого кода нет' })).toBeVisible();
+  for (const [i, code] of codes.entries()) {
+    await codeField.fill(code);
+    await kiosk.getByRole('button', { name: 'Начать' }).tap();
+    await expect(kiosk.getByTestId('taker')).toBeVisible();
+    await kiosk.getByRole('button', { name: 'Начать' }).tap();
+    await answerToSummary(kiosk, `Ответ без сети ${i + 1}`);
+    await kiosk.getByRole('button', { name: 'Отправить' }).tap();
+    await expect(kiosk.getByTestId('thanks')).toContainText('Ответы сохранены на этом устройстве');
+    await expect(kiosk.getByTestId('outbox')).toContainText(`Ожидают отправки на этом устройстве: ${i + 1}`);
+    await kiosk.getByRole('button', { name: 'Следующий участник' }).tap();
+  }
+  await expect(kiosk.getByTestId('last-reached')).toContainText('Последняя связь с сервером');
+
+  // Back online: both go by themselves, once each.
+  await context.setOffline(false);
+  await expect(kiosk.getByTestId('outbox')).toBeHidden({ timeout: 30_000 });
+  await page.goto(wavesUrl);
+  await hydrated(page);
+  await expect(page.getByTestId('waves').locator('tbody tr').nth(rowIndex).locator('.rate')).toHaveText(/^2 из/);
+  // The wrong code is refused by the server too.
+  await codeField.fill(wrong);
+  await kiosk.getByRole('button', { name: 'Начать' }).tap();
+  await expect(kiosk.getByRole('alert').filter({ hasText: 'Такого кода нет' })).toBeVisible();
+  await context.close();
 });
 
 test('a deck\'s presenting page, opened once, reloads with the network gone', async ({ page, context }) => {

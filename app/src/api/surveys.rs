@@ -45,6 +45,9 @@ pub struct WavesPage {
 pub struct KioskView {
     pub school: String,
     pub form: SurveyForm,
+    /// The wave's codes as salted digests, for starting respondents with the network gone.
+    #[serde(default)]
+    pub codes: domain::surveys::offline_codes::CodeCheck,
 }
 
 /// A questionnaire in a mentor's or mentee's list.
@@ -248,9 +251,22 @@ pub async fn kiosk_page() -> Result<Option<KioskView>, AppError> {
     let Some((_, wave_id)) = server::kiosk_wave().await? else { return Ok(None) };
     let db = crate::state::db()?;
     let place = crate::store::surveys::wave_place(&db, wave_id).await?;
+    let wave = crate::store::surveys::wave(&db, wave_id).await?;
+    // The codes that may answer this wave: its role's, named or anonymous as the wave is.
+    let codes: Vec<String> = crate::store::surveys::codes_of(&db, wave.programme_id)
+        .await?
+        .into_iter()
+        .filter(|slip| slip.role == wave.role && slip.name.is_none() == wave.anonymous)
+        .map(|slip| slip.code)
+        .collect();
+    let salt = crate::auth::new_session_token();
+    let codes = tokio::task::spawn_blocking(move || domain::surveys::offline_codes::CodeCheck::new(&salt, codes.iter().map(String::as_str)))
+        .await
+        .map_err(AppError::internal)?;
     Ok(Some(KioskView {
         school: crate::store::orgs::organisation(&db, place.organisation_id).await?.name,
         form: crate::store::surveys::form(&db, wave_id).await?,
+        codes,
     }))
 }
 

@@ -1506,3 +1506,6 @@ pub const SLIDE_MEETINGS: &str = "встречи наставнических п
 pub const SLIDE_PLANS: &str = "выполнение индивидуальных планов";
 pub const SLIDE_PRACTICES: &str = "Лучшие практики района";
 pub const APP_DESCRIPTION: &str = "Наставничество в школе: пары, анкеты, отчёты и презентации";
+pub fn sv_last_reached(at: &str) -> String {
+    format!("Последняя связь с сервером: {at}")
+}

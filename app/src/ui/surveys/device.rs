@@ -101,6 +101,19 @@ fn remove(client_id: &str) {
     write(OUTBOX, &outbox);
 }
 
+/// When this device last reached the server (RFC 3339, UTC), for the kiosk to say.
+const REACHED: &str = "nastavnik.reached";
+
+/// Notes that the server answered just now.
+pub fn reached_server() {
+    write(REACHED, &String::from(js_sys::Date::new_0().to_iso_string()));
+}
+
+/// When the server last answered this device, if ever.
+pub fn last_reached() -> Option<String> {
+    read(REACHED)
+}
+
 /// What one attempt to empty the outbox did.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Flush {
@@ -118,6 +131,7 @@ pub async fn flush() -> Flush {
             Ok(_) => {
                 remove(&submission.client_id);
                 report.sent += 1;
+                reached_server();
             }
             Err(AppError::Transport(_) | AppError::Internal) => break,
             Err(refusal) => {

@@ -16,10 +16,16 @@ use crate::ui::session::RequireRole;
 #[component]
 pub fn OutboxSync(pending: RwSignal<usize>) -> impl IntoView {
     let refused = RwSignal::new(Vec::<String>::new());
+    let reached = RwSignal::new(None::<String>);
     let flush = move || {
         spawn_local(async move {
             let report = device::flush().await;
             pending.set(report.left);
+            // With nothing to send, a small request still tells whether the server is there.
+            if report.sent == 0 && report.left == 0 && crate::api::auth::whoami().await.is_ok() {
+                device::reached_server();
+            }
+            reached.set(device::last_reached());
             if !report.refused.is_empty() {
                 refused.update(|r| r.extend(report.refused));
             }
@@ -40,6 +46,9 @@ pub fn OutboxSync(pending: RwSignal<usize>) -> impl IntoView {
     });
     view! {
         <p class="notice" data-testid="outbox" hidden=move || pending.get() == 0>{move || tr::sv_pending(pending.get())}</p>
+        <p class="muted" data-testid="last-reached" hidden=move || reached.with(Option::is_none)>
+            {move || reached.get().map(|at| tr::sv_last_reached(&crate::ui::session::time_zone().local_minutes(&at)))}
+        </p>
         {move || refused.with(|r| r.iter().map(|why| view! { <crate::ui::page::Notice error=true text=tr::sv_refused_later(why)/> }).collect_view())}
     }
 }
@@ -55,7 +64,7 @@ pub fn KioskPage() -> impl IntoView {
             <crate::ui::page::Fetched resource=page view=move |kiosk| match kiosk {
                 Some(kiosk) => view! {
                     <p class="muted kiosk-school">{kiosk.school.clone()}</p>
-                    <KioskFlow form=kiosk.form pending/>
+                    <KioskFlow form=kiosk.form codes=kiosk.codes pending/>
                 }.into_any(),
                 None => view! {
                     <p class="notice">{tr::SV_NOT_A_KIOSK}</p>
@@ -76,7 +85,7 @@ enum KioskStep {
 }
 
 #[component]
-fn KioskFlow(form: SurveyForm, pending: RwSignal<usize>) -> impl IntoView {
+fn KioskFlow(form: SurveyForm, codes: domain::surveys::offline_codes::CodeCheck, pending: RwSignal<usize>) -> impl IntoView {
     // Nothing of an anonymous wave's earlier respondents stays on a shared tablet.
     if form.anonymous {
         let wave_id = form.wave_id;
@@ -87,9 +96,22 @@ fn KioskFlow(form: SurveyForm, pending: RwSignal<usize>) -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     // The code is checked by the server before the questionnaire starts; the button waits.
-    let check = Action::new(|code: &String| {
+    // With the network gone the device checks it against the wave's digests, and the server
+    // checks it again when the answers arrive.
+    let codes = StoredValue::new(codes);
+    let check = Action::new(move |code: &String| {
         let code = code.clone();
-        async move { check_kiosk_code(code.clone()).await.map(|()| code) }
+        async move {
+            match check_kiosk_code(code.clone()).await {
+                Ok(()) => {
+                    device::reached_server();
+                    Ok(code)
+                }
+                Err(crate::error::AppError::Transport(_)) if codes.with_value(|c| c.knows(&code)) => Ok(code),
+                Err(crate::error::AppError::Transport(_)) => Err(crate::error::AppError::field("code", tr::SV_ERR_CODE_UNKNOWN)),
+                Err(other) => Err(other),
+            }
+        }
     });
     let checking = check.pending();
     Effect::new(move |_| match check.value().get() {
