@@ -1,4 +1,5 @@
-import { answerToSummary, createWave, test, expect, hydrated, login, openWaves } from './helpers';
+import { Browser, Page } from '@playwright/test';
+import { answerScreen, answerToSummary, createWave, test, expect, hydrated, login, openWaves } from './helpers';
 
 // A tablet on school Wi-Fi, on its own demo district (see playwright.config.ts).
 const tablet = { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, locale: 'ru-RU' };
@@ -57,8 +58,9 @@ test('a tablet that opened a questionnaire once reloads it with the network gone
   }, { timeout: 30_000 }).toBe(1);
 });
 
-test('a kiosk prepared online starts two respondents offline, refuses a wrong code on the device, and exactly two submissions arrive', async ({ page, browser }) => {
-  // The curator gives a questionnaire to the peer programme's mentees, with named codes.
+/** A curator's new wave of the peer programme with named codes, and a tablet made its kiosk
+ * online once. `beforeKiosk` runs on the tablet's page before it opens anything. */
+async function kioskWithCodes(page: Page, browser: Browser, beforeKiosk?: (kiosk: Page) => Promise<void>) {
   await login(page, 'kurator7');
   await expect(page).toHaveURL(/\/participants$/);
   await openWaves(page, 'Ученик – ученик');
@@ -70,10 +72,9 @@ test('a kiosk prepared online starts two respondents offline, refuses a wrong co
   const slips = page.getByTestId('slips').locator('.slip', { hasText: 'Наставляемый' });
   const codes = [(await slips.nth(0).locator('.slip-code').textContent())!, (await slips.nth(1).locator('.slip-code').textContent())!];
   const wavesUrl = page.url().replace(/\/codes$/, '/surveys');
-
-  // The tablet is made a kiosk online, once.
   const context = await browser.newContext({ ...tablet, baseURL });
   const kiosk = await context.newPage();
+  if (beforeKiosk) await beforeKiosk(kiosk);
   await login(kiosk, 'kurator7');
   await expect(kiosk).toHaveURL(/\/participants$/);
   await openWaves(kiosk, 'Ученик – ученик');
@@ -81,6 +82,11 @@ test('a kiosk prepared online starts two respondents offline, refuses a wrong co
   await kiosk.getByTestId('waves').locator('tbody tr').nth(rowIndex).getByRole('button', { name: 'Киоск на этом устройстве' }).tap();
   await expect(kiosk).toHaveURL(/\/kiosk$/);
   await hydrated(kiosk);
+  return { codes, wavesUrl, rowIndex, context, kiosk };
+}
+
+test('a kiosk prepared online starts two respondents offline, refuses a wrong code on the device, and exactly two submissions arrive', async ({ page, browser }) => {
+  const { codes, wavesUrl, rowIndex, context, kiosk } = await kioskWithCodes(page, browser);
   await workerKeeps(kiosk, '/kiosk');
 
   // The Wi-Fi is gone for the whole lesson, and the kiosk's tab is reloaded.
@@ -116,6 +122,34 @@ test('a kiosk prepared online starts two respondents offline, refuses a wrong co
   await codeField.fill(wrong);
   await kiosk.getByRole('button', { name: 'Начать' }).tap();
   await expect(kiosk.getByRole('alert').filter({ hasText: 'Такого кода нет' })).toBeVisible();
+  await context.close();
+});
+
+test('a kiosk left in the middle of a questionnaire warns, then returns to its start screen and drops it', async ({ page, browser }) => {
+  const { codes, context, kiosk } = await kioskWithCodes(page, browser, (tablet) => tablet.clock.install());
+  await kiosk.getByLabel('Введите личный код с карточки (6 цифр)').fill(codes[0]);
+  await kiosk.getByRole('button', { name: 'Начать' }).tap();
+  await kiosk.getByRole('button', { name: 'Начать' }).tap();
+  await answerScreen(kiosk, 'Начатый ответ');
+  // The respondent walks away.
+  await kiosk.clock.fastForward('03:05');
+  await expect(kiosk.getByTestId('kiosk-idle')).toContainText('будет закрыта без отправки');
+  // A touch keeps it open.
+  await kiosk.getByRole('button', { name: 'Продолжить заполнение' }).tap();
+  await expect(kiosk.getByTestId('kiosk-idle')).toBeHidden();
+  await expect(kiosk.getByTestId('taker')).toBeVisible();
+  // Nobody comes back: warned, then closed without being sent, and the screen says so.
+  await kiosk.clock.fastForward('03:05');
+  await expect(kiosk.getByTestId('kiosk-idle')).toBeVisible();
+  await kiosk.clock.fastForward('00:35');
+  await expect(kiosk.getByTestId('kiosk-dropped')).toContainText('закрыли без отправки');
+  await expect(kiosk.getByTestId('outbox')).toBeHidden();
+  // The same code starts afresh: nothing of the dropped answers is left.
+  await kiosk.getByLabel('Введите личный код с карточки (6 цифр)').fill(codes[0]);
+  await kiosk.getByRole('button', { name: 'Начать' }).tap();
+  await kiosk.getByRole('button', { name: 'Начать' }).tap();
+  await expect(kiosk.locator('.taker-screen .selected')).toHaveCount(0);
+  await expect(kiosk.locator('body')).not.toContainText('Начатый ответ');
   await context.close();
 });
 

@@ -101,6 +101,18 @@ fn remove(client_id: &str) {
     write(OUTBOX, &outbox);
 }
 
+/// Asks the browser to keep this site's storage (the outbox, drafts) even when the device runs
+/// short of space; `Some(false)` when it refuses, `None` when it cannot say.
+pub async fn ask_persistent_storage() -> Option<bool> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let navigator = js_sys::Reflect::get(&window, &"navigator".into()).ok()?;
+    let storage = js_sys::Reflect::get(&navigator, &"storage".into()).ok().filter(|s| !s.is_undefined())?;
+    let persist = js_sys::Reflect::get(&storage, &"persist".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let promise = persist.call0(&storage).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_bool()
+}
+
 /// When this device last reached the server (RFC 3339, UTC), for the kiosk to say.
 const REACHED: &str = "nastavnik.reached";
 

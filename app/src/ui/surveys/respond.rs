@@ -59,6 +59,14 @@ pub fn OutboxSync(pending: RwSignal<usize>) -> impl IntoView {
 pub fn KioskPage() -> impl IntoView {
     let page = Resource::new(|| (), |_| kiosk_page());
     let pending = RwSignal::new(0usize);
+    // The answers waiting on a kiosk must not be cleared by the browser to free space; if it
+    // will not promise that, the curator who set the kiosk up is told.
+    let storage_refused = RwSignal::new(false);
+    Effect::new(move |_| {
+        spawn_local(async move {
+            storage_refused.set(device::ask_persistent_storage().await == Some(false));
+        });
+    });
     view! {
         <div class="kiosk">
             <crate::ui::page::Fetched resource=page view=move |kiosk| match kiosk {
@@ -72,6 +80,7 @@ pub fn KioskPage() -> impl IntoView {
                 }.into_any(),
             }/>
             <OutboxSync pending/>
+            <p class="muted" data-testid="storage-refused" hidden=move || !storage_refused.get()>{tr::SV_STORAGE_NOT_PERSISTENT}</p>
             <a class="kiosk-exit muted" href="/login">{tr::SV_KIOSK_EXIT}</a>
         </div>
     }
@@ -135,6 +144,16 @@ fn KioskFlow(form: SurveyForm, codes: domain::surveys::offline_codes::CodeCheck,
         step.set(KioskStep::Thanks(how));
     });
     let next_person = move |_| step.set(KioskStep::Code);
+    let (idle_warning, dropped) = idle_watch(step, form.with_value(|f| f.wave_id));
+    // Between respondents, a new version of the app waiting on this tablet may take over
+    // (server/assets/register-sw.js reloads the page when it does): never under a respondent.
+    Effect::new(move |_| {
+        if step.get() == KioskStep::Code {
+            if let Ok(event) = web_sys::Event::new("nastavnik-between-respondents") {
+                let _ = window().dispatch_event(&event);
+            }
+        }
+    });
     // The thank-you screen clears itself, so the next respondent never sees the last one's.
     Effect::new(move |_| {
         if matches!(step.get(), KioskStep::Thanks(_)) {
@@ -149,6 +168,7 @@ fn KioskFlow(form: SurveyForm, codes: domain::surveys::offline_codes::CodeCheck,
         {move || match step.get() {
             KioskStep::Code => view! {
                 <form class="kiosk-code" on:submit=move |ev| { ev.prevent_default(); start(); }>
+                    {move || dropped.get().then(|| view! { <p class="notice" role="status" data-testid="kiosk-dropped">{tr::SV_KIOSK_DROPPED}</p> })}
                     <h1>{form.with_value(|f| f.definition.title.clone())}</h1>
                     <label for="kiosk-code">{tr::SV_CODE_PROMPT}</label>
                     <input id="kiosk-code" name="code" class="code-input" inputmode="numeric" autocomplete="off"
@@ -158,6 +178,12 @@ fn KioskFlow(form: SurveyForm, codes: domain::surveys::offline_codes::CodeCheck,
                 </form>
             }.into_any(),
             KioskStep::Answering(code) => view! {
+                {move || idle_warning.get().then(|| view! {
+                    <div class="kiosk-idle" role="alertdialog" aria-labelledby="kiosk-idle-text" data-testid="kiosk-idle">
+                        <p id="kiosk-idle-text">{tr::sv_kiosk_idle(KIOSK_IDLE_DROP_SECONDS - KIOSK_IDLE_WARN_SECONDS)}</p>
+                        <button type="button" class="button primary big" on:click=move |_| idle_warning.set(false)>{tr::SV_KIOSK_CONTINUE}</button>
+                    </div>
+                })}
                 <Taker form=form.get_value() who=code.clone() code=Some(code) on_finish=finished/>
             }.into_any(),
             KioskStep::Thanks(how) => view! {
@@ -169,6 +195,55 @@ fn KioskFlow(form: SurveyForm, codes: domain::surveys::offline_codes::CodeCheck,
             }.into_any(),
         }}
     }
+}
+
+/// Seconds without a touch before a kiosk warns that the questionnaire will be closed.
+pub const KIOSK_IDLE_WARN_SECONDS: u64 = 180;
+/// Seconds without a touch before it is closed without being sent (the warning's 30 s later).
+pub const KIOSK_IDLE_DROP_SECONDS: u64 = 210;
+
+/// Watches a kiosk for a respondent who walked away: after `KIOSK_IDLE_WARN_SECONDS` without a
+/// touch or key the screen says the questionnaire will be closed, after
+/// `KIOSK_IDLE_DROP_SECONDS` it is — its draft dropped, the start screen saying why. Returns
+/// (the warning is up, the last questionnaire was dropped).
+fn idle_watch(step: RwSignal<KioskStep>, wave_id: i64) -> (RwSignal<bool>, RwSignal<bool>) {
+    let warning = RwSignal::new(false);
+    let dropped = RwSignal::new(false);
+    let last_touch = StoredValue::new(0.0_f64);
+    Effect::new(move |_| {
+        last_touch.set_value(js_sys::Date::now());
+        let touched = move || {
+            last_touch.set_value(js_sys::Date::now());
+            warning.set(false);
+            dropped.set(false);
+        };
+        let pointer = window_event_listener(leptos::ev::pointerdown, move |_| touched());
+        let key = window_event_listener(leptos::ev::keydown, move |_| touched());
+        let timer = set_interval_with_handle(
+            move || {
+                let KioskStep::Answering(code) = step.get_untracked() else { return };
+                let idle_ms = js_sys::Date::now() - last_touch.get_value();
+                if idle_ms >= (KIOSK_IDLE_DROP_SECONDS * 1000) as f64 {
+                    device::clear_draft(&device::draft_key(wave_id, &code));
+                    warning.set(false);
+                    dropped.set(true);
+                    step.set(KioskStep::Code);
+                } else if idle_ms >= (KIOSK_IDLE_WARN_SECONDS * 1000) as f64 {
+                    warning.set(true);
+                }
+            },
+            std::time::Duration::from_secs(5),
+        )
+        .ok();
+        on_cleanup(move || {
+            pointer.remove();
+            key.remove();
+            if let Some(timer) = timer {
+                timer.clear();
+            }
+        });
+    });
+    (warning, dropped)
 }
 
 /// `/surveys`: a mentor's or mentee's questionnaires.
