@@ -13,8 +13,9 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 
+// An empty cache is measured: no service worker (it would answer from what it kept).
 async function loggedIn(login) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(`${BASE}/login`);
   await page.waitForSelector('body[data-hydrated="true"]');
