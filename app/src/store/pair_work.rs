@@ -608,17 +608,27 @@ pub async fn school_signatory(db: impl Conn, organisation_id: i64) -> Result<(St
     Ok((row.try_get("name")?, head_position.unwrap_or_default(), head_name.unwrap_or_default()))
 }
 
-/// People's names by id: (id, «Фамилия Имя Отчество», (last, first, patronymic)).
+/// People's names by id, in the order asked, in one query: (id, «Фамилия Имя Отчество»,
+/// (last, first, patronymic)).
 pub async fn names(db: impl Conn, ids: &[i64]) -> Result<Vec<(i64, String, (String, String, Option<String>))>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut conn = db.acquire().await?;
-    let mut out = Vec::new();
+    let placeholders: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
+    let sql = format!("SELECT id, last_name, first_name, middle_name FROM participants WHERE id IN ({})", placeholders.join(", "));
+    let mut query = sqlx::query(&sql);
     for id in ids {
-        let row = sqlx::query("SELECT last_name, first_name, middle_name FROM participants WHERE id = $1").bind(id).fetch_one(&mut *conn).await?;
+        query = query.bind(id);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    let mut found = std::collections::HashMap::new();
+    for row in &rows {
         let (last, first, middle): (String, String, Option<String>) = (row.try_get("last_name")?, row.try_get("first_name")?, row.try_get("middle_name")?);
         let full = [last.as_str(), first.as_str(), middle.as_deref().unwrap_or("")].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
-        out.push((*id, full, (last, first, middle)));
+        found.insert(row.try_get::<i64, _>("id")?, (full, (last, first, middle)));
     }
-    Ok(out)
+    ids.iter().map(|id| found.get(id).cloned().map(|(full, parts)| (*id, full, parts)).ok_or(sqlx::Error::RowNotFound)).collect()
 }
 
 /// The day a mentor's pair was fixed, if it was.
