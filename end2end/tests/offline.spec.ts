@@ -1,4 +1,7 @@
 import { Browser, Page } from '@playwright/test';
+import { ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { answerScreen, answerToSummary, createWave, test, expect, hydrated, login, openWaves } from './helpers';
 
 // A tablet on school Wi-Fi, on its own demo district (see playwright.config.ts).
@@ -51,7 +54,7 @@ test('a tablet that opened a questionnaire once reloads it with the network gone
 
 /** A curator's new wave of the peer programme with named codes, and a tablet made its kiosk
  * online once. `beforeKiosk` runs on the tablet's page before it opens anything. */
-async function kioskWithCodes(page: Page, browser: Browser, beforeKiosk?: (kiosk: Page) => Promise<void>) {
+async function kioskWithCodes(page: Page, browser: Browser, beforeKiosk?: (kiosk: Page) => Promise<void>, origin = baseURL) {
   await login(page, 'kurator7');
   await expect(page).toHaveURL(/\/participants$/);
   await openWaves(page, 'Ученик – ученик');
@@ -63,7 +66,7 @@ async function kioskWithCodes(page: Page, browser: Browser, beforeKiosk?: (kiosk
   const slips = page.getByTestId('slips').locator('.slip', { hasText: 'Наставляемый' });
   const codes = [(await slips.nth(0).locator('.slip-code').textContent())!, (await slips.nth(1).locator('.slip-code').textContent())!];
   const wavesUrl = page.url().replace(/\/codes$/, '/surveys');
-  const context = await browser.newContext({ ...tablet, baseURL });
+  const context = await browser.newContext({ ...tablet, baseURL: origin });
   const kiosk = await context.newPage();
   if (beforeKiosk) await beforeKiosk(kiosk);
   await login(kiosk, 'kurator7');
@@ -164,4 +167,97 @@ test('the app can be installed: a manifest with its name, icons and start page, 
   const kiosk = await (await request.get('/kiosk.webmanifest')).json();
   expect([kiosk.start_url, kiosk.display]).toEqual(['/kiosk', 'fullscreen']);
   expect((await request.get('/static/icon-512.png')).headers()['content-type']).toBe('image/png');
+});
+
+// A deployment of its own for the update test: the server binary on a copy of the built site,
+// stopped and started again on a changed copy, as a school's server is updated.
+const updatePort = Number(process.env.E2E_PORT ?? 3100) + 3;
+const updateURL = `http://127.0.0.1:${updatePort}`;
+const root = resolve(__dirname, '../..');
+const deployment = resolve(root, 'target/e2e-update');
+
+async function deploy(release: string): Promise<ChildProcess> {
+  const site = resolve(deployment, 'site');
+  if (release === 'first') {
+    rmSync(deployment, { recursive: true, force: true });
+    mkdirSync(deployment, { recursive: true });
+    cpSync(resolve(root, 'target/site'), site, { recursive: true });
+  } else {
+    // The new release's styles differ: a new build, so a new service worker.
+    appendFileSync(resolve(site, 'pkg/nastavnik.css'), `\n/* release ${release} */\n`);
+  }
+  const server = spawn(resolve(root, 'target/debug/nastavnik'), ['serve', '--demo'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, DATABASE_URL: `sqlite://${deployment}/e2e.db?mode=rwc`, NASTAVNIK_ADDR: `127.0.0.1:${updatePort}`, LEPTOS_SITE_ROOT: site, RUST_LOG: 'warn' },
+  });
+  await expect.poll(() => fetch(`${updateURL}/health`).then((r) => r.ok, () => false), { timeout: 60_000 }).toBe(true);
+  return server;
+}
+
+async function stop(server: ChildProcess) {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((done) => server.once('exit', done));
+  server.kill('SIGTERM');
+  await exited;
+}
+
+test('a submission waiting on a kiosk survives an update of the app, which takes over only between respondents', async ({ browser }) => {
+  let server = await deploy('first');
+  const curator = await browser.newContext({ baseURL: updateURL, locale: 'ru-RU' });
+  try {
+    const page = await curator.newPage();
+    const { codes, wavesUrl, rowIndex, context, kiosk } = await kioskWithCodes(page, browser, undefined, updateURL);
+    await workerKeeps(kiosk, '/kiosk');
+    const versions = () => kiosk.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('nastavnik-')));
+    const [firstVersion] = await versions();
+
+    // The server cannot take answers (it is being updated): the first respondent's wait on the tablet.
+    await context.route('**/api/surveys/submit', (route) => route.abort());
+    await kiosk.getByLabel('Введите личный код с карточки (6 цифр)').fill(codes[0]);
+    await kiosk.getByRole('button', { name: 'Начать' }).tap();
+    await kiosk.getByRole('button', { name: 'Начать' }).tap();
+    await answerToSummary(kiosk, 'Ответ до обновления');
+    await kiosk.getByRole('button', { name: 'Отправить' }).tap();
+    await expect(kiosk.getByTestId('outbox')).toContainText('Ожидают отправки на этом устройстве: 1');
+
+    // The new release is deployed, and the tablet finds its new worker while the second
+    // respondent answers: it waits, and the questionnaire on screen stays as it is.
+    await stop(server);
+    server = await deploy('second');
+    await kiosk.getByRole('button', { name: 'Следующий участник' }).tap();
+    await kiosk.getByLabel('Введите личный код с карточки (6 цифр)').fill(codes[1]);
+    await kiosk.getByRole('button', { name: 'Начать' }).tap();
+    await kiosk.getByRole('button', { name: 'Начать' }).tap();
+    await answerScreen(kiosk, 'Второй отвечает');
+    await kiosk.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())!.update(); });
+    await expect.poll(() => kiosk.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(true);
+    await expect(kiosk.getByTestId('taker')).toBeVisible();
+    await answerToSummary(kiosk, 'Второй отвечает');
+    await kiosk.getByRole('button', { name: 'Отправить' }).tap();
+    await expect(kiosk.getByTestId('outbox')).toContainText('Ожидают отправки на этом устройстве: 2');
+
+    // Between respondents the new version takes over and the kiosk reloads into it: the old
+    // cache is gone, both waiting submissions are still on the tablet.
+    const reloaded = kiosk.waitForEvent('load');
+    await kiosk.getByRole('button', { name: 'Следующий участник' }).tap();
+    await reloaded;
+    await hydrated(kiosk);
+    await expect.poll(versions).not.toEqual([firstVersion]);
+    expect(await versions()).toHaveLength(1);
+    await expect(kiosk.getByTestId('outbox')).toContainText('Ожидают отправки на этом устройстве: 2');
+
+    // The server takes answers again: both arrive, once each.
+    await context.unroute('**/api/surveys/submit');
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await expect(kiosk.getByTestId('outbox')).toBeHidden({ timeout: 30_000 });
+    await page.goto(wavesUrl);
+    await hydrated(page);
+    await expect(page.getByTestId('waves').locator('tbody tr').nth(rowIndex).locator('.rate')).toHaveText(/^2 из/);
+    await context.close();
+  } finally {
+    await curator.close();
+    await stop(server);
+  }
 });

@@ -8,6 +8,7 @@
 //! - [`stats`]: response rate, distributions, shares and means, entry/exit linking.
 //! - [`templates`]: ready questionnaires written for this project.
 
+pub mod device_storage;
 pub mod offline_codes;
 pub mod stats;
 pub mod templates;

@@ -1,15 +1,16 @@
 //! What the respondent's device keeps in `localStorage` (browser only): the draft of the
 //! questionnaire being answered, saved at every answer, and the outbox of completed
 //! questionnaires that could not be sent yet. Each queued submission keeps the id made for it
-//! on the device, so sending it twice never stores it twice.
+//! on the device, so sending it twice never stores it twice. The outbox's layout and its
+//! migration between versions of the app are `domain::surveys::device_storage`.
 
 use serde::{Deserialize, Serialize};
 
 use crate::api::surveys::submit_survey;
 use crate::error::AppError;
+use domain::surveys::device_storage::{self, Shelf};
 use domain::surveys::{Answers, SurveySubmission};
 
-const OUTBOX: &str = "nastavnik.outbox";
 /// Submissions the server refused after they were queued, with the reason.
 const REFUSED: &str = "nastavnik.refused";
 
@@ -23,6 +24,35 @@ pub struct Draft {
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// `localStorage` as the domain's [`Shelf`], brought to the current layout once per page load
+/// (an app updated under a waiting outbox reads it in the new layout).
+struct LocalShelf(web_sys::Storage);
+
+impl Shelf for LocalShelf {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get_item(key).ok().flatten()
+    }
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        self.0.set_item(key, value).is_ok()
+    }
+    fn remove(&mut self, key: &str) {
+        let _ = self.0.remove_item(key);
+    }
+    fn keys(&self) -> Vec<String> {
+        (0..self.0.length().unwrap_or(0)).filter_map(|i| self.0.key(i).ok().flatten()).collect()
+    }
+}
+
+fn shelf() -> Option<LocalShelf> {
+    thread_local!(static MIGRATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    let mut shelf = LocalShelf(storage()?);
+    if !MIGRATED.get() {
+        // A refused write leaves the old layout to be read and migrated next time.
+        MIGRATED.set(device_storage::migrate(&mut shelf));
+    }
+    Some(shelf)
 }
 
 fn read<T: for<'de> Deserialize<'de>>(key: &str) -> Option<T> {
@@ -84,21 +114,18 @@ pub fn new_client_id() -> String {
 
 /// Completed questionnaires waiting for the network.
 pub fn pending() -> Vec<SurveySubmission> {
-    read(OUTBOX).unwrap_or_default()
+    shelf().map(|shelf| device_storage::pending(&shelf).submissions()).unwrap_or_default()
 }
 
-/// Keeps a submission until it is sent.
-pub fn queue(submission: SurveySubmission) {
-    let mut outbox = pending();
-    if !outbox.iter().any(|s| s.client_id == submission.client_id) {
-        outbox.push(submission);
-    }
-    write(OUTBOX, &outbox);
+/// Keeps a submission until it is sent; false when the device refused to store it.
+pub fn queue(submission: SurveySubmission) -> bool {
+    shelf().is_some_and(|mut shelf| device_storage::queue(&mut shelf, submission, js_sys::Date::now()))
 }
 
 fn remove(client_id: &str) {
-    let outbox: Vec<SurveySubmission> = pending().into_iter().filter(|s| s.client_id != client_id).collect();
-    write(OUTBOX, &outbox);
+    if let Some(mut shelf) = shelf() {
+        device_storage::sent(&mut shelf, client_id);
+    }
 }
 
 /// Asks the browser to keep this site's storage (the outbox, drafts) even when the device runs

@@ -141,7 +141,10 @@ pub fn Taker(
         let finished = match outcome {
             Ok(_) => Finished::Sent,
             Err(AppError::Transport(_) | AppError::Internal) => {
-                device::queue(submission);
+                if !device::queue(submission) {
+                    notice.set(Some(tr::SV_DEVICE_FULL.into()));
+                    return;
+                }
                 Finished::Queued
             }
             Err(AppError::Validation(problems)) => {
