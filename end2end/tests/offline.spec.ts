@@ -1,6 +1,6 @@
 import { Browser, Page } from '@playwright/test';
 import { ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { answerScreen, answerToSummary, createWave, test, expect, hydrated, login, openWaves } from './helpers';
 
@@ -9,16 +9,19 @@ const tablet = { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobil
 const baseURL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 2}`;
 test.use({ ...tablet, baseURL });
 
-/** Waits until the service worker runs the page and has kept what the page loaded. */
-async function workerKeeps(page: import('@playwright/test').Page, path: string) {
+/** Waits until the service worker runs the page and has kept what the page loaded (a path,
+ * or a pattern of addresses such as the bundle's, whose folder is the build's version). */
+async function workerKeeps(page: import('@playwright/test').Page, path: string | RegExp) {
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect.poll(() => page.evaluate(async (path) => {
+  const pattern = typeof path === 'string' ? null : path.source;
+  await expect.poll(() => page.evaluate(async ({ path, pattern }) => {
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
-      if (await cache.match(path)) return true;
+      if (pattern === null && await cache.match(path as string)) return true;
+      if (pattern !== null && (await cache.keys()).some((r) => new RegExp(pattern).test(new URL(r.url).pathname))) return true;
     }
     return false;
-  }, path)).toBe(true);
+  }, { path: typeof path === 'string' ? path : '', pattern })).toBe(true);
 }
 
 test('a tablet that opened a questionnaire once reloads it with the network gone, answers it, and the answers arrive when it is back', async ({ page, context }) => {
@@ -31,7 +34,7 @@ test('a tablet that opened a questionnaire once reloads it with the network gone
   await hydrated(page);
   const path = new URL(page.url()).pathname;
   await workerKeeps(page, path);
-  await workerKeeps(page, '/pkg/respondent.wasm');
+  await workerKeeps(page, /^\/pkg\/[0-9a-f]{16}\/respondent\.wasm$/);
 
   // The Wi-Fi drops; the tab is reloaded: the questionnaire opens from the device.
   await context.setOffline(true);
@@ -258,6 +261,43 @@ test('a submission waiting on a kiosk survives an update of the app, which takes
     await context.close();
   } finally {
     await curator.close();
+    await stop(server);
+  }
+});
+
+test('a repeat visit loads no bundle from the network', async ({ browser }) => {
+  const server = await deploy('first');
+  const context = await browser.newContext({ ...tablet, baseURL: updateURL });
+  try {
+    const page = await context.newPage();
+    await login(page, 'molodoy1');
+    await expect(page).toHaveURL(/\/me$/);
+    await hydrated(page);
+    await page.goto('/surveys');
+    await hydrated(page);
+    await page.getByRole('link', { name: 'Заполнить' }).tap();
+    await hydrated(page);
+    const questionnaire = page.url();
+    await workerKeeps(page, /^\/pkg\/[0-9a-f]{16}\/respondent\.wasm$/);
+    await workerKeeps(page, /^\/pkg\/[0-9a-f]{16}\/nastavnik\.wasm$/);
+
+    // The bundles are gone from the server: only what the tablet kept can hydrate the pages.
+    const pkg = resolve(deployment, 'site/pkg');
+    for (const file of readdirSync(pkg)) rmSync(resolve(pkg, file));
+    expect((await page.request.get('/pkg/nastavnik.wasm')).status()).toBe(404);
+    const again = await context.newPage();
+    const fromNetwork: string[] = [];
+    again.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/pkg/') && response.status() !== 200) fromNetwork.push(response.url());
+    });
+    await again.goto('/me');
+    await hydrated(again);
+    await again.goto(questionnaire);
+    await hydrated(again);
+    await expect(again.getByRole('button', { name: 'Начать' })).toBeVisible();
+    expect(fromNetwork).toEqual([]);
+  } finally {
+    await context.close();
     await stop(server);
   }
 });

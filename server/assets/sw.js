@@ -2,8 +2,9 @@
 // online, the questionnaire pages, the kiosk and a deck's presenting page open with the network
 // gone: each is fetched from the network first and kept; when the network fails, the kept copy
 // answers. Bundles, styles and scripts are kept the same way, so a kept page finds them.
-// Network first, always: the bundles' names carry no version, and a cached bundle older than
-// the page it hydrates would break it.
+// The bundles' addresses carry the build's version (/pkg/<VERSION>/…) and never change, so
+// they are answered from the cache first: a repeat visit loads no bundle from the network.
+// Everything else is network first (a page or a script at a fixed address may have changed).
 'use strict';
 
 const VERSION = '__VERSION__'; // the server writes the build's digest here
@@ -11,8 +12,11 @@ const CACHE = 'nastavnik-' + VERSION;
 // Paths that work offline once seen (pages), and the files pages load.
 const PAGES = [/^\/surveys\/\d+$/, /^\/kiosk$/, /^\/decks\/\d+\/present$/];
 const FILES = [/^\/pkg\//, /^\/static\//, /^\/manifest\.webmanifest$/];
+// Addresses whose content never changes: this build's bundles, and the deck's and ECharts'
+// files, whose names carry a fingerprint or a version.
+const IMMUTABLE = [/^\/pkg\/[0-9a-f]{16}\//, /^\/static\/echarts-[\d.]+\.min\.js$/, /^\/static\/deck\.(js|css)$/];
 // What a questionnaire page needs first: fetched when the worker is installed.
-const FIRST = ['/pkg/nastavnik.css', '/pkg/respondent.js', '/pkg/respondent.wasm'];
+const FIRST = ['nastavnik.css', 'respondent.js', 'respondent.wasm'].map((file) => `/pkg/${VERSION}/${file}`);
 
 self.addEventListener('install', (event) => {
   // Each file on its own: one that fails (a server mid-deploy) does not stop the others.
@@ -67,8 +71,18 @@ self.addEventListener('fetch', (event) => {
   const page = request.mode === 'navigate' && PAGES.some((p) => p.test(url.pathname));
   const file = FILES.some((f) => f.test(url.pathname));
   if (!page && !file) return;
-  event.respondWith(networkFirst(request, page ? url.pathname : null));
+  if (!page && IMMUTABLE.some((f) => f.test(url.pathname))) event.respondWith(cacheFirst(request));
+  else event.respondWith(networkFirst(request, page ? url.pathname : null));
 });
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const kept = await cache.match(request, { ignoreVary: true });
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+  return response;
+}
 
 // A page is kept under its path (a deck's `?v=` stamp does not matter offline).
 async function networkFirst(request, pageKey) {

@@ -1,21 +1,28 @@
-//! What makes Nastavnik work on a tablet with the network gone and installable on its home
-//! screen: the service worker (`assets/sw.js`, served at `/sw.js` so that its scope is the
-//! whole site, with the build's digest as its version) and the web app manifests.
+//! What makes Nastavnik work on a tablet with the network gone, installable on its home
+//! screen, and quick to open again: the service worker (`assets/sw.js`, served at `/sw.js` so
+//! that its scope is the whole site, with the build's digest as its version), the bundles at
+//! addresses that carry that digest (`/pkg/<digest>/…`, cached for good), and the web app
+//! manifests.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use axum::http::header;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
+use leptos::config::LeptosOptions;
 use sha2::{Digest, Sha256};
+use tower::ServiceExt;
+use tower_http::services::ServeDir;
 
 const WORKER: &str = include_str!("../assets/sw.js");
 /// The bundles whose change makes a new worker (and so a new cache).
 const BUNDLES: &[&str] = &["nastavnik.js", "nastavnik.wasm", "nastavnik.css", "respondent.js", "respondent.wasm"];
 
-/// The worker script with this build's version: a digest of the bundles, the same in every
-/// server process that serves the same build (no state of one process matters).
-pub fn worker_script(pkg_dir: &Path) -> String {
+/// This build's version: a digest of the bundles and the worker, the same in every server
+/// process that serves the same build (no state of one process matters). 16 hex digits.
+pub fn build_version(pkg_dir: &Path) -> String {
     let mut digest = Sha256::new();
     digest.update(WORKER.as_bytes());
     for name in BUNDLES {
@@ -24,7 +31,65 @@ pub fn worker_script(pkg_dir: &Path) -> String {
             digest.update(&bytes);
         }
     }
-    WORKER.replace("__VERSION__", &hex::encode(&digest.finalize()[..8]))
+    hex::encode(&digest.finalize()[..8])
+}
+
+/// The worker script with this build's version.
+pub fn worker_script(pkg_dir: &Path) -> String {
+    WORKER.replace("__VERSION__", &build_version(pkg_dir))
+}
+
+/// Where the bundles are on disk: the site's package folder, without the version that
+/// [`versioned`] put into its address.
+pub fn pkg_dir(options: &LeptosOptions) -> PathBuf {
+    let address = options.site_pkg_dir.as_ref();
+    let folder = address.rsplit_once('/').filter(|(_, last)| is_version(last)).map_or(address, |(folder, _)| folder);
+    Path::new(options.site_root.as_ref()).join(folder)
+}
+
+/// The options with the bundles' address carrying the build's version (`pkg/<digest>`), so
+/// the pages this server renders load `/pkg/<digest>/nastavnik.wasm`: a new build has new
+/// addresses, and an address once loaded never changes, so browsers and the service worker
+/// keep it for good and a repeat visit loads no bundle from the network.
+pub fn versioned(mut options: LeptosOptions) -> LeptosOptions {
+    let version = build_version(&pkg_dir(&options));
+    let folder = pkg_dir(&options).strip_prefix(options.site_root.as_ref()).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "pkg".into());
+    options.site_pkg_dir = format!("{folder}/{version}").into();
+    options
+}
+
+fn is_version(segment: &str) -> bool {
+    segment.len() == 16 && segment.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// `/pkg/…`: the bundles, with the .br/.gz a release build writes beside them. At
+/// `/pkg/<this build's digest>/<file>` they are cached for a year as immutable; at
+/// `/pkg/<file>` (tools, old pages) they are revalidated; another build's digest is 404 (an
+/// old page must not get this build's bundle under its old, cached-for-good address).
+pub async fn bundle(pkg_dir: PathBuf, version: String, request: Request) -> Response {
+    let path = request.uri().path().to_owned();
+    let (file, immutable) = match path.trim_start_matches('/').split_once('/') {
+        Some((segment, file)) if is_version(segment) => {
+            if segment != version {
+                return (StatusCode::NOT_FOUND, "Не найдено").into_response();
+            }
+            (format!("/{file}"), true)
+        }
+        _ => (path, false),
+    };
+    let (mut parts, body) = request.into_parts();
+    parts.uri = match Uri::try_from(file) {
+        Ok(uri) => uri,
+        Err(_) => return (StatusCode::NOT_FOUND, "Не найдено").into_response(),
+    };
+    let served = ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip().oneshot(Request::from_parts(parts, body)).await;
+    let mut response = match served {
+        Ok(response) => response.map(Body::new),
+        Err(never) => match never {},
+    };
+    let cache = if immutable && response.status().is_success() { "public, max-age=31536000, immutable" } else { "no-cache" };
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    response
 }
 
 /// `/sw.js`: computed once per process (the bundles do not change under a running server).
@@ -78,5 +143,26 @@ mod tests {
         assert_eq!(worker_script(dir.path()), first, "the same build, the same worker");
         std::fs::write(dir.path().join("respondent.wasm"), b"two").expect("write");
         assert_ne!(worker_script(dir.path()), first);
+    }
+
+    #[tokio::test]
+    async fn bundles_at_this_builds_address_are_kept_for_good_and_another_builds_address_is_refused() {
+        let site = tempfile::tempdir().expect("dir");
+        std::fs::create_dir(site.path().join("pkg")).expect("pkg");
+        std::fs::write(site.path().join("pkg/respondent.wasm"), b"wasm").expect("write");
+        let options = LeptosOptions::builder().output_name("nastavnik").site_root(site.path().to_string_lossy().as_ref()).site_pkg_dir("pkg").build();
+        let options = versioned(options);
+        let version = build_version(&site.path().join("pkg"));
+        assert_eq!(options.site_pkg_dir.as_ref(), format!("pkg/{version}"));
+        assert_eq!(pkg_dir(&options), site.path().join("pkg"), "the version is in the address, not on disk");
+
+        let get = |path: &str| Request::get(path).body(Body::empty()).expect("request");
+        let current = bundle(pkg_dir(&options), version.clone(), get(&format!("/{version}/respondent.wasm"))).await;
+        assert_eq!(current.status(), StatusCode::OK);
+        assert_eq!(current.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+        let plain = bundle(pkg_dir(&options), version.clone(), get("/respondent.wasm")).await;
+        assert_eq!((plain.status(), plain.headers()[header::CACHE_CONTROL].to_str().expect("ascii")), (StatusCode::OK, "no-cache"));
+        let older = bundle(pkg_dir(&options), version.clone(), get("/0123456789abcdef/respondent.wasm")).await;
+        assert_eq!(older.status(), StatusCode::NOT_FOUND);
     }
 }

@@ -13,7 +13,6 @@ use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
-use tower_http::services::ServeDir;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
 use tracing::Level;
@@ -29,7 +28,7 @@ pub fn leptos_options(addr: Option<SocketAddr>) -> anyhow::Result<LeptosOptions>
     if let Some(addr) = addr {
         options.site_addr = addr;
     }
-    Ok(options)
+    Ok(crate::offline::versioned(options))
 }
 
 /// The whole HTTP surface: pages, server functions, exports, static files.
@@ -40,7 +39,8 @@ pub fn router(state: AppState) -> Router {
         .filter(|route| !app::ui::respondent::PATHS.contains(&route.path()))
         .collect();
     let options = state.leptos_options.clone();
-    let pkg_dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    let pkg_dir = crate::offline::pkg_dir(&options);
+    let version = crate::offline::build_version(&pkg_dir);
     let respondent = {
         let (state, options) = (state.clone(), state.leptos_options.clone());
         leptos_axum::render_app_to_stream_with_context(
@@ -52,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         )
     };
     let worker_pkg = pkg_dir.clone();
+    let bundle = move |request| crate::offline::bundle(pkg_dir.clone(), version.clone(), request);
     let mut router = Router::new();
     for path in app::ui::respondent::PATHS {
         router = router.route(path, get(respondent.clone()));
@@ -75,7 +76,7 @@ pub fn router(state: AppState) -> Router {
         // The bundles, with the .br/.gz a release build writes beside them (.ci/precompress.mjs):
         // brotli at its best cuts the respondent's bundle by a fifth against on-the-fly
         // compression. Without them (dev) the compression layer compresses as usual.
-        .nest_service("/pkg", ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
+        .nest_service("/pkg", axum::routing::get(bundle))
         .leptos_routes_with_context(&state, routes, app::state::send_content_security_policy, move || app::shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(app::state::send_content_security_policy, app::shell))
         .layer(axum::middleware::map_response(refusal_status))

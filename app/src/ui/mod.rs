@@ -27,7 +27,7 @@ pub mod surveys;
 pub mod widgets;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -44,6 +44,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// The document around an app; `options.output_name` names the bundle that hydrates it, and
 /// `charts` adds the loader that fetches ECharts on pages that draw a chart.
 pub(crate) fn html_document(options: LeptosOptions, charts: bool, app: impl IntoView + 'static) -> impl IntoView {
+    // The styles sit beside the bundles, at the address that carries the build's version.
+    let styles = format!("/{}/nastavnik.css", options.site_pkg_dir);
     view! {
         <!DOCTYPE html>
         <html lang="ru">
@@ -54,6 +56,7 @@ pub(crate) fn html_document(options: LeptosOptions, charts: bool, app: impl Into
                 <link rel="icon" href="/static/icon.svg" type="image/svg+xml"/>
                 <link rel="apple-touch-icon" href="/static/icon-192.png"/>
                 <link rel="manifest" href=manifest_for_request()/>
+                <link rel="stylesheet" id="leptos" href=styles/>
                 <meta name="theme-color" content="#1a5fb4"/>
                 <script src="/static/register-sw.js" defer></script>
                 <AutoReload options=options.clone()/>
@@ -98,7 +101,6 @@ pub fn App() -> impl IntoView {
     session::provide_session();
     mark_hydrated();
     view! {
-        <Stylesheet id="leptos" href="/pkg/nastavnik.css"/>
         <Title text=tr::APP_NAME/>
         <Router>
             <session::Header/>

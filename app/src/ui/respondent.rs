@@ -4,7 +4,7 @@
 //! classroom downloads nothing of the board, the builder, the reports or the charts.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -31,7 +31,6 @@ pub fn RespondentApp() -> impl IntoView {
     session::provide_session();
     super::mark_hydrated();
     view! {
-        <Stylesheet id="leptos" href="/pkg/nastavnik.css"/>
         <Title text=tr::APP_NAME/>
         <Router>
             // Links out of these pages load the main app: `rel="external"` skips the router.
