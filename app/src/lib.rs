@@ -31,6 +31,7 @@ pub mod state;
 #[cfg(feature = "ssr")]
 pub mod store;
 
+#[cfg(any(feature = "ssr", feature = "entry"))]
 pub use ui::{shell, App};
 
 /// Browser entry point: attaches the client to the server-rendered page. Behind `entry` so the
@@ -39,5 +40,5 @@ pub use ui::{shell, App};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_lazy(App);
 }

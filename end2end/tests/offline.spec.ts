@@ -289,6 +289,7 @@ test('a repeat visit loads no bundle from the network', async ({ browser }) => {
     const fromNetwork: string[] = [];
     again.on('response', (response) => {
       if (new URL(response.url()).pathname.startsWith('/pkg/') && response.status() !== 200) fromNetwork.push(response.url());
+      if (new URL(response.url()).pathname.startsWith('/pkg/')) console.log(response.status(), response.fromServiceWorker(), response.url());
     });
     await again.goto('/me');
     await hydrated(again);

@@ -1,4 +1,6 @@
 //! Pages and components. One file per page; shared pieces in `widgets`.
+// The respondent's bundle (no `entry`) compiles these modules without the main app's routes.
+#![cfg_attr(not(any(feature = "ssr", feature = "entry")), allow(unused_imports, unused_macros, dead_code))]
 
 mod accounts;
 mod board;
@@ -29,7 +31,7 @@ pub mod widgets;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use domain::i18n::tr;
 pub use session::{use_session, Session};
@@ -37,6 +39,7 @@ pub use session::{use_session, Session};
 pub(crate) use page::route_id;
 
 /// The HTML document around the app, rendered on the server.
+#[cfg(any(feature = "ssr", feature = "entry"))]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     html_document(options, true, view! { <App/> })
 }
@@ -87,14 +90,108 @@ fn manifest_for_request() -> &'static str {
 }
 
 pub(crate) fn mark_hydrated() {
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
+    page::lazy::shell_hydrated();
+}
+
+/// Every page but the home redirect and the login is loaded lazily (`cargo leptos build
+/// --split`): the shell's bundle holds the header, the session and the login; each group of
+/// pages below is one split point whose code is fetched when one of its pages is first
+/// opened. Groups, not one split per page: wasm-split puts code shared by several split points
+/// into chunks of its own, and thirty split points made a page fetch 100–340 small files.
+/// `data()` runs at once, the group's code arrives meanwhile; the page marks the body
+/// hydrated (`page::lazy`) once its own code has hydrated.
+macro_rules! lazy_page_groups {
+    ($($group:ident / $load:ident / $preload:ident { $($route:ident => $page:path,)* })*) => {
+        $(
+            #[derive(Clone, Copy)]
+            enum $group {
+                $($route,)*
+            }
+
+            #[leptos::lazy]
+            fn $load(page: $group) -> AnyView {
+                page::lazy::hydrated();
+                match page {
+                    $($group::$route => $page().into_any(),)*
+                }
+            }
+
+            $(
+                struct $route;
+
+                impl leptos_router::LazyRoute for $route {
+                    fn data() -> Self {
+                        page::lazy::started();
+                        Self
+                    }
+
+                    async fn view(_this: Self) -> AnyView {
+                        $load($group::$route).await
+                    }
+
+                    // Hydration waits for the group's code (`#[lazy]` makes `$preload`), so
+                    // the page hydrates against what the server rendered.
+                    async fn preload() {
+                        #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
+                        $preload().await;
+                    }
+                }
+            )*
+        )*
+    };
+}
+
+// Not in the respondent's bundle (built without `entry`): each split point is an export of
+// the module for the splitter, and exports would keep every page in that small bundle.
+#[cfg(any(feature = "ssr", feature = "entry"))]
+lazy_page_groups! {
+    PeoplePages / people_pages / __preload_people_pages {
+        SetupRoute => setup::SetupPage,
+        WelcomeRoute => accounts::WelcomePage,
+        PasswordRoute => accounts::PasswordPage,
+        AccountsRoute => accounts::AccountsPage,
+        ParticipantsRoute => participants::ParticipantsPage,
+        ParticipantFormRoute => participant_form::ParticipantFormPage,
+        ImportRoute => import::ImportPage,
+    }
+    ProgrammePages / programme_pages / __preload_programme_pages {
+        ProgrammesRoute => programmes::ProgrammesPage,
+        ProgrammeRoute => programmes::ProgrammePage,
+        OrderRoute => order::OrderPage,
+        DocumentsRoute => documents::DocumentsPage,
+    }
+    BoardPages / board_pages / __preload_board_pages {
+        BoardRoute => board::BoardPage,
+    }
+    PairPages / pair_pages / __preload_pair_pages {
+        MeRoute => me::MePage,
+        PairRoute => pair::PairPage,
+        ReviewPrintRoute => pair::ReviewPrintPage,
+        PairsOverviewRoute => pair::overview::PairsOverviewPage,
+        ThanksLettersRoute => pair::ThanksLettersPage,
+        FinalReportRoute => final_report::FinalReportPage,
+        PracticesRoute => practices::PracticesPage,
+    }
+    SurveyPages / survey_pages / __preload_survey_pages {
+        QuestionnairesRoute => surveys::manage::QuestionnairesPage,
+        BuilderRoute => surveys::builder::BuilderPage,
+        WavesRoute => surveys::manage::WavesPage,
+        CodesRoute => surveys::manage::CodesPage,
+        ResultsRoute => surveys::manage::ResultsPage,
+        MySurveysRoute => surveys::respond::MySurveysPage,
+    }
+    ReportPages / report_pages / __preload_report_pages {
+        BeforeAfterRoute => surveys::compare::BeforeAfterPage,
+        SchoolReportRoute => reports::SchoolReportPage,
+        SwotRoute => reports::SwotPage,
+        DistrictRoute => district::DistrictPage,
+        DecksRoute => decks::DecksPage,
+        DeckRoute => decks::DeckPage,
+    }
 }
 
 /// The application: session context, header and routes.
+#[cfg(any(feature = "ssr", feature = "entry"))]
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -108,38 +205,38 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <page::ErrorPage error=crate::error::AppError::NotFound/> }>
                     <Route path=path!("/") view=session::Home/>
                     <Route path=path!("/login") view=login::LoginPage/>
-                    <Route path=path!("/setup") view=setup::SetupPage/>
-                    <Route path=path!("/welcome") view=accounts::WelcomePage/>
-                    <Route path=path!("/password") view=accounts::PasswordPage/>
-                    <Route path=path!("/accounts") view=accounts::AccountsPage/>
-                    <Route path=path!("/participants") view=participants::ParticipantsPage/>
-                    <Route path=path!("/participants/new") view=participant_form::ParticipantFormPage/>
-                    <Route path=path!("/participants/:id") view=participant_form::ParticipantFormPage/>
-                    <Route path=path!("/import") view=import::ImportPage/>
-                    <Route path=path!("/programmes") view=programmes::ProgrammesPage/>
-                    <Route path=path!("/programmes/:id") view=programmes::ProgrammePage/>
-                    <Route path=path!("/programmes/:id/board") view=board::BoardPage/>
-                    <Route path=path!("/programmes/:id/order") view=order::OrderPage/>
-                    <Route path=path!("/district") view=district::DistrictPage/>
-                    <Route path=path!("/documents") view=documents::DocumentsPage/>
-                    <Route path=path!("/me") view=me::MePage/>
-                    <Route path=path!("/pairs/:programme/:mentor") view=pair::PairPage/>
-                    <Route path=path!("/pairs/:programme/:mentor/review/:mentee") view=pair::ReviewPrintPage/>
-                    <Route path=path!("/programmes/:id/pairs") view=pair::overview::PairsOverviewPage/>
-                    <Route path=path!("/programmes/:id/thanks") view=pair::ThanksLettersPage/>
-                    <Route path=path!("/programmes/:id/final") view=final_report::FinalReportPage/>
-                    <Route path=path!("/questionnaires") view=surveys::manage::QuestionnairesPage/>
-                    <Route path=path!("/questionnaires/:id") view=surveys::builder::BuilderPage/>
-                    <Route path=path!("/programmes/:id/surveys") view=surveys::manage::WavesPage/>
-                    <Route path=path!("/programmes/:id/codes") view=surveys::manage::CodesPage/>
-                    <Route path=path!("/waves/:id/results") view=surveys::manage::ResultsPage/>
-                    <Route path=path!("/surveys") view=surveys::respond::MySurveysPage/>
-                    <Route path=path!("/reports/before-after") view=surveys::compare::BeforeAfterPage/>
-                    <Route path=path!("/reports/school") view=reports::SchoolReportPage/>
-                    <Route path=path!("/programmes/:id/swot") view=reports::SwotPage/>
-                    <Route path=path!("/decks") view=decks::DecksPage/>
-                    <Route path=path!("/practices") view=practices::PracticesPage/>
-                    <Route path=path!("/decks/:id") view=decks::DeckPage/>
+                    <Route path=path!("/setup") view={Lazy::<SetupRoute>::new()}/>
+                    <Route path=path!("/welcome") view={Lazy::<WelcomeRoute>::new()}/>
+                    <Route path=path!("/password") view={Lazy::<PasswordRoute>::new()}/>
+                    <Route path=path!("/accounts") view={Lazy::<AccountsRoute>::new()}/>
+                    <Route path=path!("/participants") view={Lazy::<ParticipantsRoute>::new()}/>
+                    <Route path=path!("/participants/new") view={Lazy::<ParticipantFormRoute>::new()}/>
+                    <Route path=path!("/participants/:id") view={Lazy::<ParticipantFormRoute>::new()}/>
+                    <Route path=path!("/import") view={Lazy::<ImportRoute>::new()}/>
+                    <Route path=path!("/programmes") view={Lazy::<ProgrammesRoute>::new()}/>
+                    <Route path=path!("/programmes/:id") view={Lazy::<ProgrammeRoute>::new()}/>
+                    <Route path=path!("/programmes/:id/board") view={Lazy::<BoardRoute>::new()}/>
+                    <Route path=path!("/programmes/:id/order") view={Lazy::<OrderRoute>::new()}/>
+                    <Route path=path!("/district") view={Lazy::<DistrictRoute>::new()}/>
+                    <Route path=path!("/documents") view={Lazy::<DocumentsRoute>::new()}/>
+                    <Route path=path!("/me") view={Lazy::<MeRoute>::new()}/>
+                    <Route path=path!("/pairs/:programme/:mentor") view={Lazy::<PairRoute>::new()}/>
+                    <Route path=path!("/pairs/:programme/:mentor/review/:mentee") view={Lazy::<ReviewPrintRoute>::new()}/>
+                    <Route path=path!("/programmes/:id/pairs") view={Lazy::<PairsOverviewRoute>::new()}/>
+                    <Route path=path!("/programmes/:id/thanks") view={Lazy::<ThanksLettersRoute>::new()}/>
+                    <Route path=path!("/programmes/:id/final") view={Lazy::<FinalReportRoute>::new()}/>
+                    <Route path=path!("/questionnaires") view={Lazy::<QuestionnairesRoute>::new()}/>
+                    <Route path=path!("/questionnaires/:id") view={Lazy::<BuilderRoute>::new()}/>
+                    <Route path=path!("/programmes/:id/surveys") view={Lazy::<WavesRoute>::new()}/>
+                    <Route path=path!("/programmes/:id/codes") view={Lazy::<CodesRoute>::new()}/>
+                    <Route path=path!("/waves/:id/results") view={Lazy::<ResultsRoute>::new()}/>
+                    <Route path=path!("/surveys") view={Lazy::<MySurveysRoute>::new()}/>
+                    <Route path=path!("/reports/before-after") view={Lazy::<BeforeAfterRoute>::new()}/>
+                    <Route path=path!("/reports/school") view={Lazy::<SchoolReportRoute>::new()}/>
+                    <Route path=path!("/programmes/:id/swot") view={Lazy::<SwotRoute>::new()}/>
+                    <Route path=path!("/decks") view={Lazy::<DecksRoute>::new()}/>
+                    <Route path=path!("/practices") view={Lazy::<PracticesRoute>::new()}/>
+                    <Route path=path!("/decks/:id") view={Lazy::<DeckRoute>::new()}/>
                 </Routes>
             </main>
         </Router>

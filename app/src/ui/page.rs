@@ -111,3 +111,43 @@ pub fn Notice(
         <p class="notice" class:error=error role=if error { "alert" } else { "status" } data-testid=testid>{text}</p>
     }
 }
+
+/// The body's `data-hydrated` marker under lazily loaded routes: the shell hydrates first, a
+/// lazy page once its chunk has arrived, so the marker waits for the pages still loading.
+pub(crate) mod lazy {
+    use leptos::prelude::*;
+    use std::cell::Cell;
+
+    thread_local!(static LOADING: Cell<usize> = const { Cell::new(0) });
+
+    fn mark() {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    }
+
+    /// A lazy route was matched: its page's code is on its way.
+    pub fn started() {
+        #[cfg(feature = "hydrate")]
+        LOADING.set(LOADING.get() + 1);
+    }
+
+    /// Called in a lazy page's view: once it has hydrated, the page is interactive.
+    pub fn hydrated() {
+        Effect::new(|_| {
+            LOADING.set(LOADING.get().saturating_sub(1));
+            if LOADING.get() == 0 {
+                mark();
+            }
+        });
+    }
+
+    /// The shell has hydrated: the page is interactive unless a lazy page is still loading.
+    pub fn shell_hydrated() {
+        Effect::new(|_| {
+            if LOADING.get() == 0 {
+                mark();
+            }
+        });
+    }
+}

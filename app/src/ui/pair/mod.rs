@@ -9,6 +9,7 @@ mod meetings;
 pub mod overview;
 mod plan;
 
+#[cfg(any(feature = "ssr", feature = "entry"))]
 pub use completion::{ReviewPrintPage, ThanksLettersPage};
 
 use leptos::prelude::*;
