@@ -1,0 +1,55 @@
+import AxeBuilder from '@axe-core/playwright';
+import { Page } from '@playwright/test';
+import { test, expect, hydrated, login } from './helpers';
+
+// WCAG 2.1 A and AA (ГОСТ Р 52872-2019 is built on WCAG 2.1), checked by axe-core on every page
+// as the role that uses it sees it. A serious or critical violation fails the test; the
+// message lists each rule with the elements it found.
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const grave = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = grave.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
+  expect(report, `${what}: WCAG 2.1 AA violations`).toEqual([]);
+}
+
+const pages: Record<string, string[]> = {
+  kurator1: ['/participants', '/participants/new', '/import', '/programmes', '/programmes/1', '/programmes/1/board', '/programmes/1/order',
+    '/programmes/1/pairs', '/programmes/1/final', '/programmes/1/thanks', '/programmes/1/surveys', '/programmes/1/codes', '/programmes/1/swot',
+    '/questionnaires', '/reports/before-after', '/reports/school', '/practices', '/documents', '/accounts'],
+  metodist: ['/district', '/decks', '/decks/1', '/practices'],
+  molodoy1: ['/me', '/surveys'],
+};
+
+test('the login page meets WCAG 2.1 AA', async ({ page }) => {
+  await page.goto('/login');
+  await hydrated(page);
+  await expectAccessible(page, '/login');
+});
+
+for (const [user, paths] of Object.entries(pages)) {
+  test(`every page ${user} opens meets WCAG 2.1 AA`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await login(page, user);
+    await expect(page.getByTestId('who')).toBeVisible();
+    for (const path of paths) {
+      await page.goto(path);
+      await hydrated(page);
+      await expect(page.locator('main')).not.toContainText('Загрузка');
+      await expectAccessible(page, `${user} ${path}`);
+    }
+  });
+}
+
+test('a questionnaire on a tablet meets WCAG 2.1 AA on its first screen', async ({ page }) => {
+  await login(page, 'molodoy1');
+  await expect(page.getByTestId('who')).toBeVisible();
+  await page.goto('/surveys');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Заполнить' }).first().click();
+  await hydrated(page);
+  await expectAccessible(page, 'questionnaire start');
+  await page.getByRole('button', { name: 'Начать' }).click();
+  await expectAccessible(page, 'questionnaire first screen');
+});
