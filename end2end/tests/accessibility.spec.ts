@@ -7,11 +7,14 @@ import { test, expect, hydrated, login } from './helpers';
 // message lists each rule with the elements it found.
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-async function expectAccessible(page: Page, what: string) {
+async function violations(page: Page, what: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const grave = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = grave.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
-  expect(report, `${what}: WCAG 2.1 AA violations`).toEqual([]);
+  return grave.map((v) => `${what}: ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
+}
+
+async function expectAccessible(page: Page, what: string) {
+  expect(await violations(page, what), 'WCAG 2.1 AA violations').toEqual([]);
 }
 
 const pages: Record<string, string[]> = {
@@ -33,12 +36,14 @@ for (const [user, paths] of Object.entries(pages)) {
     test.setTimeout(180_000);
     await login(page, user);
     await expect(page.getByTestId('who')).toBeVisible();
+    const found: string[] = [];
     for (const path of paths) {
       await page.goto(path);
       await hydrated(page);
       await expect(page.locator('main')).not.toContainText('Загрузка');
-      await expectAccessible(page, `${user} ${path}`);
+      found.push(...await violations(page, `${user} ${path}`));
     }
+    expect(found, 'WCAG 2.1 AA violations').toEqual([]);
   });
 }
 
@@ -52,4 +57,25 @@ test('a questionnaire on a tablet meets WCAG 2.1 AA on its first screen', async 
   await expectAccessible(page, 'questionnaire start');
   await page.getByRole('button', { name: 'Начать' }).click();
   await expectAccessible(page, 'questionnaire first screen');
+});
+
+test('a pair\'s workspace meets WCAG 2.1 AA in each of its tabs, and the presented deck too', async ({ page }) => {
+  await login(page, 'nastavnik1');
+  await expect(page.getByTestId('who')).toBeVisible();
+  await page.getByRole('link', { name: 'Открыть работу пары' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Работа пары' })).toBeVisible();
+  await hydrated(page);
+  const found: string[] = [];
+  for (const tab of await page.getByRole('tab').all()) {
+    await tab.click();
+    found.push(...await violations(page, `pair workspace, tab «${await tab.textContent()}»`));
+  }
+  expect(found, 'WCAG 2.1 AA violations').toEqual([]);
+
+  await page.context().clearCookies();
+  await login(page, 'metodist');
+  await expect(page.getByTestId('who')).toBeVisible();
+  await page.goto('/decks/1/present');
+  await expect(page.locator('body[data-ready="1"]')).toBeAttached();
+  await expectAccessible(page, '/decks/1/present');
 });

@@ -99,9 +99,9 @@ test('without dragging: pick a card, pick a mentor; a prior relationship asks fo
   await openBoard(page, 'kurator1', 'Наставничество молодых педагогов');
   // In the demo, Белова София's former class teacher is Миронов Денис.
   const card = page.getByTestId('mentee').filter({ hasText: 'Белова София' });
-  await card.focus();
+  await card.getByRole('button', { name: 'Белова София' }).focus();
   await page.keyboard.press('Enter');
-  await expect(card).toHaveAttribute('aria-pressed', 'true');
+  await expect(card.getByRole('button', { name: 'Белова София' })).toHaveAttribute('aria-pressed', 'true');
   await mentor(page, 'Миронов Денис').locator('.mentor-head').click();
   const dialog = page.getByTestId('reason-dialog');
   await expect(dialog).toContainText('бывший классный руководитель');

@@ -130,23 +130,26 @@ pub(super) fn MenteeCard(mentee_id: i64) -> impl IntoView {
         }
         ctx.hand.press.set(Some(Press { mentee_id, x: ev.client_x() as f64, y: ev.client_y() as f64 }));
     };
-    let keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if matches!(ev.key().as_str(), "Enter" | " ") && board.with_untracked(|b| b.can_edit) {
-            ev.prevent_default();
+    // Enter, Space and a screen reader's activation click the pick button with `detail` 0;
+    // a mouse or a finger is handled by the board's pointer events (a tap picks, a move drags).
+    let activate = move |ev: leptos::ev::MouseEvent| {
+        if ev.detail() == 0 && board.with_untracked(|b| b.can_edit) {
             ctx.hand.picked.update(|p| *p = if *p == Some(mentee_id) { None } else { Some(mentee_id) });
         }
     };
     view! {
+        // The list item is what is dragged; the button inside is the control that picks it
+        // (no control nested in another: the score and the padlock are its siblings).
         <li class="card mentee" data-testid="mentee" data-mentee=mentee_id.to_string()
             class:picked=picked class:lifted=dragged class:conflict=move || flags().0.is_some()
-            tabindex="0" role="button" aria-pressed=move || picked().to_string()
-            aria-label=move || format!("{} {}", name(), detail())
-            on:pointerdown=pointer_down on:keydown=keydown>
+            on:pointerdown=pointer_down>
             <div class="card-line">
-                <strong class="grow">{name}</strong>
+                <button type="button" class="card-pick grow" data-testid="pick" aria-pressed=move || picked().to_string() on:click=activate>
+                    <strong>{name}</strong>
+                    <small class="muted">{detail}</small>
+                </button>
                 {move || score().map(|s| view! { <ScoreBadge mentee_id score=s/> })}
             </div>
-            <small class="muted">{detail}</small>
             <div class="chips">{move || chips().into_iter().map(|c| view! { <span class="chip">{c}</span> }).collect_view()}</div>
             {move || {
                 let (relation, contradicts, locked, fixed) = flags();
