@@ -167,7 +167,7 @@ test('the coordinator adds a school and its curator, who enters with the slip an
   await curator.getByRole('link', { name: 'Открыть доску' }).click();
   await hydrated(curator);
   const card = curator.getByTestId('mentee').filter({ hasText: 'Щукина Юлия' });
-  await card.focus();
+  await card.getByRole('button', { name: 'Щукина Юлия' }).focus();
   await curator.keyboard.press('Enter');
   await curator.getByTestId('mentor').filter({ hasText: 'Громова Вера' }).locator('.mentor-head').click();
   await expect(curator.getByTestId('mentor').filter({ hasText: 'Громова Вера' }).getByTestId('mentee')).toHaveCount(1);
