@@ -25,15 +25,26 @@ const pages: Record<string, string[]> = {
   molodoy1: ['/me', '/surveys'],
 };
 
-test('the login page meets WCAG 2.1 AA', async ({ page }) => {
-  await page.goto('/login');
-  await hydrated(page);
-  await expectAccessible(page, '/login');
+// The normal version, and the version for the visually impaired in both of its colour schemes
+// (as this device would remember it).
+const versions = [null, 'light', 'dark'] as const;
+const versionName = (vision: string | null) => (vision ? `версия для слабовидящих (${vision})` : 'обычная версия');
+
+test('the login page meets WCAG 2.1 AA in every version', async ({ page }) => {
+  for (const vision of versions) {
+    await page.evaluate((v) => (v ? localStorage.setItem('nastavnik.vision', v) : localStorage.clear()), vision).catch(() => {});
+    await page.goto('/login');
+    await page.evaluate((v) => (v ? localStorage.setItem('nastavnik.vision', v) : localStorage.clear()), vision);
+    await page.reload();
+    await hydrated(page);
+    await expectAccessible(page, `/login, ${versionName(vision)}`);
+  }
 });
 
-for (const [user, paths] of Object.entries(pages)) {
-  test(`every page ${user} opens meets WCAG 2.1 AA`, async ({ page }) => {
+for (const [user, paths] of Object.entries(pages)) for (const vision of versions) {
+  test(`every page ${user} opens meets WCAG 2.1 AA, ${versionName(vision)}`, async ({ page }) => {
     test.setTimeout(180_000);
+    if (vision) await page.addInitScript((v) => localStorage.setItem('nastavnik.vision', v), vision);
     await login(page, user);
     await expect(page.getByTestId('who')).toBeVisible();
     const found: string[] = [];
@@ -41,7 +52,8 @@ for (const [user, paths] of Object.entries(pages)) {
       await page.goto(path);
       await hydrated(page);
       await expect(page.locator('main')).not.toContainText('Загрузка');
-      found.push(...await violations(page, `${user} ${path}`));
+      if (vision) await expect(page.locator(`html[data-vision="${vision}"]`)).toBeAttached();
+      found.push(...await violations(page, `${user} ${path}, ${versionName(vision)}`));
     }
     expect(found, 'WCAG 2.1 AA violations').toEqual([]);
   });
@@ -78,4 +90,35 @@ test('a pair\'s workspace meets WCAG 2.1 AA in each of its tabs, and the present
   await page.goto('/decks/1/present');
   await expect(page.locator('body[data-ready="1"]')).toBeAttached();
   await expectAccessible(page, '/decks/1/present');
+});
+
+test('the version for the visually impaired: one switch on every page and the kiosk, large type, two schemes, remembered on the device', async ({ page }) => {
+  await page.goto('/login');
+  await hydrated(page);
+  const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const normal = await rootSize();
+  await page.getByRole('button', { name: 'Версия для слабовидящих' }).click();
+  await expect(page.locator('html[data-vision="light"]')).toBeAttached();
+  expect(await rootSize()).toBeGreaterThanOrEqual(normal * 1.5);
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+  await page.getByRole('button', { name: 'Белым по чёрному' }).click();
+  await expect(page.locator('html[data-vision="dark"]')).toBeAttached();
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('main')!).color)).toBe('rgb(255, 255, 255)');
+
+  // Remembered on this device: the next page opens in it before it is drawn.
+  await login(page, 'molodoy1');
+  await expect(page.getByTestId('who')).toBeVisible();
+  await expect(page.locator('html[data-vision="dark"]')).toBeAttached();
+  await page.goto('/surveys');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Заполнить' }).first().click();
+  await hydrated(page);
+  // The questionnaire's own app has the switch too, and turns the version off.
+  await expect(page.locator('html[data-vision="dark"]')).toBeAttached();
+  await page.getByRole('button', { name: 'Обычная версия' }).click();
+  await expect(page.locator('html[data-vision]')).toHaveCount(0);
+  expect(await rootSize()).toBe(normal);
+  await page.reload();
+  await expect(page.locator('html[data-vision]')).toHaveCount(0);
 });

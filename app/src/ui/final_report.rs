@@ -46,7 +46,8 @@ fn ReportView(r: FinalReport) -> impl IntoView {
                 <tbody>{w.meetings_by_kind.iter().map(|(k, n)| figure(tr::meeting_kind(*k), n.to_string())).collect_view()}</tbody>
             </table>
             <h2>{tr::FINAL_PAIRS_HEADING}</h2>
-            <div class="table-wrap">
+            // Scrolls sideways on a narrow screen or in large type: reachable by keyboard.
+            <div class="table-wrap" tabindex="0" role="region" aria-label=tr::FINAL_PAIRS_HEADING>
                 <table class="table">
                     <thead><tr>
                         <th scope="col">{tr::MENTOR}</th><th scope="col">{tr::FINAL_MENTEE}</th><th scope="col">{tr::F_DECISION}</th>
@@ -71,7 +72,7 @@ fn ReportView(r: FinalReport) -> impl IntoView {
                 view! { <p class="muted">{tr::FINAL_NO_BEFORE_AFTER}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap"><table class="table compact">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=tr::NAV_BEFORE_AFTER><table class="table compact">
                         <thead><tr><th scope="col">{tr::REPORT_QUESTION}</th><th scope="col">{tr::BA_OPTION}</th><th scope="col">"% (вход)"</th><th scope="col">"% (выход)"</th></tr></thead>
                         <tbody>
                             {r.before_after.iter().flat_map(|c| c.report.questions.iter()).flat_map(|q| q.rows.iter().map(move |row| view! {

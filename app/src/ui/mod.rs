@@ -61,6 +61,7 @@ pub(crate) fn html_document(options: LeptosOptions, charts: bool, app: impl Into
                 <link rel="manifest" href=manifest_for_request()/>
                 <link rel="stylesheet" id="leptos" href=styles/>
                 <meta name="theme-color" content="#1a5fb4"/>
+                <script src="/static/vision.js"></script>
                 <script src="/static/register-sw.js" defer></script>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>

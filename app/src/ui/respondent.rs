@@ -36,6 +36,7 @@ pub fn RespondentApp() -> impl IntoView {
             // Links out of these pages load the main app: `rel="external"` skips the router.
             <header class="topbar">
                 <a href="/" rel="external" class="brand">{tr::APP_NAME}</a>
+                <super::widgets::VisionSwitch/>
             </header>
             <main class="page">
                 <Routes fallback=|| view! { <p class="notice">{tr::NOT_FOUND_PAGE}</p> }>

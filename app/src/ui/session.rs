@@ -40,6 +40,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="topbar">
             <A href="/" attr:class="brand">{tr::APP_NAME}</A>
+            <super::widgets::VisionSwitch/>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     session.user.await.ok().flatten().map(|user| view! { <UserNav user/> })

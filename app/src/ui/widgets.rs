@@ -226,3 +226,48 @@ impl<K: Clone + PartialEq + Send + Sync + 'static> HandleDrag<K> {
         self.drop_before.with(|d| d.as_ref() == Some(key))
     }
 }
+
+/// «Версия для слабовидящих» (ГОСТ Р 52872-2019): one switch in every page's top bar, remembered
+/// on this device (`localStorage`, read before the page is drawn by `/static/vision.js`), with
+/// black on white or white on black. The page's look is all CSS (`html[data-vision]`).
+#[component]
+pub fn VisionSwitch() -> impl IntoView {
+    const KEY: &str = "nastavnik.vision";
+    // Off until the browser says otherwise: the server cannot know this device's choice.
+    let mode = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let current = document().document_element().and_then(|html| html.get_attribute("data-vision"));
+        mode.set(current);
+    });
+    let apply = move |next: Option<&str>| {
+        if let Some(html) = document().document_element() {
+            let _ = match next {
+                Some(scheme) => html.set_attribute("data-vision", scheme),
+                None => html.remove_attribute("data-vision"),
+            };
+        }
+        if let Some(storage) = window().local_storage().ok().flatten() {
+            let _ = match next {
+                Some(scheme) => storage.set_item(KEY, scheme),
+                None => storage.remove_item(KEY),
+            };
+        }
+        mode.set(next.map(str::to_owned));
+    };
+    let on = move || mode.with(Option::is_some);
+    let dark = move || mode.with(|m| m.as_deref() == Some("dark"));
+    view! {
+        <div class="vision-switch">
+            <button type="button" class="vision-toggle" data-testid="vision"
+                on:click=move |_| apply(if on() { None } else { Some("light") })>
+                {move || if on() { tr::VISION_OFF } else { tr::VISION_ON }}
+            </button>
+            <Show when=on>
+                <button type="button" class="vision-toggle" data-testid="vision-scheme"
+                    on:click=move |_| apply(Some(if dark() { "light" } else { "dark" }))>
+                    {move || if dark() { tr::VISION_LIGHT } else { tr::VISION_DARK }}
+                </button>
+            </Show>
+        </div>
+    }
+}

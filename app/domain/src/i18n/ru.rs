@@ -3,6 +3,10 @@
 use crate::models::*;
 
 pub const APP_NAME: &str = "Наставник";
+pub const VISION_ON: &str = "Версия для слабовидящих";
+pub const VISION_OFF: &str = "Обычная версия";
+pub const VISION_DARK: &str = "Белым по чёрному";
+pub const VISION_LIGHT: &str = "Чёрным по белому";
 pub const APP_TAGLINE: &str = "Программы наставничества в школах";
 
 // --- Navigation and common words ---------------------------------------------------------

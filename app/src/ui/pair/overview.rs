@@ -38,7 +38,8 @@ fn OverviewView(o: PairsOverview, version: RwSignal<u64>) -> impl IntoView {
             view! { <p class="notice">{tr::NO_PAIRS}</p> }.into_any()
         } else {
             view! {
-                <div class="table-wrap">
+                // Scrolls sideways on a narrow screen or in large type: reachable by keyboard.
+                <div class="table-wrap" tabindex="0" role="region" aria-label=tr::PAIRS_WORK_TITLE>
                     <table class="pairs-overview" data-testid="pairs-overview">
                         <caption class="sr-only">{tr::PAIRS_WORK_TITLE}</caption>
                         <thead><tr>
