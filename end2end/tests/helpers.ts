@@ -1,4 +1,7 @@
 import { test as base, expect, Page } from '@playwright/test';
+import { ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /**
  * `test` that fails when the page logs an error or throws: hydration mismatches and panics
@@ -110,5 +113,39 @@ export async function createWave(page: Page, kind: string, anonymous: boolean) {
   await page.getByRole('button', { name: 'Назначить', exact: true }).click();
   await expect(rows).toHaveCount(before + 1);
   return rows.last();
+}
+
+
+// A deployment of its own (the update test, the keyboard-only questionnaire): the server binary on a copy of the built site,
+// stopped and started again on a changed copy, as a school's server is updated.
+const updatePort = Number(process.env.E2E_PORT ?? 3100) + 3;
+export const updateURL = `http://127.0.0.1:${updatePort}`;
+const root = resolve(__dirname, '../..');
+export const deployment = resolve(root, 'target/e2e-update');
+
+export async function deploy(release: string): Promise<ChildProcess> {
+  const site = resolve(deployment, 'site');
+  if (release === 'first') {
+    rmSync(deployment, { recursive: true, force: true });
+    mkdirSync(deployment, { recursive: true });
+    cpSync(resolve(root, 'target/site'), site, { recursive: true });
+  } else {
+    // The new release's styles differ: a new build, so a new service worker.
+    appendFileSync(resolve(site, 'pkg/nastavnik.css'), `\n/* release ${release} */\n`);
+  }
+  const server = spawn(resolve(root, 'target/debug/nastavnik'), ['serve', '--demo'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, DATABASE_URL: `sqlite://${deployment}/e2e.db?mode=rwc`, NASTAVNIK_ADDR: `127.0.0.1:${updatePort}`, LEPTOS_SITE_ROOT: site, RUST_LOG: 'warn' },
+  });
+  await expect.poll(() => fetch(`${updateURL}/health`).then((r) => r.ok, () => false), { timeout: 60_000 }).toBe(true);
+  return server;
+}
+
+export async function stop(server: ChildProcess) {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((done) => server.once('exit', done));
+  server.kill('SIGTERM');
+  await exited;
 }
 

@@ -1,8 +1,7 @@
 import { Browser, Page } from '@playwright/test';
-import { ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { answerScreen, answerToSummary, createWave, test, expect, hydrated, login, openWaves } from './helpers';
+import { answerScreen, answerToSummary, createWave, deploy, deployment, stop, test, expect, hydrated, login, openWaves, updateURL } from './helpers';
 
 // A tablet on school Wi-Fi, on its own demo district (see playwright.config.ts).
 const tablet = { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, locale: 'ru-RU' };
@@ -171,39 +170,6 @@ test('the app can be installed: a manifest with its name, icons and start page, 
   expect([kiosk.start_url, kiosk.display]).toEqual(['/kiosk', 'fullscreen']);
   expect((await request.get('/static/icon-512.png')).headers()['content-type']).toBe('image/png');
 });
-
-// A deployment of its own for the update test: the server binary on a copy of the built site,
-// stopped and started again on a changed copy, as a school's server is updated.
-const updatePort = Number(process.env.E2E_PORT ?? 3100) + 3;
-const updateURL = `http://127.0.0.1:${updatePort}`;
-const root = resolve(__dirname, '../..');
-const deployment = resolve(root, 'target/e2e-update');
-
-async function deploy(release: string): Promise<ChildProcess> {
-  const site = resolve(deployment, 'site');
-  if (release === 'first') {
-    rmSync(deployment, { recursive: true, force: true });
-    mkdirSync(deployment, { recursive: true });
-    cpSync(resolve(root, 'target/site'), site, { recursive: true });
-  } else {
-    // The new release's styles differ: a new build, so a new service worker.
-    appendFileSync(resolve(site, 'pkg/nastavnik.css'), `\n/* release ${release} */\n`);
-  }
-  const server = spawn(resolve(root, 'target/debug/nastavnik'), ['serve', '--demo'], {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, DATABASE_URL: `sqlite://${deployment}/e2e.db?mode=rwc`, NASTAVNIK_ADDR: `127.0.0.1:${updatePort}`, LEPTOS_SITE_ROOT: site, RUST_LOG: 'warn' },
-  });
-  await expect.poll(() => fetch(`${updateURL}/health`).then((r) => r.ok, () => false), { timeout: 60_000 }).toBe(true);
-  return server;
-}
-
-async function stop(server: ChildProcess) {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((done) => server.once('exit', done));
-  server.kill('SIGTERM');
-  await exited;
-}
 
 test('a submission waiting on a kiosk survives an update of the app, which takes over only between respondents', async ({ browser }) => {
   let server = await deploy('first');
