@@ -42,11 +42,18 @@ test('with the keyboard only: a curator forms a pair on the board', async ({ pag
   const teacher = ((await zone.locator('.mentor-head strong').textContent()) ?? '').trim();
   const inGroup = await zone.getByTestId('mentee').count();
 
+  // Arrow keys move between the cards of a list and across the groups.
+  const second = page.locator('.pool').getByTestId('mentee').nth(1).locator('.card-pick');
   await tabTo(page, card.getByRole('button', { name }));
+  await page.keyboard.press('ArrowDown');
+  await expect(second).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(card.getByRole('button', { name })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(card.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'true');
   const head = page.getByTestId('mentor').filter({ hasText: teacher }).locator('.mentor-head');
-  await tabTo(page, head);
+  for (let i = 0; i < 30 && !(await head.evaluate((e) => e === document.activeElement)); i++) await page.keyboard.press('ArrowRight');
+  await expect(head).toBeFocused();
   await page.keyboard.press('Enter');
   const group = page.getByTestId('mentor').filter({ hasText: teacher });
   await expect(group.getByTestId('mentee')).toHaveCount(inGroup + 1);

@@ -227,6 +227,34 @@ fn describe_for_screen_reader(board: &Board, op: &BoardOp) -> String {
 }
 
 /// The drop zone under a point: `"pool"` or a mentor id.
+/// Where an arrow key takes the focus from a card's pick button or a mentor's header: up and
+/// down through the stops of one group (its header, then its cards), left and right to the
+/// first stop of the previous or next group (the pool first, then the mentors). Elsewhere (a
+/// select, a text field) the arrows keep their own meaning.
+fn arrow_target(board: &web_sys::Element, from: &web_sys::Element, step: i32, across: bool) -> Option<web_sys::HtmlElement> {
+    const STOPS: &str = ".mentor-head:not([disabled]), .card-pick";
+    if !from.matches(STOPS).unwrap_or(false) {
+        return None;
+    }
+    let all = |parent: &web_sys::Element, selector: &str| -> Vec<web_sys::Element> {
+        parent.query_selector_all(selector).map(|list| (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()).unwrap_or_default()
+    };
+    let zone = from.closest("[data-drop]").ok().flatten()?;
+    let next = if across {
+        let zones = all(board, "[data-drop]");
+        let at = zones.iter().position(|z| z == &zone)?;
+        // The nearest group that direction with something to focus (an empty group is passed).
+        let others: Vec<web_sys::Element> = if step > 0 { zones[at + 1..].to_vec() } else { zones[..at].iter().rev().cloned().collect() };
+        let found = others.iter().find_map(|z| all(z, STOPS).into_iter().next());
+        found
+    } else {
+        let stops = all(&zone, STOPS);
+        let at = stops.iter().position(|s| s == from)? as i32;
+        stops.get(usize::try_from(at + step).ok()?).cloned()
+    };
+    next?.dyn_into().ok()
+}
+
 fn zone_at(x: f64, y: f64) -> Option<String> {
     let element = document().element_from_point(x as f32, y as f32)?;
     element.closest("[data-drop]").ok().flatten()?.get_attribute("data-drop")
@@ -297,10 +325,26 @@ fn BoardView(initial: Board) -> impl IntoView {
         ctx.hand.press.set(None);
         ctx.hand.drag.set(None);
     };
+    let arrow_keys = move |ev: leptos::ev::KeyboardEvent| {
+        let step: i32 = match ev.key().as_str() {
+            "ArrowUp" | "ArrowLeft" => -1,
+            "ArrowDown" | "ArrowRight" => 1,
+            _ => return,
+        };
+        let across = matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight");
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let board_element = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let (Some(target), Some(board_element)) = (target, board_element) {
+            if let Some(next) = arrow_target(&board_element, &target, step, across) {
+                ev.prevent_default();
+                let _ = next.focus();
+            }
+        }
+    };
 
     view! {
         <div class="board" class:dragging=move || ctx.hand.drag.with(Option::is_some)
-            on:pointermove=pointer_move on:pointerup=pointer_up on:pointercancel=pointer_cancel>
+            on:pointermove=pointer_move on:pointerup=pointer_up on:pointercancel=pointer_cancel on:keydown=arrow_keys>
             <BoardHeader/>
             <NoticeBar/>
             <p class="sr-only" aria-live="polite" data-testid="announce">{move || ctx.talk.announce.get()}</p>
