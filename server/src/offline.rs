@@ -5,7 +5,6 @@
 //! manifests.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -36,7 +35,16 @@ pub fn build_version(pkg_dir: &Path) -> String {
 
 /// The worker script with this build's version.
 pub fn worker_script(pkg_dir: &Path) -> String {
-    WORKER.replace("__VERSION__", &build_version(pkg_dir))
+    worker_script_for(&build_version(pkg_dir))
+}
+
+fn worker_script_for(version: &str) -> String {
+    WORKER.replace("__VERSION__", version)
+}
+
+/// The version [`versioned`] put into the bundles' address (read back, not hashed again).
+pub fn version_of(options: &LeptosOptions) -> Option<&str> {
+    options.site_pkg_dir.rsplit_once('/').map(|(_, last)| last).filter(|last| is_version(last))
 }
 
 /// Where the bundles are on disk: the site's package folder, without the version that
@@ -52,8 +60,9 @@ pub fn pkg_dir(options: &LeptosOptions) -> PathBuf {
 /// addresses, and an address once loaded never changes, so browsers and the service worker
 /// keep it for good and a repeat visit loads no bundle from the network.
 pub fn versioned(mut options: LeptosOptions) -> LeptosOptions {
-    let version = build_version(&pkg_dir(&options));
-    let folder = pkg_dir(&options).strip_prefix(options.site_root.as_ref()).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "pkg".into());
+    let dir = pkg_dir(&options);
+    let version = build_version(&dir);
+    let folder = dir.strip_prefix(options.site_root.as_ref()).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "pkg".into());
     options.site_pkg_dir = format!("{folder}/{version}").into();
     options
 }
@@ -92,12 +101,11 @@ pub async fn bundle(pkg_dir: PathBuf, version: String, request: Request) -> Resp
     response
 }
 
-/// `/sw.js`: computed once per process (the bundles do not change under a running server).
-pub async fn worker(pkg_dir: PathBuf) -> Response {
-    static SCRIPT: OnceLock<String> = OnceLock::new();
-    let script = SCRIPT.get_or_init(|| worker_script(&pkg_dir)).clone();
+/// `/sw.js` for this build's version (the same in every process serving the same build).
+pub fn worker(version: &str) -> impl Fn() -> std::future::Ready<Response> + Clone {
+    let script: std::sync::Arc<str> = worker_script_for(version).into();
     // Browsers look for a new worker at every navigation; the script itself is never cached.
-    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], script).into_response()
+    move || std::future::ready(([(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], script.to_string()).into_response())
 }
 
 fn manifest(start_url: &str, display: &str) -> Response {
@@ -154,6 +162,7 @@ mod tests {
         let options = versioned(options);
         let version = build_version(&site.path().join("pkg"));
         assert_eq!(options.site_pkg_dir.as_ref(), format!("pkg/{version}"));
+        assert_eq!(version_of(&options), Some(version.as_str()));
         assert_eq!(pkg_dir(&options), site.path().join("pkg"), "the version is in the address, not on disk");
 
         let get = |path: &str| Request::get(path).body(Body::empty()).expect("request");

@@ -40,7 +40,8 @@ pub fn router(state: AppState) -> Router {
         .collect();
     let options = state.leptos_options.clone();
     let pkg_dir = crate::offline::pkg_dir(&options);
-    let version = crate::offline::build_version(&pkg_dir);
+    // Hashed once, by `leptos_options`; read back here.
+    let version = crate::offline::version_of(&options).map(str::to_owned).unwrap_or_else(|| crate::offline::build_version(&pkg_dir));
     let respondent = {
         let (state, options) = (state.clone(), state.leptos_options.clone());
         leptos_axum::render_app_to_stream_with_context(
@@ -51,7 +52,7 @@ pub fn router(state: AppState) -> Router {
             move || app::ui::respondent::shell(options.clone()),
         )
     };
-    let worker_pkg = pkg_dir.clone();
+    let worker = crate::offline::worker(&version);
     let bundle = move |request| crate::offline::bundle(pkg_dir.clone(), version.clone(), request);
     let mut router = Router::new();
     for path in app::ui::respondent::PATHS {
@@ -70,7 +71,7 @@ pub fn router(state: AppState) -> Router {
         .route("/decks/{id}/present", get(crate::present::present))
         .route("/decks/{id}/export.html", get(crate::present::export_html))
         .route("/static/{file}", get(crate::present::static_file))
-        .route("/sw.js", get(move || crate::offline::worker(worker_pkg.clone())))
+        .route("/sw.js", get(worker))
         .route("/manifest.webmanifest", get(crate::offline::app_manifest))
         .route("/kiosk.webmanifest", get(crate::offline::kiosk_manifest))
         // The bundles, with the .br/.gz a release build writes beside them (.ci/precompress.mjs):
