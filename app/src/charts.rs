@@ -39,6 +39,64 @@ pub fn to_json(chart: &Chart) -> String {
     options.to_string()
 }
 
+/// A chart's figures as a table — its text alternative for a screen reader, and what the
+/// presenter can show instead of the drawing: a row per category (or per slice of a ring), a
+/// column per series. Read back from the options themselves, so no chart can lack one.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FiguresTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<(String, Vec<String>)>,
+}
+
+/// The table of a chart's options as `to_json` wrote them; empty if they hold no series.
+pub fn figures(options_json: &str) -> FiguresTable {
+    use serde_json::Value;
+    let Ok(options) = serde_json::from_str::<Value>(options_json) else { return FiguresTable::default() };
+    let as_list = |value: Option<&Value>| match value {
+        Some(Value::Array(list)) => list.clone(),
+        Some(one @ Value::Object(_)) => vec![one.clone()],
+        _ => Vec::new(),
+    };
+    let series = as_list(options.get("series"));
+    let text = |value: &Value| value.as_str().map(|s| s.replace('\n', " ")).unwrap_or_else(|| value.to_string());
+    let number = |value: &Value, percent: bool| {
+        let raw = value.get("value").unwrap_or(value);
+        let Some(n) = raw.as_f64() else { return String::new() };
+        let shown = if n.fract() == 0.0 { format!("{n:.0}") } else { format!("{n:.1}").replace('.', ",") };
+        if percent { format!("{shown} %") } else { shown }
+    };
+    let in_percent = |one: &Value| {
+        one.pointer("/label/formatter").and_then(Value::as_str).is_some_and(|f| f.contains('%'))
+    };
+    let name = |one: &Value| one.get("name").map(text).unwrap_or_else(|| tr::CHART_VALUE.to_owned());
+    if let Some(pie) = series.iter().find(|one| one.get("type").and_then(Value::as_str) == Some("pie")) {
+        let rows = as_list(pie.get("data"))
+            .iter()
+            .map(|slice| (slice.get("name").map(text).unwrap_or_default(), vec![number(slice, false)]))
+            .collect();
+        return FiguresTable { columns: vec![name(pie)], rows };
+    }
+    let categories = ["yAxis", "xAxis"]
+        .iter()
+        .flat_map(|axis| as_list(options.get(*axis)))
+        .find(|axis| axis.get("type").and_then(Value::as_str) == Some("category"))
+        .map(|axis| as_list(axis.get("data")).iter().map(text).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let columns = series.iter().map(name).collect();
+    let rows = categories
+        .into_iter()
+        .enumerate()
+        .map(|(i, category)| {
+            let values = series
+                .iter()
+                .map(|one| one.get("data").and_then(|d| d.get(i)).map(|v| number(v, in_percent(one))).unwrap_or_default())
+                .collect();
+            (category, values)
+        })
+        .collect();
+    FiguresTable { columns, rows }
+}
+
 /// Breaks a long label into lines of about `width` characters at spaces: ECharts does not wrap
 /// category labels by itself.
 pub fn wrap(text: &str, width: usize) -> String {
@@ -224,6 +282,22 @@ pub fn kirkpatrick(report: &KirkpatrickReport) -> Chart {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_chart_reads_back_as_a_table_of_its_figures() {
+        use domain::reports::final_report::WorkFigures;
+        let mut work = WorkFigures::default();
+        work.meetings_by_kind = vec![(domain::models::MeetingKind::ALL[0], 3), (domain::models::MeetingKind::ALL[1], 1)];
+        let table = figures(&to_json(&meetings_by_kind(&work)));
+        assert_eq!(table.columns, vec![tr::MEETINGS_HELD.to_owned()]);
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[0].1, vec!["3".to_owned()]);
+        assert!(!table.rows[0].0.contains('\n'), "labels are read unwrapped: {:?}", table.rows[0].0);
+
+        let ring = figures(&to_json(&organisations(7, 10)));
+        assert_eq!(ring.rows, vec![(tr::CHART_ORGS_IN.to_owned(), vec!["7".to_owned()]), (tr::CHART_ORGS_OUT.to_owned(), vec!["3".to_owned()])]);
+        assert_eq!(figures("not json"), FiguresTable::default());
+    }
 
     #[test]
     fn wrap_breaks_at_spaces_and_keeps_every_word() {

@@ -1,21 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { Page } from '@playwright/test';
 import { test, expect, hydrated, login } from './helpers';
+import { expectAccessible, violations } from './a11y';
 
-// WCAG 2.1 A and AA (ГОСТ Р 52872-2019 is built on WCAG 2.1), checked by axe-core on every page
-// as the role that uses it sees it. A serious or critical violation fails the test; the
-// message lists each rule with the elements it found.
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function violations(page: Page, what: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const grave = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  return grave.map((v) => `${what}: ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
-}
-
-async function expectAccessible(page: Page, what: string) {
-  expect(await violations(page, what), 'WCAG 2.1 AA violations').toEqual([]);
-}
+// Every page of every role through axe-core (`a11y.ts`); the first run's page, the kiosk and
+// the dialogs are checked where their journeys reach them (first-run, offline and board specs).
 
 const pages: Record<string, string[]> = {
   kurator1: ['/participants', '/participants/new', '/import', '/programmes', '/programmes/1', '/programmes/1/board', '/programmes/1/order',
@@ -30,13 +17,15 @@ const pages: Record<string, string[]> = {
 const versions = [null, 'light', 'dark'] as const;
 const versionName = (vision: string | null) => (vision ? `версия для слабовидящих (${vision})` : 'обычная версия');
 
-test('the login page meets WCAG 2.1 AA in every version', async ({ page }) => {
+test('the login and first-entry pages meet WCAG 2.1 AA in every version', async ({ page }) => {
   for (const vision of versions) {
-    await page.goto('/login');
-    await page.evaluate((v) => (v ? localStorage.setItem('nastavnik.vision', v) : localStorage.clear()), vision);
-    await page.reload();
-    await hydrated(page);
-    await expectAccessible(page, `/login, ${versionName(vision)}`);
+    for (const path of ['/login', '/welcome']) {
+      await page.goto(path);
+      await page.evaluate((v) => (v ? localStorage.setItem('nastavnik.vision', v) : localStorage.clear()), vision);
+      await page.reload();
+      await hydrated(page);
+      await expectAccessible(page, `${path}, ${versionName(vision)}`);
+    }
   }
 });
 
@@ -89,6 +78,25 @@ test('a pair\'s workspace meets WCAG 2.1 AA in each of its tabs, and the present
   await page.goto('/decks/1/present');
   await expect(page.locator('body[data-ready="1"]')).toBeAttached();
   await expectAccessible(page, '/decks/1/present');
+  // Every chart's figures are a table; the presenter shows them in the drawings' place.
+  const tables = page.locator('.chart-table');
+  expect(await tables.count()).toBeGreaterThanOrEqual(await page.locator('.chart[data-chart]').count());
+  await page.getByRole('button', { name: 'Таблицы' }).first().click();
+  await expect(page.getByRole('button', { name: 'Таблицы' }).first()).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.chart[data-chart]').first()).toBeHidden();
+  const coverage = page.locator('.frame').filter({ has: page.locator('.chart-table') }).first().locator('.chart-table').first();
+  await coverage.scrollIntoViewIfNeeded();
+  await expect(coverage.locator('tbody tr').first()).toBeVisible();
+  await expect(coverage.locator('tbody td').first()).toHaveText(/^\d+( %)?$/);
+  await expectAccessible(page, '/decks/1/present with tables');
+  // The switch to the version for the visually impaired is here too, and remembered.
+  await page.getByRole('button', { name: 'Версия для слабовидящих' }).click();
+  await expect(page.locator('html[data-vision="light"]')).toBeAttached();
+  await page.reload();
+  await expect(page.locator('body[data-ready="1"]')).toBeAttached();
+  await expect(page.locator('html[data-vision="light"]')).toBeAttached();
+  await expect(page.getByRole('button', { name: 'Версия для слабовидящих' })).toHaveAttribute('aria-pressed', 'true');
+  await expectAccessible(page, '/decks/1/present, версия для слабовидящих');
 });
 
 test('the version for the visually impaired: one switch on every page and the kiosk, large type, two schemes, remembered on the device', async ({ page }) => {
@@ -120,4 +128,56 @@ test('the version for the visually impaired: one switch on every page and the ki
   expect(await rootSize()).toBe(normal);
   await page.reload();
   await expect(page.locator('html[data-vision]')).toHaveCount(0);
+});
+
+test('at 200 % zoom on a tablet, in large type, nothing is cut off or overlaps', async ({ browser }) => {
+  test.setTimeout(180_000);
+  // A 1024 × 768 tablet zoomed to 200 % lays pages out in 512 × 384 CSS pixels.
+  const context = await browser.newContext({
+    viewport: { width: 512, height: 384 }, deviceScaleFactor: 2, hasTouch: true, locale: 'ru-RU',
+    baseURL: test.info().project.use.baseURL,
+  });
+  await context.addInitScript(() => localStorage.setItem('nastavnik.vision', 'light'));
+  const page = await context.newPage();
+  const found: string[] = [];
+  const check = async (what: string) => {
+    await expect(page.locator('html[data-vision="light"]')).toBeAttached();
+    found.push(...await page.evaluate((what) => {
+      const problems: string[] = [];
+      // Wide tables scroll inside their own region; the page itself never scrolls sideways.
+      if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+        problems.push(`${what}: the page is ${document.documentElement.scrollWidth}px wide in ${window.innerWidth}px`);
+      }
+      // The top bar's controls each have their own place.
+      const boxes = [...document.querySelectorAll('.topbar a, .topbar button, .topbar [data-testid="who"]')]
+        .map((e) => ({ e, r: e.getBoundingClientRect() })).filter(({ r }) => r.width > 0 && r.height > 0);
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        if (a.e.contains(b.e) || b.e.contains(a.e)) continue;
+        const overlap = a.r.left < b.r.right - 1 && b.r.left < a.r.right - 1 && a.r.top < b.r.bottom - 1 && b.r.top < a.r.bottom - 1;
+        if (overlap) problems.push(`${what}: «${a.e.textContent?.trim()}» overlaps «${b.e.textContent?.trim()}»`);
+      }
+      return problems;
+    }, what));
+  };
+  await page.goto('/login');
+  await hydrated(page);
+  await check('/login');
+  for (const [user, paths] of Object.entries({
+    kurator1: ['/participants', '/programmes/1', '/programmes/1/board', '/programmes/1/order', '/programmes/1/surveys', '/questionnaires'],
+    metodist: ['/district', '/decks'],
+    molodoy1: ['/me', '/surveys'],
+  })) {
+    await context.clearCookies();
+    await login(page, user);
+    await expect(page.getByTestId('who')).toBeAttached();
+    for (const path of paths) {
+      await page.goto(path);
+      await hydrated(page);
+      await expect(page.locator('main')).not.toContainText('Загрузка');
+      await check(`${user} ${path}`);
+    }
+  }
+  await context.close();
+  expect(found, 'cut off or overlapping at 200 %').toEqual([]);
 });

@@ -102,14 +102,64 @@ test('without dragging: pick a card, pick a mentor; a prior relationship asks fo
   await card.getByRole('button', { name: 'Белова София' }).focus();
   await page.keyboard.press('Enter');
   await expect(card.getByRole('button', { name: 'Белова София' })).toHaveAttribute('aria-pressed', 'true');
-  await mentor(page, 'Миронов Денис').locator('.mentor-head').click();
+  const head = mentor(page, 'Миронов Денис').locator('.mentor-head');
+  await head.focus();
+  await page.keyboard.press('Enter');
   const dialog = page.getByTestId('reason-dialog');
   await expect(dialog).toContainText('бывший классный руководитель');
-  await dialog.getByLabel('Причина, по которой пара всё же формируется').fill('Другого учителя физики в школе нет');
+  // A modal dialog: the focus is in its field, Tab never leaves it, Escape closes it and the
+  // focus goes back to where it was; nothing is placed.
+  const reason = dialog.getByLabel('Причина, по которой пара всё же формируется');
+  await expect(reason).toBeFocused();
+  expect(await dialog.evaluate((d) => d.matches(':modal'))).toBe(true);
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((d) => document.activeElement === document.body || d.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(head).toBeFocused();
+  await expect(mentor(page, 'Миронов Денис').getByTestId('mentee').filter({ hasText: 'Белова София' })).toHaveCount(0);
+
+  // The card is still picked: the curator can go on with a reason, or choose another mentor.
+  await expect(card.getByRole('button', { name: 'Белова София' })).toHaveAttribute('aria-pressed', 'true');
+  await head.click();
+  await reason.fill('Другого учителя физики в школе нет');
   await dialog.getByRole('button', { name: 'Сформировать пару' }).click();
+  await expect(dialog).toBeHidden();
   const placed = mentor(page, 'Миронов Денис').getByTestId('mentee').filter({ hasText: 'Белова София' });
   await expect(placed.getByTestId('conflict')).toContainText('Другого учителя физики в школе нет');
   await expect(page.getByTestId('history')).toContainText('несмотря на конфликт: Другого учителя физики в школе нет');
+});
+
+test('the focus stays in its place when the control that had it goes away', async ({ page }) => {
+  await openBoard(page, 'kurator12', 'Педагог – группа педагогов');
+  // A card placed now (a pair whose work has begun could not be moved back).
+  const card = page.locator('.pool').getByTestId('mentee').first();
+  const name = ((await card.locator('strong').first().textContent()) ?? '').trim();
+  await card.getByRole('button', { name }).click();
+  const zone = page.locator('[data-testid="mentor"]:not(.full)').first();
+  await zone.locator('.mentor-head').click();
+  const reason = page.getByTestId('reason-dialog');
+  if (await reason.isVisible()) {
+    await reason.getByRole('textbox').fill('Проверка фокуса');
+    await reason.getByRole('button', { name: 'Сформировать пару' }).click();
+  }
+  const placed = zone.getByTestId('mentee').filter({ hasText: name });
+  await expect(placed).toBeVisible();
+  await placed.getByRole('button', { name }).focus();
+  await page.keyboard.press('Enter');
+  // «Вернуть в список…» shows only while a placed card is picked: used, it goes away, and the
+  // focus goes to the list it returned the card to, not to the top of the page.
+  const back = page.getByRole('button', { name: 'Вернуть в список без наставника' });
+  await back.focus();
+  await page.keyboard.press('Enter');
+  await expect(back).toHaveCount(0);
+  await expect(page.locator('.pool').getByTestId('mentee').filter({ hasText: name })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.pool') !== null)).toBe(true);
+  // Undone from the keyboard, the card goes back to its mentor.
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.pool').getByTestId('mentee').filter({ hasText: name })).toHaveCount(0);
 });
 
 test('going over a mentor\'s capacity is refused with a message', async ({ page }) => {

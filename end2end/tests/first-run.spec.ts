@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { Browser, Page } from '@playwright/test';
 import { expect, hydrated, test, zipEntry } from './helpers';
+import { expectAccessible } from './a11y';
 
 // The journey continues from the first run: one district, built up test by test.
 test.describe.configure({ mode: 'serial' });
@@ -23,6 +24,7 @@ test('a district starts from an empty database with the printed code, once', asy
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole('heading', { name: 'Первый запуск' })).toBeVisible();
   await hydrated(page);
+  await expectAccessible(page, '/setup');
 
   await page.getByLabel('Код первого запуска').fill('000-000-000');
   await page.getByLabel('Название района').fill('Озёрный район');
@@ -41,6 +43,7 @@ test('a district starts from an empty database with the printed code, once', asy
   await page.getByRole('button', { name: 'Создать район и войти' }).click();
   // The server knows the code is wrong.
   await expect(page.getByText('Неверный код первого запуска')).toBeVisible();
+  await expectAccessible(page, '/setup with an error');
 
   await page.getByLabel('Код первого запуска').fill(printedCode());
   await page.getByRole('button', { name: 'Создать район и войти' }).click();

@@ -2,6 +2,7 @@ import { Browser, Page } from '@playwright/test';
 import { readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { answerScreen, answerToSummary, createWave, deploy, deployment, stop, test, expect, hydrated, login, openWaves, updateURL } from './helpers';
+import { expectAccessible } from './a11y';
 
 // A tablet on school Wi-Fi, on its own demo district (see playwright.config.ts).
 const tablet = { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true, locale: 'ru-RU' };
@@ -123,6 +124,7 @@ test('a kiosk prepared online starts two respondents offline, refuses a wrong co
 
 test('a kiosk left in the middle of a questionnaire warns, then returns to its start screen and drops it', async ({ page, browser }) => {
   const { codes, context, kiosk } = await kioskWithCodes(page, browser, (tablet) => tablet.clock.install());
+  await expectAccessible(kiosk, 'kiosk, the start screen');
   await kiosk.getByLabel('Введите личный код с карточки (6 цифр)').fill(codes[0]);
   await kiosk.getByRole('button', { name: 'Начать' }).tap();
   await kiosk.getByRole('button', { name: 'Начать' }).tap();
@@ -130,9 +132,14 @@ test('a kiosk left in the middle of a questionnaire warns, then returns to its s
   // The respondent walks away.
   await kiosk.clock.fastForward('03:05');
   await expect(kiosk.getByTestId('kiosk-idle')).toContainText('будет закрыта без отправки');
+  // The warning is a modal dialog: it has the focus, and the questionnaire behind it is inert.
+  await expect(kiosk.getByRole('button', { name: 'Продолжить заполнение' })).toBeFocused();
+  expect(await kiosk.getByTestId('kiosk-idle').evaluate((dialog) => dialog.matches(':modal'))).toBe(true);
+  await expectAccessible(kiosk, 'kiosk, the idle warning');
   // A touch keeps it open.
   await kiosk.getByRole('button', { name: 'Продолжить заполнение' }).tap();
   await expect(kiosk.getByTestId('kiosk-idle')).toBeHidden();
+  await expect(kiosk.getByTestId('taker').getByRole('button', { name: 'Далее' })).toBeVisible();
   await expect(kiosk.getByTestId('taker')).toBeVisible();
   // Nobody comes back: warned, then closed without being sent, and the screen says so.
   await kiosk.clock.fastForward('03:05');

@@ -144,8 +144,29 @@
 
   function hear(message) {
     if (!message || message.nastavnikDeck !== deckId) return;
-    if (message.hello && !presenter) tell({ slide: current });
+    if (message.hello && !presenter) tell({ slide: current, tables: body.classList.contains('show-tables') });
     if (typeof message.slide === 'number' && message.slide !== current) go(message.slide, true);
+    if (typeof message.tables === 'boolean') showTables(message.tables, true);
+  }
+
+  // --- Tables instead of charts: the figures of every chart, as the screen reader reads them ---
+  function showTables(on, quiet) {
+    body.classList.toggle('show-tables', on);
+    Array.prototype.forEach.call(document.querySelectorAll('[data-action="tables"]'), function (b) { b.setAttribute('aria-pressed', String(on)); });
+    if (!quiet) tell({ tables: on });
+  }
+
+  // --- «Версия для слабовидящих»: the same switch, and the same choice, as the app's pages ---
+  var VISION = 'nastavnik.vision';
+  function showVision(on) {
+    if (on) document.documentElement.setAttribute('data-vision', 'light');
+    else document.documentElement.removeAttribute('data-vision');
+    try { if (on) localStorage.setItem(VISION, 'light'); else localStorage.removeItem(VISION); } catch (e) { /* storage off */ }
+    markVision();
+  }
+  function markVision() {
+    var on = document.documentElement.hasAttribute('data-vision');
+    Array.prototype.forEach.call(document.querySelectorAll('[data-action="vision"]'), function (b) { b.setAttribute('aria-pressed', String(on)); });
   }
 
   if (channel) channel.onmessage = function (e) { hear(e.data); };
@@ -164,6 +185,7 @@
     if (e.target.closest && e.target.closest('input, textarea, select, button')) {
       if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft' && e.key !== 'PageDown' && e.key !== 'PageUp') return;
     }
+    if (e.code === 'KeyT' && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); showTables(!body.classList.contains('show-tables')); return; }
     var presenting = presenter || body.classList.contains('show');
     if (!presenting) {
       if (e.key === 'F5' || (e.key === 'Enter' && e.shiftKey)) { e.preventDefault(); startShow(); }
@@ -198,6 +220,8 @@
     if (action === 'show') startShow();
     else if (action === 'presenter') openPresenter();
     else if (action === 'print') window.print();
+    else if (action === 'tables') showTables(!body.classList.contains('show-tables'));
+    else if (action === 'vision') showVision(!document.documentElement.hasAttribute('data-vision'));
     else if (action === 'next') go(current + 1);
     else if (action === 'prev') go(current - 1);
   });
@@ -213,6 +237,11 @@
   });
 
   // --- Start ----------------------------------------------------------------------------------
+  try {
+    // An exported file has no /static/vision.js in its head: the choice is applied here.
+    if (localStorage.getItem(VISION)) document.documentElement.setAttribute('data-vision', 'light');
+  } catch (e) { /* storage off */ }
+  markVision();
   drawCharts();
   if (presenter) {
     body.classList.remove('overview');

@@ -18,6 +18,7 @@ const DECK_CSS: &str = include_str!("../../style/deck.css");
 
 const REGISTER_WORKER: &str = include_str!("../assets/register-sw.js");
 const VISION: &str = include_str!("../assets/vision.js");
+const FOCUS: &str = include_str!("../assets/focus.js");
 const ICON_SVG: &str = include_str!("../assets/icon.svg");
 const ICON_192: &[u8] = include_bytes!("../assets/icon-192.png");
 const ICON_512: &[u8] = include_bytes!("../assets/icon-512.png");
@@ -46,6 +47,7 @@ pub async fn static_file(Path(file): Path<String>) -> Response {
         "deck.css" => (DECK_CSS.as_bytes(), "text/css; charset=utf-8", true),
         "register-sw.js" => (REGISTER_WORKER.as_bytes(), JS, false),
         "vision.js" => (VISION.as_bytes(), JS, false),
+        "focus.js" => (FOCUS.as_bytes(), JS, false),
         "icon.svg" => (ICON_SVG.as_bytes(), "image/svg+xml", false),
         "icon-192.png" => (ICON_192, "image/png", false),
         "icon-512.png" => (ICON_512, "image/png", false),

@@ -31,7 +31,7 @@ pub fn document(deck_id: i64, title: &str, slides: &[Slide], snapshot: &Snapshot
     let exported = matches!(assets, Assets::Inline { .. });
     let (head_assets, tail_assets) = match assets {
         Assets::Linked { version } => (
-            format!(r#"<link rel="stylesheet" href="/static/deck.css?v={version}">"#),
+            format!(r#"<link rel="stylesheet" href="/static/deck.css?v={version}"><script src="/static/vision.js"></script>"#),
             // The service worker keeps the presenting page and its files for a hall without a network.
             format!(r#"<script src="/static/{ECHARTS_FILE}"></script><script src="/static/deck.js?v={version}"></script><script src="/static/register-sw.js"></script>"#),
         ),
@@ -48,6 +48,8 @@ pub fn document(deck_id: i64, title: &str, slides: &[Slide], snapshot: &Snapshot
             <span class="spacer"></span>
             <button type="button" data-action="show">{tr::DECK_SHOW}</button>
             <button type="button" data-action="presenter">{tr::DECK_PRESENTER}</button>
+            <button type="button" data-action="tables" aria-pressed="false" title=tr::CHART_TABLES_HINT>{tr::CHART_TABLES}</button>
+            <button type="button" data-action="vision" aria-pressed="false">{tr::VISION_ON}</button>
             <button type="button" data-action="print">{tr::DECK_PDF}</button>
             {(!exported).then(|| view! { <a class="button" href=format!("/decks/{deck_id}/export.html") download="">{tr::DECK_HTML}</a> })}
         </header>
@@ -60,6 +62,7 @@ pub fn document(deck_id: i64, title: &str, slides: &[Slide], snapshot: &Snapshot
                 <span class="presenter-counter" data-counter=""></span>
                 <button type="button" data-action="prev">"←"</button>
                 <button type="button" data-action="next">"→"</button>
+                <button type="button" data-action="tables" aria-pressed="false" title=tr::CHART_TABLES_HINT>{tr::CHART_TABLES}</button>
             </div>
             <h3>{tr::DECK_NEXT}</h3>
             <div class="presenter-next" data-next=""></div>
@@ -97,8 +100,21 @@ pub fn slide_html(number: usize, total: usize, slide: &Slide, snapshot: &Snapsho
     .to_html()
 }
 
+/// A chart and its figures as a table: read by screen readers, and shown in the drawing's place
+/// when the presenter asks for tables (`deck.js`, the «Таблицы» button or T).
 fn chart(options: String, class: &'static str) -> impl IntoView {
-    view! { <div class=format!("chart {class}") data-chart=options></div> }
+    let figures = charts::figures(&options);
+    view! {
+        <div class=format!("chart {class}") data-chart=options aria-hidden="true"></div>
+        <table class="chart-table">
+            <thead><tr><td></td>{figures.columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
+            <tbody>
+                {figures.rows.into_iter().map(|(label, values)| view! {
+                    <tr><th scope="row">{label}</th>{values.into_iter().map(|v| view! { <td>{v}</td> }).collect_view()}</tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
 }
 
 fn missing() -> AnyView {
@@ -242,10 +258,6 @@ fn slide_content(content: &SlideContent, snapshot: &Snapshot) -> AnyView {
                         <div class="tile"><strong>{w.pairs}</strong><span>{tr::PAIRS}</span></div>
                     </div>
                     {chart(charts::to_json(&charts::meetings_by_kind(w)), "chart-low")}
-                    <table class="sr-only">
-                        <caption>{tr::FINAL_MEETINGS_BY_KIND}</caption>
-                        <tbody>{w.meetings_by_kind.iter().map(|(k, n)| view! { <tr><th scope="row">{tr::meeting_kind(*k)}</th><td>{*n}</td></tr> }).collect_view()}</tbody>
-                    </table>
                 }
                 .into_any()
             }

@@ -65,6 +65,7 @@ fn ParticipantsAccess() -> impl IntoView {
                     </button>
                 })}
             </div>
+            <crate::ui::widgets::Wide label=tr::ACCESS_TITLE>
             <table class="table no-print">
                 <thead><tr><th></th><th>{tr::F_LAST_NAME}</th><th>{tr::F_ROLE}</th><th>{tr::LOGIN_FIELD}</th><th>{tr::ACCESS_STATE}</th><th></th></tr></thead>
                 <tbody>
@@ -86,6 +87,7 @@ fn ParticipantsAccess() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </crate::ui::widgets::Wide>
         }/>
         <AuditPanel changed=Signal::derive(move || invite.version().get() + disable.version().get())/>
     }
@@ -141,6 +143,7 @@ fn CuratorsAccess() -> impl IntoView {
         <Fetched resource=list view=move |schools| {
             let choices = schools_of(&schools);
             view! {
+            <crate::ui::widgets::Wide label=tr::CURATORS_CURATOR>
             <table class="table no-print">
                 <thead><tr><th>{tr::CURATORS_SCHOOL}</th><th>{tr::CURATORS_CURATOR}</th><th>{tr::ACCESS_STATE}</th><th></th></tr></thead>
                 <tbody>
@@ -157,6 +160,7 @@ fn CuratorsAccess() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </crate::ui::widgets::Wide>
             <NewCurator schools=choices add/>
             }
         }/>
@@ -313,6 +317,7 @@ fn AuditPanel(#[prop(into)] changed: Signal<usize>) -> impl IntoView {
                 view! { <p class="muted">{tr::AUDIT_EMPTY}</p> }.into_any()
             } else {
                 view! {
+                    <crate::ui::widgets::Wide label=tr::AUDIT_TITLE>
                     <table class="table compact">
                         <thead><tr><th>{tr::AUDIT_WHEN}</th><th>{tr::AUDIT_WHO}</th><th>{tr::AUDIT_WHAT}</th></tr></thead>
                         <tbody>
@@ -321,6 +326,7 @@ fn AuditPanel(#[prop(into)] changed: Signal<usize>) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </crate::ui::widgets::Wide>
                 }.into_any()
             }/>
         </section>

@@ -20,6 +20,7 @@ fn DeckList(list: Vec<DeckSummary>) -> impl IntoView {
         return view! { <p class="muted">{tr::DECKS_EMPTY}</p> }.into_any();
     }
     view! {
+        <crate::ui::widgets::Wide label=tr::DECKS_TITLE>
         <table class="table">
             <thead><tr><th>{tr::DECK_NAME}</th><th>{tr::DECK_SLIDES}</th><th>{tr::DECK_SNAPSHOT}</th><th></th></tr></thead>
             <tbody>
@@ -33,6 +34,7 @@ fn DeckList(list: Vec<DeckSummary>) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        </crate::ui::widgets::Wide>
     }.into_any()
 }
 

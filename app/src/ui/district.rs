@@ -26,6 +26,7 @@ fn DistrictView(o: crate::api::participants::DistrictPage) -> impl IntoView {
             <div class="figure"><strong>{d.organisations_in_mentoring} " (" {share(d.organisations_in_mentoring, d.organisations_total)} "%)"</strong><span>{tr::DISTRICT_ORGS}</span></div>
         </div>
         <p class="muted">{tr::DISTRICT_FIGURES_SOURCE}</p>
+        <crate::ui::widgets::Wide label=tr::SCHOOLS_TITLE>
         <table class="table">
             <thead><tr><th>{tr::ORGANISATION}</th><th>{tr::STUDENTS}</th><th>{tr::TEACHERS}</th>
                 <th>{tr::MENTORS}</th><th>{tr::MENTEES}</th><th>{tr::NAV_PROGRAMMES}</th><th></th></tr></thead>
@@ -42,5 +43,6 @@ fn DistrictView(o: crate::api::participants::DistrictPage) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        </crate::ui::widgets::Wide>
     }
 }

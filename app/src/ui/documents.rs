@@ -57,6 +57,7 @@ fn Register(
     };
     view! {
         {move || refused().map(|text| view! { <crate::ui::page::Notice error=true text/> })}
+        <crate::ui::widgets::Wide label=tr::DOCUMENTS_TITLE>
         <table class="table" data-testid="documents">
             <thead><tr>
                 <th>{tr::DOCUMENT_KIND}</th><th>{tr::F_PROGRAMME}</th><th>{tr::DOCUMENT_NUMBER}</th><th>{tr::DOCUMENT_DATE}</th>
@@ -105,6 +106,7 @@ fn Register(
                 }).collect_view()}
             </tbody>
         </table>
+        </crate::ui::widgets::Wide>
     }
     .into_any()
 }

@@ -169,7 +169,7 @@ fn CommitStatus(commit: Action<(Vec<ImportRow>, bool, String), Result<usize, App
 #[component]
 fn PreviewTable(preview: ImportPreview) -> impl IntoView {
     view! {
-        <div class="scroll">
+        <crate::ui::widgets::Wide label=tr::IMPORT_TITLE>
         <table class="table compact">
             <thead><tr>
                 <th>{tr::IMPORT_LINE}</th><th>{tr::F_LAST_NAME}</th><th>{tr::F_FIRST_NAME}</th>
@@ -189,7 +189,7 @@ fn PreviewTable(preview: ImportPreview) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
-        </div>
+        </crate::ui::widgets::Wide>
     }
 }
 

@@ -63,6 +63,7 @@ pub(crate) fn html_document(options: LeptosOptions, charts: bool, app: impl Into
                 <meta name="theme-color" content="#1a5fb4"/>
                 <script src="/static/vision.js"></script>
                 <script src="/static/register-sw.js" defer></script>
+                <script src="/static/focus.js" defer></script>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 // Tiny: it fetches ECharts only on pages that draw a chart.

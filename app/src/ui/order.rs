@@ -50,6 +50,7 @@ fn Order(board: Board, details: Option<OrderDetails>, save: Action<(i64, OrderDe
             <ol>
                 <li>
                     {tr::ORDER_ITEM_PAIRS}
+                    <crate::ui::widgets::Wide label=tr::ORDER_ITEM_PAIRS>
                     <table class="order-table">
                         <thead><tr><th>"№"</th><th>{tr::ORDER_MENTOR}</th><th>{tr::ORDER_MENTEES}</th><th>{tr::ORDER_VARIANT}</th></tr></thead>
                         <tbody>
@@ -58,6 +59,7 @@ fn Order(board: Board, details: Option<OrderDetails>, save: Action<(i64, OrderDe
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </crate::ui::widgets::Wide>
                 </li>
                 <li>{tr::order_period(&tr::date(&p.starts_on), &tr::date(&p.ends_on))}</li>
                 <li>{tr::ORDER_CONTROL}</li>

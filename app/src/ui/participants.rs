@@ -76,6 +76,7 @@ fn ParticipantTable(participants: Vec<Participant>, can_edit: bool) -> impl Into
         return view! { <p class="notice">{tr::NOTHING_FOUND}</p> }.into_any();
     }
     view! {
+        <crate::ui::widgets::Wide label=tr::PARTICIPANTS_TITLE>
         <table class="table">
             <thead><tr>
                 <th>{tr::COL_NAME}</th><th>{tr::COL_ROLE}</th><th>{tr::COL_KIND}</th>
@@ -106,6 +107,7 @@ fn ParticipantTable(participants: Vec<Participant>, can_edit: bool) -> impl Into
                 }).collect_view()}
             </tbody>
         </table>
+        </crate::ui::widgets::Wide>
     }
     .into_any()
 }

@@ -167,7 +167,8 @@ fn SchoolReportView(report: SchoolReport) -> impl IntoView {
             <section class="report-counts">{crate::views::counts_table(&f)}</section>
             <section>
                 <h2>{tr::REPORT_VARIANTS}</h2>
-                <div class="chart report-chart" data-chart=report.variants_chart.clone()></div>
+                <div class="chart report-chart" data-chart=report.variants_chart.clone() aria-hidden="true"></div>
+                <crate::ui::widgets::Wide label=tr::REPORT_VARIANTS>
                 <table class="table compact">
                     <thead><tr><th>{tr::REPORT_VARIANT}</th><th class="num">{tr::PAIRS}</th><th class="num">{tr::STUDENTS}</th><th class="num">{tr::REPORT_PEOPLE}</th></tr></thead>
                     <tbody>
@@ -176,6 +177,7 @@ fn SchoolReportView(report: SchoolReport) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </crate::ui::widgets::Wide>
                 <p>{tr::involved_caption(f.students_involved, f.teachers_involved)}</p>
             </section>
             <section>
@@ -191,8 +193,9 @@ fn SchoolReportView(report: SchoolReport) -> impl IntoView {
                             view! {
                                 <div class="report-question">
                                     <h3>{q.text.clone()}</h3>
-                                    <div class="chart report-chart" data-chart=chart></div>
+                                    <div class="chart report-chart" data-chart=chart aria-hidden="true"></div>
                                     <p class="muted">{tr::ba_n(q.entry_n, q.exit_n, q.linked)}</p>
+                                    <crate::ui::surveys::compare::BeforeAfterTable q=q.clone()/>
                                 </div>
                             }
                         }).collect::<Vec<_>>()
@@ -203,16 +206,19 @@ fn SchoolReportView(report: SchoolReport) -> impl IntoView {
                 <section class="report-programme">
                     <h2>{p.title.clone()}</h2>
                     {(!p.kirkpatrick.has_data() && p.swot.is_empty()).then(|| view! { <p class="muted">{tr::REPORT_PROGRAMME_EMPTY}</p> })}
-                    {p.kirkpatrick.has_data().then(|| view! {
-                        <h3>{tr::SLIDE_KIRKPATRICK}</h3>
-                        <table class="table compact">
-                            <thead><tr><th>{tr::REPORT_LEVEL}</th><th>{tr::REPORT_QUESTION}</th><th>{tr::REPORT_FIGURE}</th><th class="num">"n"</th></tr></thead>
-                            <tbody>
-                                {p.kirkpatrick.levels.iter().flat_map(|l| l.measures.iter().map(move |m| view! {
-                                    <tr><td>{tr::kirkpatrick_level(l.level)}</td><td>{m.text.clone()}</td><td>{m.figure.clone()}</td><td class="num">{m.n}</td></tr>
-                                })).collect_view()}
-                            </tbody>
-                        </table>
+                    {p.kirkpatrick.has_data().then(|| {
+                        let rows = p.kirkpatrick.levels.iter().flat_map(|l| l.measures.iter().map(move |m| view! {
+                            <tr><td>{tr::kirkpatrick_level(l.level)}</td><td>{m.text.clone()}</td><td>{m.figure.clone()}</td><td class="num">{m.n}</td></tr>
+                        })).collect_view();
+                        view! {
+                            <h3>{tr::SLIDE_KIRKPATRICK}</h3>
+                            <crate::ui::widgets::Wide label=tr::SLIDE_KIRKPATRICK>
+                                <table class="table compact">
+                                    <thead><tr><th>{tr::REPORT_LEVEL}</th><th>{tr::REPORT_QUESTION}</th><th>{tr::REPORT_FIGURE}</th><th class="num">"n"</th></tr></thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            </crate::ui::widgets::Wide>
+                        }
                     })}
                     {(!p.swot.is_empty()).then(|| view! {
                         <h3>{tr::SWOT_TITLE}</h3>

@@ -54,6 +54,7 @@ pub fn SchoolsPanel(saved: RwSignal<u32>) -> impl IntoView {
         <section class="no-print">
             <h2>{tr::SCHOOLS_TITLE}</h2>
             <Fetched resource=schools view=move |list| view! {
+                <crate::ui::widgets::Wide label=tr::SCHOOLS_TITLE>
                 <table class="table" data-testid="schools">
                     <thead><tr><th>{tr::CURATORS_SCHOOL}</th><th>{tr::SCHOOL_STUDENTS}</th><th>{tr::SCHOOL_TEACHERS}</th><th>{tr::SCHOOL_UNDER_35}</th><th>{tr::SCHOOL_YOUNG}</th><th>{tr::SCHOOL_COUNTS_ON}</th><th></th></tr></thead>
                     <tbody>
@@ -73,6 +74,7 @@ pub fn SchoolsPanel(saved: RwSignal<u32>) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </crate::ui::widgets::Wide>
             }/>
             <form class="card form-grid" on:submit=submit novalidate>
                 <h3 class="span-all">{move || if editing.get().is_some() { tr::SCHOOL_EDIT } else { tr::SCHOOL_ADD }}</h3>

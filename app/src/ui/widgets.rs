@@ -271,3 +271,67 @@ pub fn VisionSwitch() -> impl IntoView {
         </div>
     }
 }
+
+/// A modal dialog: the browser's own `<dialog>` opened with `showModal()`, so the page behind
+/// it is inert and Tab stays inside it; Escape asks `on_close`; when `show` turns false the
+/// focus goes back to the control that opened it (if that is gone, `/static/focus.js` finds
+/// the nearest place still there). The element stays in the page, closed, so opening it again
+/// needs no new markup; the children are drawn only while it is open.
+#[component]
+pub fn Modal(
+    #[prop(into)] show: Signal<bool>,
+    on_close: Callback<()>,
+    /// The id of the element that names the dialog (its heading).
+    labelled_by: &'static str,
+    /// `alertdialog`: it asks to confirm something, not to fill something in.
+    #[prop(optional)]
+    alert: bool,
+    #[prop(optional)] testid: &'static str,
+    /// Classes beside `modal card`.
+    #[prop(optional)]
+    class: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    // The effect's own state is the control that opened the dialog (effects run only in the
+    // browser, so the element never reaches the server's threads).
+    Effect::new(move |opener: Option<Option<web_sys::HtmlElement>>| {
+        let opener = opener.flatten();
+        let open = show.get();
+        let Some(element) = dialog.get() else { return opener };
+        if open && !element.open() {
+            use wasm_bindgen::JsCast;
+            let focused = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            let _ = element.show_modal();
+            return focused;
+        }
+        if !open && element.open() {
+            element.close();
+            if let Some(control) = opener.filter(|c| c.is_connected()) {
+                let _ = control.focus();
+            }
+            return None;
+        }
+        opener
+    });
+    // Escape: the dialog is closed by its owner's state, never by the browser behind its back.
+    let cancel = move |ev: web_sys::Event| {
+        ev.prevent_default();
+        on_close.run(());
+    };
+    view! {
+        <dialog node_ref=dialog class=format!("modal card {class}") role=alert.then_some("alertdialog") aria-labelledby=labelled_by
+            data-testid=(!testid.is_empty()).then_some(testid)
+            on:cancel=cancel>
+            <Show when=move || show.get()>{children()}</Show>
+        </dialog>
+    }
+}
+
+/// A wide table's own region, which scrolls sideways in large type or on a narrow screen
+/// instead of widening the page (WCAG 1.4.10); focusable and named, so a keyboard can scroll it
+/// and a screen reader says what it holds.
+#[component]
+pub fn Wide(#[prop(into)] label: String, children: Children) -> impl IntoView {
+    view! { <div class="table-wrap" tabindex="0" role="region" aria-label=label>{children()}</div> }
+}

@@ -980,6 +980,10 @@ pub const CHART_COVERAGE: &str = "Доля обучающихся в наста�
 pub const CHART_ORGS_IN: &str = "С наставничеством";
 pub const CHART_ORGS_OUT: &str = "Без наставничества";
 pub const CHART_SCORE: &str = "Оценка";
+/// A chart table's column when its series has no name.
+pub const CHART_VALUE: &str = "Значение";
+pub const CHART_TABLES: &str = "Таблицы";
+pub const CHART_TABLES_HINT: &str = "Показать цифры диаграмм таблицами (клавиша T)";
 pub fn chart_entry(n: i64) -> String {
     format!("На входе (n = {n})")
 }

@@ -157,6 +157,11 @@ impl Ctx {
         if let Some(mentee_id) = self.hand.picked.get_untracked() {
             self.hand.picked.set(None);
             self.request(BoardOp::Move(Move { mentee_id, mentor_id, reason: None }));
+            // Asked for a reason: the card stays picked until the dialog is answered, so a
+            // cancelled dialog leaves the curator where they were (and the focus on the mentor).
+            if self.talk.asking_reason.with_untracked(Option::is_some) {
+                self.hand.picked.set(Some(mentee_id));
+            }
         }
     }
 
@@ -275,7 +280,9 @@ fn BoardView(initial: Board) -> impl IntoView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if typing || !board.with_untracked(|b| b.can_edit) {
+        // A dialog open over the board answers its own keys (Escape closes it, not the pick).
+        let dialog_open = document().query_selector("dialog[open]").ok().flatten().is_some();
+        if typing || dialog_open || !board.with_untracked(|b| b.can_edit) {
             return;
         }
         if ctrl && (key == "z" || key == "я") && ev.shift_key() || ctrl && (key == "y" || key == "н") {

@@ -70,27 +70,24 @@ pub(super) fn SuggestionBar() -> impl IntoView {
                         <small class="muted">{format!(" · {ms:.1} мс")}</small>
                     </span>
                     {(count > 0).then(|| view! {
-                        <Show when=move || !confirming.get()>
-                            <button class="button primary" on:click=move |_| confirming.set(true)>{tr::BOARD_ACCEPT_ALL}</button>
-                        </Show>
+                        <button class="button primary" on:click=move |_| confirming.set(true)>{tr::BOARD_ACCEPT_ALL}</button>
                     })}
                     <button class="button secondary" on:click=move |_| ctx.advice.suggestions.set(None)>{tr::BOARD_REJECT_ALL}</button>
                 </div>
-                <Show when=move || confirming.get()>
-                    <div class="notice suggest-confirm" role="alertdialog" aria-labelledby="suggest-confirm-title" data-testid="accept-all-confirm">
-                        <p id="suggest-confirm-title"><strong>{summary.clone()}</strong></p>
-                        {(!moved.is_empty()).then(|| view! {
-                            <ul>{moved.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}</ul>
-                        })}
-                        <div class="actions">
-                            <button class="button primary" on:click={
-                                let moves = moves.clone();
-                                move |_| { confirming.set(false); ctx.request(BoardOp::Moves(moves.clone())); }
-                            }>{tr::BOARD_ACCEPT_CONFIRM}</button>
-                            <button class="button secondary" on:click=move |_| confirming.set(false)>{tr::CANCEL}</button>
-                        </div>
+                <crate::ui::widgets::Modal show=confirming on_close=Callback::new(move |()| confirming.set(false))
+                    alert=true labelled_by="suggest-confirm-title" testid="accept-all-confirm">
+                    <h2 id="suggest-confirm-title">{summary.clone()}</h2>
+                    {(!moved.is_empty()).then(|| view! {
+                        <ul>{moved.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}</ul>
+                    })}
+                    <div class="actions">
+                        <button class="button primary" on:click={
+                            let moves = moves.clone();
+                            move |_| { confirming.set(false); ctx.request(BoardOp::Moves(moves.clone())); }
+                        }>{tr::BOARD_ACCEPT_CONFIRM}</button>
+                        <button class="button secondary" on:click=move |_| confirming.set(false)>{tr::CANCEL}</button>
                     </div>
-                </Show>
+                </crate::ui::widgets::Modal>
             }
         })
     }
@@ -150,36 +147,35 @@ pub(super) fn Pool() -> impl IntoView {
 pub(super) fn ReasonDialog() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let reason = RwSignal::new(String::new());
-    move || {
-        ctx.talk.asking_reason.get().map(|(m, warning)| {
-            let confirm = move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                let mut with_reason = m.clone();
-                with_reason.reason = Some(reason.get_untracked());
-                if reason.get_untracked().trim().is_empty() {
-                    return;
-                }
-                ctx.talk.asking_reason.set(None);
-                reason.set(String::new());
-                ctx.send(BoardOp::Move(with_reason), Record::New);
-            };
-            view! {
-                <div class="modal-backdrop">
-                    <form class="modal card" role="dialog" aria-modal="true" aria-labelledby="reason-title" on:submit=confirm data-testid="reason-dialog">
-                        <h2 id="reason-title">{tr::BOARD_CONFLICT}</h2>
-                        <p>{warning}</p>
-                        <label class="field"><span>{tr::BOARD_REASON_LABEL}</span>
-                            <textarea rows="3" maxlength="500" required prop:value=reason
-                                on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                        </label>
-                        <div class="actions">
-                            <button type="submit" class="button primary">{tr::BOARD_CONFIRM}</button>
-                            <button type="button" class="button secondary" on:click=move |_| ctx.talk.asking_reason.set(None)>{tr::CANCEL}</button>
-                        </div>
-                    </form>
+    let asking = Signal::derive(move || ctx.talk.asking_reason.with(Option::is_some));
+    let close = Callback::new(move |()| ctx.talk.asking_reason.set(None));
+    let confirm = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((mut with_reason, _)) = ctx.talk.asking_reason.get_untracked() else { return };
+        if reason.get_untracked().trim().is_empty() {
+            return;
+        }
+        with_reason.reason = Some(reason.get_untracked());
+        ctx.hand.picked.set(None);
+        ctx.talk.asking_reason.set(None);
+        reason.set(String::new());
+        ctx.send(BoardOp::Move(with_reason), Record::New);
+    };
+    view! {
+        <crate::ui::widgets::Modal show=asking on_close=close labelled_by="reason-title" testid="reason-dialog">
+            <form on:submit=confirm>
+                <h2 id="reason-title">{tr::BOARD_CONFLICT}</h2>
+                <p>{move || ctx.talk.asking_reason.with(|asking| asking.as_ref().map(|(_, warning)| warning.clone()))}</p>
+                <label class="field"><span>{tr::BOARD_REASON_LABEL}</span>
+                    <textarea rows="3" maxlength="500" required prop:value=reason
+                        on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                </label>
+                <div class="actions">
+                    <button type="submit" class="button primary">{tr::BOARD_CONFIRM}</button>
+                    <button type="button" class="button secondary" on:click=move |_| close.run(())>{tr::CANCEL}</button>
                 </div>
-            }
-        })
+            </form>
+        </crate::ui::widgets::Modal>
     }
 }
 

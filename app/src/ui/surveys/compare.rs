@@ -39,7 +39,6 @@ pub fn BeforeAfterPage() -> impl IntoView {
 
 #[component]
 fn Comparison(q: BeforeAfter, chart: Option<String>) -> impl IntoView {
-    let asked_on_entry = q.entry_n > 0;
     view! {
         <section class="result" data-key=q.key.clone()>
             <h2>{q.text.clone()}</h2>
@@ -49,27 +48,37 @@ fn Comparison(q: BeforeAfter, chart: Option<String>) -> impl IntoView {
                 <p class="means">{tr::ba_means(entry, exit)}</p>
             })}
             // Drawn by ECharts (loaded for this page only); the table below holds the same figures.
-            {chart.map(|options| view! { <div class="chart result-chart" data-chart=options></div> })}
-            <div class="scroll">
-                <table class="table compact before-after">
-                    <thead><tr>
-                        <th>{tr::BA_OPTION}</th>
-                        {asked_on_entry.then(|| view! { <th class="num">{tr::BA_ENTRY}</th> })}
-                        <th class="num">{tr::BA_EXIT}</th>
-                    </tr></thead>
-                    <tbody>
-                        {q.rows.into_iter().map(|row| view! {
-                            <tr>
-                                <th scope="row">{row.label.clone()}</th>
-                                {asked_on_entry.then(|| view! {
-                                    <td class="num">{format!("{}% ({})", row.entry.percent, row.entry.count)}</td>
-                                })}
-                                <td class="num">{format!("{}% ({})", row.exit.percent, row.exit.count)}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            {chart.map(|options| view! { <div class="chart result-chart" data-chart=options aria-hidden="true"></div> })}
+            <BeforeAfterTable q=q.clone()/>
         </section>
+    }
+}
+
+/// The figures of one question entry against exit: each option's share and count in both waves
+/// (the chart's text alternative, and the page's record of it).
+#[component]
+pub fn BeforeAfterTable(q: BeforeAfter) -> impl IntoView {
+    let asked_on_entry = q.entry_n > 0;
+    view! {
+        <crate::ui::widgets::Wide label=q.text.clone()>
+            <table class="table compact before-after">
+                <thead><tr>
+                    <th>{tr::BA_OPTION}</th>
+                    {asked_on_entry.then(|| view! { <th class="num">{tr::BA_ENTRY}</th> })}
+                    <th class="num">{tr::BA_EXIT}</th>
+                </tr></thead>
+                <tbody>
+                    {q.rows.into_iter().map(|row| view! {
+                        <tr>
+                            <th scope="row">{row.label.clone()}</th>
+                            {asked_on_entry.then(|| view! {
+                                <td class="num">{format!("{}% ({})", row.entry.percent, row.entry.count)}</td>
+                            })}
+                            <td class="num">{format!("{}% ({})", row.exit.percent, row.exit.count)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </crate::ui::widgets::Wide>
     }
 }

@@ -178,12 +178,11 @@ fn KioskFlow(form: SurveyForm, codes: domain::surveys::offline_codes::CodeCheck,
                 </form>
             }.into_any(),
             KioskStep::Answering(code) => view! {
-                {move || idle_warning.get().then(|| view! {
-                    <div class="kiosk-idle" role="alertdialog" aria-labelledby="kiosk-idle-text" data-testid="kiosk-idle">
-                        <p id="kiosk-idle-text">{tr::sv_kiosk_idle(KIOSK_IDLE_DROP_SECONDS - KIOSK_IDLE_WARN_SECONDS)}</p>
-                        <button type="button" class="button primary big" on:click=move |_| idle_warning.set(false)>{tr::SV_KIOSK_CONTINUE}</button>
-                    </div>
-                })}
+                <crate::ui::widgets::Modal show=idle_warning on_close=Callback::new(move |()| idle_warning.set(false))
+                    alert=true labelled_by="kiosk-idle-text" testid="kiosk-idle" class="kiosk-idle">
+                    <p id="kiosk-idle-text">{tr::sv_kiosk_idle(KIOSK_IDLE_DROP_SECONDS - KIOSK_IDLE_WARN_SECONDS)}</p>
+                    <button type="button" class="button primary big" on:click=move |_| idle_warning.set(false)>{tr::SV_KIOSK_CONTINUE}</button>
+                </crate::ui::widgets::Modal>
                 <Taker form=form.get_value() who=code.clone() code=Some(code) on_finish=finished/>
             }.into_any(),
             KioskStep::Thanks(how) => view! {
