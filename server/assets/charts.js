@@ -3,7 +3,7 @@
 // Leptos adds, changes or removes later are followed with a MutationObserver.
 (function () {
   'use strict';
-  var SRC = '/static/echarts-5.5.1.min.js';
+  var SRC = '/static/echarts-5.5.1-nastavnik.min.js';
   var loading = null;
 
   function load() {

@@ -14,7 +14,7 @@ const PAGES = [/^\/surveys\/\d+$/, /^\/kiosk$/, /^\/decks\/\d+\/present$/];
 const FILES = [/^\/pkg\//, /^\/static\//, /^\/manifest\.webmanifest$/];
 // Addresses whose content never changes: this build's bundles, and the deck's and ECharts'
 // files, whose names carry a fingerprint or a version.
-const IMMUTABLE = [/^\/pkg\/[0-9a-f]{16}\//, /^\/static\/echarts-[\d.]+\.min\.js$/, /^\/static\/deck\.(js|css)$/];
+const IMMUTABLE = [/^\/pkg\/[0-9a-f]{16}\//, /^\/static\/echarts-[\w.-]+\.min\.js$/, /^\/static\/deck\.(js|css)$/];
 // What a questionnaire page needs first: fetched when the worker is installed.
 const FIRST = ['nastavnik.css', 'respondent.js', 'respondent.wasm'].map((file) => `/pkg/${VERSION}/${file}`);
 
