@@ -225,7 +225,16 @@ impl TestApp {
         self.router = nastavnik::startup::router(nastavnik::startup::state(self.db.clone(), options, web));
     }
 
+    /// One request through the whole router. A request that has not been answered in a minute
+    /// fails the test with its address, rather than leaving the run hanging until CI's limit.
     pub async fn send(&self, request: Request<Body>) -> Reply {
+        let what = format!("{} {}", request.method(), request.uri());
+        tokio::time::timeout(std::time::Duration::from_secs(60), self.send_now(request))
+            .await
+            .unwrap_or_else(|_| panic!("{what}: no answer in 60 s"))
+    }
+
+    async fn send_now(&self, request: Request<Body>) -> Reply {
         let response = self.router.clone().oneshot(request).await.expect("router answers");
         let status = response.status();
         let set_cookie = response
