@@ -52,11 +52,14 @@ pub struct FiguresTable {
 pub fn figures(options_json: &str) -> FiguresTable {
     use serde_json::Value;
     let Ok(options) = serde_json::from_str::<Value>(options_json) else { return FiguresTable::default() };
-    let as_list = |value: Option<&Value>| match value {
-        Some(Value::Array(list)) => list.clone(),
-        Some(one @ Value::Object(_)) => vec![one.clone()],
-        _ => Vec::new(),
-    };
+    // ECharts takes one object or a list of them wherever a list may stand: read both in place.
+    fn as_list(value: Option<&Value>) -> &[Value] {
+        match value {
+            Some(Value::Array(list)) => list,
+            Some(one @ Value::Object(_)) => std::slice::from_ref(one),
+            _ => &[],
+        }
+    }
     let series = as_list(options.get("series"));
     let text = |value: &Value| value.as_str().map(|s| s.replace('\n', " ")).unwrap_or_else(|| value.to_string());
     let number = |value: &Value, percent: bool| {
@@ -78,7 +81,7 @@ pub fn figures(options_json: &str) -> FiguresTable {
     }
     let categories = ["yAxis", "xAxis"]
         .iter()
-        .flat_map(|axis| as_list(options.get(*axis)))
+        .flat_map(|axis| as_list(options.get(*axis)).iter())
         .find(|axis| axis.get("type").and_then(Value::as_str) == Some("category"))
         .map(|axis| as_list(axis.get("data")).iter().map(text).collect::<Vec<_>>())
         .unwrap_or_default();

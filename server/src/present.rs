@@ -27,6 +27,8 @@ const ICON_192: &[u8] = include_bytes!("../assets/icon-192.png");
 const ICON_512: &[u8] = include_bytes!("../assets/icon-512.png");
 
 const JS: &str = "text/javascript; charset=utf-8";
+/// For files whose address changes whenever they do.
+const CACHED_FOR_A_YEAR: &str = "public, max-age=31536000, immutable";
 
 /// A fingerprint of the deck's player and styles, in their addresses (`?v=`): a new build
 /// with changed files gets new addresses, so browsers may keep the old ones for good.
@@ -49,7 +51,7 @@ pub async fn static_file(Path(file): Path<String>, request: HeaderMap) -> Respon
                 (header::CONTENT_TYPE, JS),
                 (header::CONTENT_ENCODING, "br"),
                 (header::VARY, "accept-encoding"),
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+                (header::CACHE_CONTROL, CACHED_FOR_A_YEAR),
             ],
             ECHARTS_BROTLI,
         )
@@ -68,7 +70,7 @@ pub async fn static_file(Path(file): Path<String>, request: HeaderMap) -> Respon
         "icon-512.png" => (ICON_512, "image/png", false),
         _ => return (StatusCode::NOT_FOUND, "Не найдено").into_response(),
     };
-    let cache = if immutable { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };
+    let cache = if immutable { CACHED_FOR_A_YEAR } else { "public, max-age=3600" };
     ([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, cache)], body).into_response()
 }
 
